@@ -1,0 +1,54 @@
+package attackkb.cli;
+
+import attackkb.index.IndexBuilder;
+import attackkb.index.IndexManifest;
+import attackkb.index.IndexStore;
+import attackkb.ingest.Ingested;
+import attackkb.ingest.Ingestion;
+import attackkb.source.DataSources;
+import attackkb.source.Downloader;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code attack-kb index}: reads the sources and builds a new index, swapped in only when complete. */
+@Command(name = "index", mixinStandardHelpOptions = true,
+        description = {"Build the search index from ATT&CK STIX bundles.",
+                "Without --data, downloads the pinned ATT&CK release (Enterprise, Mobile, ICS).",
+                "A failed build leaves the previous index untouched."})
+public final class IndexCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SourceOptions sources = new SourceOptions();
+
+    @Mixin
+    IndexLocation location = new IndexLocation();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        long started = System.nanoTime();
+        var downloader = new Downloader(sources.cacheDir(), System.err);
+        Ingested ingested = new Ingestion(new DataSources(downloader), line -> {
+            err.println(line);
+            err.flush();
+        }).ingest(sources.specs());
+        IndexStore store = location.store();
+        err.println("writing index into " + store.root());
+        err.flush();
+        IndexManifest manifest = new IndexBuilder(store).build(ingested);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        out.print(CountsTable.render(manifest));
+        out.printf(Locale.ROOT, "%,d documents indexed in %.1f s into %s%n", manifest.documents(), seconds,
+                store.current());
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,91 @@
+package attackkb.cli;
+
+import attackkb.Json;
+import attackkb.search.OpenIndex;
+import attackkb.search.SearchHit;
+import attackkb.search.SearchRequest;
+import attackkb.search.SearchResult;
+import attackkb.search.SearchService;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code attack-kb search}: ranked results in the terminal, or the same result as JSON. */
+@Command(name = "search", mixinStandardHelpOptions = true,
+        description = {"Search the index.",
+                "QUERY accepts phrases (\"container image\"), field:term (name:, statement:, detection:,",
+                "mitigation:, platform:, tactic:, type:, domain:, id:), AND/OR/NOT and -term; an ID such as",
+                "T1204.003 or DET0248 finds that object first."})
+public final class SearchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    IndexLocation location = new IndexLocation();
+
+    @Option(names = "--platform", paramLabel = "P", description = "Only this platform (repeatable, OR-ed), e.g. Containers.")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = "--tactic", paramLabel = "T", description = "Only this tactic shortname (repeatable, OR-ed), e.g. execution.")
+    List<String> tactics = new ArrayList<>();
+
+    @Option(names = "--type", paramLabel = "TYPE",
+            description = "Only this type (repeatable): technique, tactic, mitigation, detection, group, software, campaign.")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--domain", paramLabel = "D", description = "Only this domain (repeatable), e.g. enterprise-attack.")
+    List<String> domains = new ArrayList<>();
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+            description = "Number of results, 1 to " + SearchRequest.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--json", description = "Print the result as JSON, as the HTTP API does.")
+    boolean json;
+
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Words to search for; empty lists the selection.")
+    List<String> words = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+        var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, limit, 0);
+        SearchResult result;
+        try (OpenIndex index = OpenIndex.open(location.store())) {
+            result = new SearchService(index).search(request);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        } else {
+            printText(out, result, System.console() != null);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static void printText(PrintWriter out, SearchResult result, boolean terminal) {
+        if (result.hits().isEmpty()) {
+            out.println("No results. Try fewer or other words, or drop a filter.");
+            return;
+        }
+        int rank = 1;
+        for (SearchHit hit : result.hits()) {
+            String where = String.join(", ", hit.tactics());
+            String platforms = String.join(", ", hit.platforms());
+            out.printf(Locale.ROOT, "%2d. %-10s %s%s%n", rank++, hit.id(), hit.name(),
+                    hit.parent() == null ? "" : "  (" + hit.parent().name() + ")");
+            String facts = String.join("  ", List.of(hit.type(), where, platforms).stream().filter(s -> !s.isEmpty()).toList());
+            out.println("    " + facts);
+            if (hit.snippet() != null && !hit.snippet().isEmpty()) out.println("    " + TerminalText.of(hit.snippet(), terminal));
+        }
+        out.printf(Locale.ROOT, "%d of %,d results in %.1f ms%n", result.hits().size(), result.total(), result.tookMs());
+    }
+}

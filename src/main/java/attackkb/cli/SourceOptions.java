@@ -1,0 +1,37 @@
+package attackkb.cli;
+
+import attackkb.source.UpstreamRelease;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where the data comes from: {@code --data}, or the pinned upstream release, downloaded through a cache. */
+public final class SourceOptions {
+    @Option(names = "--data", paramLabel = "SRC",
+            description = {"A .json or .json.gz file, a folder (searched recursively) or an http(s) URL.",
+                    "Repeatable. Default: the upstream ATT&CK release files of --attack-version."})
+    List<String> data = new ArrayList<>();
+
+    @Option(names = "--attack-version", paramLabel = "VERSION",
+            defaultValue = "${env:ATTACK_KB_ATTACK_VERSION:-" + UpstreamRelease.DEFAULT_VERSION + "}",
+            description = "ATT&CK release to download when no --data is given (env ATTACK_KB_ATTACK_VERSION; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String attackVersion;
+
+    @Option(names = "--cache", paramLabel = "DIR",
+            description = "Download cache (env ATTACK_KB_CACHE; default: ~/.cache/attack-kb).")
+    Path cache;
+
+    /** The sources to read: the user's, or the upstream release. */
+    public List<String> specs() {
+        return data.isEmpty() ? UpstreamRelease.urls(attackVersion) : List.copyOf(data);
+    }
+
+    public Path cacheDir() {
+        if (cache != null) return cache;
+        String env = System.getenv("ATTACK_KB_CACHE");
+        if (env != null && !env.isBlank()) return Path.of(env);
+        return Path.of(System.getProperty("user.home"), ".cache", "attack-kb");
+    }
+}

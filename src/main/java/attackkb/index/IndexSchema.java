@@ -1,0 +1,151 @@
+package attackkb.index;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * Every fact about the index's shape in one place: field names, how each is analysed, which are facets, and the
+ * schema version recorded in the manifest. Document building and query building both read from here.
+ */
+public final class IndexSchema {
+    /** Bumped whenever a change here makes older indexes unreadable or wrong; the manifest records it. */
+    public static final int VERSION = 1;
+
+    // Exact-match fields: one lower-cased, ASCII-folded token per value, so "T1204.003" and "t1204.003" match.
+    public static final String ID = "id";
+    public static final String PARENT_ID = "parent_id";
+    public static final String REVOKED_BY = "revoked_by";
+    public static final String STATUS = "status";
+    public static final String NAME_EXACT = "name_exact";
+    public static final String TYPE = "type";
+    public static final String DOMAIN = "domain";
+    public static final String PLATFORM = "platform";
+    public static final String TACTIC = "tactic";
+    public static final String DATA_COMPONENT = "data_component";
+
+    // Full-text fields: English prose analysis.
+    public static final String NAME = "name";
+    public static final String ALIASES = "aliases";
+    /** The description of an object: for a technique, its statement. */
+    public static final String STATEMENT = "statement";
+    /** Detection strategy names, analytic descriptions, log source names and channels, data components. */
+    public static final String DETECTION = "detection";
+    /** Mitigation names and their technique-specific guidance. */
+    public static final String MITIGATION = "mitigation";
+    /** Procedure examples: how groups, software and campaigns used a technique. */
+    public static final String PROCEDURES = "procedures";
+
+    /** Doc values of the ID, for listing a selection in ID order when there is no query to rank by. */
+    public static final String ID_SORT = "id_sort";
+
+    // Stored-only fields, for showing a hit without another lookup.
+    public static final String URL = "url";
+    public static final String PARENT_NAME = "parent_name";
+    /** The entity's full record as JSON, so detail pages need nothing but the index. */
+    public static final String SOURCE = "source";
+
+    /** Facet dimensions, all multi-valued: a technique can sit in several tactics and platforms. */
+    public static final List<String> FACETS = List.of(TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT);
+
+    public static final List<String> PROSE_FIELDS = List.of(NAME, ALIASES, STATEMENT, DETECTION, MITIGATION, PROCEDURES);
+
+    public static final List<String> KEYWORD_FIELDS =
+            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT);
+
+    /** Prose that snippets are cut from, most telling first. */
+    public static final List<String> SNIPPET_FIELDS = List.of(STATEMENT, DETECTION, MITIGATION, PROCEDURES);
+
+    /** Keyword: indexed as one normalised token, no positions or norms; the stored copy keeps the original case. */
+    static final FieldType KEYWORD = frozen(tokenized(IndexOptions.DOCS, false));
+    /** Short prose matched but not shown in snippets (names, aliases). */
+    static final FieldType TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, false));
+    /** Prose shown in snippets: stored, with offsets in the postings so highlighting needs no re-analysis. */
+    static final FieldType SNIPPET_TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, true));
+
+    private IndexSchema() {}
+
+    /** The per-field analyzer used both to index and to parse queries. */
+    public static Analyzer analyzer() {
+        Analyzer keyword = new KeywordAnalyzer();
+        Map<String, Analyzer> perField = new java.util.HashMap<>();
+        KEYWORD_FIELDS.forEach(f -> perField.put(f, keyword));
+        return new PerFieldAnalyzerWrapper(new ProseAnalyzer(), perField);
+    }
+
+    public static FacetsConfig facetsConfig() {
+        FacetsConfig config = new FacetsConfig();
+        FACETS.forEach(dim -> config.setMultiValued(dim, true));
+        return config;
+    }
+
+    private static FieldType tokenized(IndexOptions options, boolean stored) {
+        FieldType type = new FieldType();
+        type.setTokenized(true);
+        type.setIndexOptions(options);
+        type.setOmitNorms(options == IndexOptions.DOCS);
+        type.setStored(stored);
+        return type;
+    }
+
+    private static FieldType frozen(FieldType type) {
+        type.freeze();
+        return type;
+    }
+
+    /**
+     * English prose: dots and colons become spaces first, so "lsass.exe" and "docker:daemon" also match "lsass" and
+     * "daemon" (see {@link WordSeparatorCharFilter}); then possessives, lower case, ASCII folding, stop words and
+     * Porter stemming ("images" finds "image").
+     */
+    static final class ProseAnalyzer extends Analyzer {
+        @Override
+        protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+            return new WordSeparatorCharFilter(reader);
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            TokenStream stream = new EnglishPossessiveFilter(source);
+            stream = new LowerCaseFilter(stream);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+            stream = new PorterStemFilter(stream);
+            return new TokenStreamComponents(source, stream);
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+
+    /** Identifiers and exact values: the whole value as one token, lower-cased and ASCII-folded. */
+    static final class KeywordAnalyzer extends Analyzer {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new KeywordTokenizer();
+            return new TokenStreamComponents(source, new ASCIIFoldingFilter(new LowerCaseFilter(source)));
+        }
+
+        @Override
+        protected TokenStream normalize(String fieldName, TokenStream in) {
+            return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+        }
+    }
+}

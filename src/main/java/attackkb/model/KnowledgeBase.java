@@ -1,0 +1,16 @@
+package attackkb.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything read from the ATT&CK bundles, linked: what the index is built from.
+ * {@code attackVersions} maps each domain (e.g. {@code enterprise-attack}) to its release (e.g. {@code 18.1}).
+ */
+public record KnowledgeBase(
+        Map<String, String> attackVersions,
+        List<Technique> techniques,
+        List<Tactic> tactics,
+        List<Mitigation> mitigations,
+        List<DetectionStrategy> detections,
+        List<Actor> actors) {}

@@ -1,0 +1,37 @@
+package attackkb.model;
+
+import java.util.List;
+
+/**
+ * A technique or sub-technique with everything linked to it. {@code description} is ATT&CK's Markdown with
+ * {@code (Citation: …)} markers, kept as is for rendering; the index derives plain text from it.
+ * {@code revokedBy} is the ID of the current technique that replaced a revoked one.
+ */
+public record Technique(
+        String id,
+        String name,
+        String description,
+        Status status,
+        String revokedBy,
+        List<String> domains,
+        List<TacticRef> tactics,
+        List<String> platforms,
+        boolean subtechnique,
+        String parentId,
+        String parentName,
+        List<String> subtechniqueIds,
+        List<MitigationUse> mitigations,
+        List<DetectionRef> detections,
+        List<String> dataComponents,
+        List<Procedure> procedures,
+        List<String> assets,
+        String url,
+        String version,
+        String created,
+        String modified,
+        List<Reference> references) {
+
+    public boolean active() {
+        return status == Status.ACTIVE;
+    }
+}

@@ -1,0 +1,110 @@
+package attackkb.search;
+
+import static attackkb.index.IndexSchema.*;
+
+import attackkb.model.Status;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * Turns the text a user typed into a Lucene query, deterministically (a test can assert its {@code toString()}).
+ *
+ * <ul>
+ *   <li>An ATT&CK ID ({@code T1204.003}, {@code 1204.003}, {@code DET0248}) finds that object, then the
+ *       sub-techniques of a technique ID.
+ *   <li>Anything else is parsed with Lucene's classic syntax (phrases, {@code field:term}, AND/OR/NOT, {@code -term})
+ *       over the prose fields with per-field boosts, plus a boost for an exact name match.
+ *   <li>Text that does not parse ({@code "unclosed}, {@code AND OR (}) is searched as plain words, never an error.
+ * </ul>
+ * Only active objects match: revoked and deprecated ones are filtered out.
+ */
+public final class QueryFactory {
+    /** Field boosts: a word in a name says more about what a technique is than the same word in its detections. */
+    static final Map<String, Float> BOOSTS = boosts();
+
+    private static final float EXACT_NAME_BOOST = 20f;
+    private static final float ID_BOOST = 100f;
+    private static final float CHILD_ID_BOOST = 10f;
+
+    private final Analyzer analyzer;
+
+    public QueryFactory(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    private static Map<String, Float> boosts() {
+        Map<String, Float> map = new LinkedHashMap<>();
+        map.put(NAME, 4f);
+        map.put(ALIASES, 3f);
+        map.put(STATEMENT, 1f);
+        map.put(DETECTION, 0.5f);
+        map.put(MITIGATION, 0.5f);
+        map.put(PROCEDURES, 0.25f);
+        return Map.copyOf(map);
+    }
+
+    /** The ranking query for {@code text}, restricted to active objects; an empty text matches all of them. */
+    public Query build(String text) {
+        Query ranking = text.isBlank() ? new MatchAllDocsQuery() : rank(text);
+        return new BooleanQuery.Builder()
+                .add(ranking, Occur.MUST)
+                .add(keyword(STATUS, Status.ACTIVE.key()), Occur.FILTER)
+                .build();
+    }
+
+    private Query rank(String text) {
+        Optional<String> id = AttackId.parse(text);
+        if (id.isPresent()) {
+            return new BooleanQuery.Builder()
+                    .add(new BoostQuery(keyword(ID, id.get()), ID_BOOST), Occur.SHOULD)
+                    .add(new BoostQuery(keyword(PARENT_ID, id.get()), CHILD_ID_BOOST), Occur.SHOULD)
+                    .build();
+        }
+        var query = new BooleanQuery.Builder().add(parse(text), Occur.SHOULD);
+        query.add(new BoostQuery(keyword(NAME_EXACT, text), EXACT_NAME_BOOST), Occur.SHOULD);
+        return query.build();
+    }
+
+    /** The user's syntax if it parses, else the same words as plain text. */
+    Query parse(String text) {
+        String[] fields = BOOSTS.keySet().toArray(String[]::new);
+        var parser = new MultiFieldQueryParser(fields, analyzer, BOOSTS);
+        parser.setDefaultOperator(QueryParser.Operator.OR);
+        parser.setAllowLeadingWildcard(false);
+        try {
+            return parser.parse(text);
+        } catch (ParseException | RuntimeException e) {
+            return plainWords(text);
+        }
+    }
+
+    private Query plainWords(String text) {
+        var builder = new QueryBuilder(analyzer);
+        var query = new BooleanQuery.Builder();
+        BOOSTS.forEach((field, boost) -> {
+            Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
+            if (q != null) query.add(new BoostQuery(q, boost), Occur.SHOULD);
+        });
+        return query.build();
+    }
+
+    /** An exact-value term, normalised the way {@link attackkb.index.IndexSchema#analyzer()} indexed it. */
+    Query keyword(String field, String value) {
+        BytesRef normalized = analyzer.normalize(field, value);
+        return new TermQuery(new Term(field, normalized));
+    }
+}

@@ -1,0 +1,64 @@
+package attackkb.search;
+
+import attackkb.BadInputException;
+import attackkb.index.IndexSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One search: free text plus facet selections. Values within one facet are OR-ed, facets are AND-ed.
+ * The constructor validates, so an invalid request cannot exist.
+ */
+public record SearchRequest(
+        String query,
+        List<String> platforms,
+        List<String> tactics,
+        List<String> dataComponents,
+        List<String> domains,
+        List<String> types,
+        int limit,
+        int offset) {
+
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+    public static final int MAX_OFFSET = 10_000;
+    public static final int MAX_QUERY_LENGTH = 1_000;
+
+    public SearchRequest {
+        query = query == null ? "" : query.strip();
+        platforms = clean(platforms);
+        tactics = clean(tactics);
+        dataComponents = clean(dataComponents);
+        domains = clean(domains);
+        types = clean(types);
+        if (query.length() > MAX_QUERY_LENGTH) {
+            throw new BadInputException("query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new BadInputException("limit must be between 1 and " + MAX_LIMIT + ", got " + limit);
+        }
+        if (offset < 0 || offset > MAX_OFFSET) {
+            throw new BadInputException("offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
+        }
+    }
+
+    public static SearchRequest of(String query) {
+        return new SearchRequest(query, List.of(), List.of(), List.of(), List.of(), List.of(), DEFAULT_LIMIT, 0);
+    }
+
+    /** The facet selections keyed by facet dimension, in {@link IndexSchema#FACETS} order. */
+    public Map<String, List<String>> selections() {
+        Map<String, List<String>> map = new LinkedHashMap<>();
+        map.put(IndexSchema.TYPE, types);
+        map.put(IndexSchema.DOMAIN, domains);
+        map.put(IndexSchema.PLATFORM, platforms);
+        map.put(IndexSchema.TACTIC, tactics);
+        map.put(IndexSchema.DATA_COMPONENT, dataComponents);
+        return map;
+    }
+
+    private static List<String> clean(List<String> values) {
+        return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+}

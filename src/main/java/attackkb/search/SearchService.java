@@ -1,0 +1,134 @@
+package attackkb.search;
+
+import static attackkb.index.IndexSchema.*;
+
+import attackkb.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.DrillDownQuery;
+import org.apache.lucene.facet.DrillSideways;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.Facets;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+/**
+ * Runs searches against an {@link OpenIndex}: query, facet filters with drill-sideways counts, paging and
+ * snippets. Thread-safe; it holds no per-request state.
+ */
+public final class SearchService {
+    /** Enough facet values to show every platform and tactic; data components are the longest list (~110). */
+    private static final int MAX_FACET_VALUES = 200;
+    private static final Sort BY_ID = new Sort(new SortField(ID_SORT, SortField.Type.STRING));
+    /** Best first; equal scores in ID order, so a page is the same from one call (and one build) to the next. */
+    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(ID_SORT, SortField.Type.STRING));
+
+    private final OpenIndex index;
+    private final QueryFactory queries;
+    private final Snippets snippets;
+
+    public SearchService(OpenIndex index) {
+        Analyzer analyzer = analyzer();
+        this.index = index;
+        this.queries = new QueryFactory(analyzer);
+        this.snippets = new Snippets(index.searcher(), analyzer);
+    }
+
+    public OpenIndex index() {
+        return index;
+    }
+
+    public SearchResult search(SearchRequest request) {
+        long started = System.nanoTime();
+        try {
+            Query base = queries.build(request.query());
+            var drillDown = new DrillDownQuery(index.facetsConfig(), base);
+            request.selections().forEach((dim, values) -> values.forEach(v -> drillDown.add(dim, v)));
+
+            int topN = request.offset() + request.limit();
+            boolean ranked = !request.query().isBlank();
+            IndexSearcher searcher = index.searcher();
+            var sideways = new DrillSideways(searcher, index.facetsConfig(), index.facetState());
+            // Integer.MAX_VALUE as the hit-count threshold: the total shown to users is exact, not a lower bound.
+            var collector = new TopFieldCollectorManager(ranked ? BY_SCORE : BY_ID, topN, null, Integer.MAX_VALUE);
+            DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
+            TopDocs top = result.collectorResult;
+
+            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length),
+                    top.scoreDocs.length);
+            List<SearchHit> hits = toHits(page, ranked ? base : null, ranked);
+            Map<String, List<FacetValue>> facets = facets(result.facets, request);
+            double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+            return new SearchResult(request.query(), top.totalHits.value, tookMs, hits, facets);
+        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            throw new BadInputException("query is too complex (it expands to more than "
+                    + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<SearchHit> toHits(ScoreDoc[] page, Query query, boolean ranked) throws IOException {
+        Map<Integer, Snippets.Snippet> snippetsByDoc = snippets.forDocs(query, page);
+        StoredFields stored = index.searcher().storedFields();
+        List<SearchHit> hits = new ArrayList<>(page.length);
+        for (ScoreDoc sd : page) {
+            Document doc = stored.document(sd.doc, Set.of(ID, TYPE, NAME, DOMAIN, URL, TACTIC, PLATFORM,
+                    PARENT_ID, PARENT_NAME, STATEMENT));
+            Snippets.Snippet snippet = snippetsByDoc.get(sd.doc);
+            String parentId = doc.get(PARENT_ID);
+            hits.add(new SearchHit(doc.get(ID), doc.get(TYPE), doc.get(NAME), doc.get(DOMAIN),
+                    Links.path(doc.get(TYPE), doc.get(ID)),
+                    List.of(doc.getValues(TACTIC)), List.of(doc.getValues(PLATFORM)),
+                    parentId == null ? null : new SearchHit.Parent(parentId, doc.get(PARENT_NAME)),
+                    ranked ? score(sd) : null,
+                    snippet != null && snippet.html() != null ? snippet.html() : Snippets.lead(doc.get(STATEMENT)),
+                    snippet != null ? snippet.matched() : List.of()));
+        }
+        return hits;
+    }
+
+    /** The score a {@link #BY_SCORE} sort collected as its first sort value. */
+    private static Float score(ScoreDoc sd) {
+        return sd instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : sd.score;
+    }
+
+    private Map<String, List<FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
+        Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> selection : request.selections().entrySet()) {
+            String dim = selection.getKey();
+            List<FacetValue> values = new ArrayList<>();
+            FacetResult result = facets.getTopChildren(MAX_FACET_VALUES, dim);
+            Set<String> seen = new java.util.HashSet<>();
+            if (result != null) {
+                for (LabelAndValue lv : result.labelValues) {
+                    seen.add(lv.label);
+                    values.add(new FacetValue(lv.label, index.label(dim, lv.label), lv.value.intValue(),
+                            selection.getValue().contains(lv.label)));
+                }
+            }
+            // A selected value with no hits still shows, so the user can see and untick it.
+            for (String selected : selection.getValue()) {
+                if (!seen.contains(selected)) values.add(new FacetValue(selected, index.label(dim, selected), 0, true));
+            }
+            out.put(dim, List.copyOf(values));
+        }
+        return out;
+    }
+}

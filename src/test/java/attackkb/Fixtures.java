@@ -1,0 +1,55 @@
+package attackkb;
+
+import attackkb.index.IndexBuilder;
+import attackkb.index.IndexStore;
+import attackkb.ingest.Ingested;
+import attackkb.ingest.Ingestion;
+import attackkb.model.KnowledgeBase;
+import attackkb.source.DataSources;
+import attackkb.source.Downloader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The hand-written fixture bundles under src/test/resources/fixtures, and indexes built from them. */
+public final class Fixtures {
+    private Fixtures() {}
+
+    public static Path dir() {
+        try {
+            return Path.of(Fixtures.class.getResource("/fixtures/enterprise-mini.json").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static Path enterprise() {
+        return dir().resolve("enterprise-mini.json");
+    }
+
+    public static Path mobile() {
+        return dir().resolve("mobile-mini.json");
+    }
+
+    /** Ingests sources with a downloader that must not be used (its cache is a folder that never exists). */
+    public static Ingested ingest(List<String> specs, List<String> log) {
+        var quiet = new PrintStream(OutputStream.nullOutputStream());
+        var downloader = new Downloader(Path.of("/nonexistent-attack-kb-cache"), quiet);
+        return new Ingestion(new DataSources(downloader), log::add).ingest(specs);
+    }
+
+    public static KnowledgeBase knowledgeBase() {
+        return ingest(List.of(enterprise().toString(), mobile().toString()), new ArrayList<>()).knowledgeBase();
+    }
+
+    /** Builds the fixture index (both bundles) into {@code root}. */
+    public static IndexStore index(Path root) throws IOException {
+        var store = new IndexStore(root);
+        new IndexBuilder(store).build(ingest(List.of(dir().toString()), new ArrayList<>()));
+        return store;
+    }
+}

@@ -1,0 +1,28 @@
+package attackkb;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real ATT&CK data for integration tests: {@code $ATTACK_KB_DATA}, else {@code ../shared/data} beside the
+ * checkout. Tests that need it are skipped, with a message that says where to put it, when it is absent.
+ */
+public final class RealData {
+    private RealData() {}
+
+    public static Path root() {
+        String env = System.getenv("ATTACK_KB_DATA");
+        return (env == null || env.isBlank() ? Path.of("..", "shared", "data") : Path.of(env)).toAbsolutePath().normalize();
+    }
+
+    /** The folder of the three ATT&CK bundles, or the test is skipped. */
+    public static Path attack() {
+        Path attack = root().resolve("attack");
+        assumeTrue(Files.isRegularFile(attack.resolve("enterprise-attack-18.1.json")),
+                "skipped: ATT&CK 18.1 bundles not found under " + attack
+                        + " (set ATTACK_KB_DATA to the folder that holds attack/)");
+        return attack;
+    }
+}

@@ -1,0 +1,194 @@
+package attackkb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import attackkb.BadInputException;
+import attackkb.Fixtures;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Exact hits and counts over the fixture index. */
+class SearchServiceTest {
+    @TempDir
+    static Path root;
+
+    static OpenIndex index;
+    static SearchService service;
+
+    @BeforeAll
+    static void build() throws Exception {
+        index = OpenIndex.open(Fixtures.index(root));
+        service = new SearchService(index);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    static SearchResult search(String q) {
+        return service.search(SearchRequest.of(q));
+    }
+
+    static SearchRequest request(String q, List<String> platforms, List<String> tactics, List<String> types) {
+        return new SearchRequest(q, platforms, tactics, List.of(), List.of(), types, 20, 0);
+    }
+
+    static List<String> ids(SearchResult r) {
+        return r.hits().stream().map(SearchHit::id).toList();
+    }
+
+    @Test
+    void findsTheUserStoryTechniquesForContainerImage() {
+        SearchResult r = search("container image");
+        assertThat(ids(r)).startsWith("T1204.003", "T1525");
+        SearchHit first = r.hits().get(0);
+        assertThat(first.name()).isEqualTo("Malicious Image");
+        assertThat(first.url()).isEqualTo("/techniques/T1204.003");
+        assertThat(first.tactics()).containsExactly("execution");
+        assertThat(first.platforms()).containsExactly("IaaS", "Containers");
+        assertThat(first.parent()).isEqualTo(new SearchHit.Parent("T1204", "User Execution"));
+        assertThat(first.snippet()).contains("<mark>container</mark>").contains("<mark>image</mark>");
+        assertThat(first.matched()).contains("name", "statement", "detection", "mitigation");
+        assertThat(first.score()).isGreaterThan(r.hits().get(1).score());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"T1204.003,T1204.003", "t1204.003,T1204.003", "1204.003,T1204.003", "DET0248,DET0248",
+            "m1045,M1045", "TA0002,TA0002", "G0139,G0139", "S0601,S0601"})
+    void putsTheObjectOfAnIdFirst(String query, String expected) {
+        assertThat(ids(search(query))).first().isEqualTo(expected);
+    }
+
+    @Test
+    void aTechniqueIdListsTheTechniqueThenItsSubTechniques() {
+        assertThat(ids(search("T1204"))).containsExactly("T1204", "T1204.003");
+    }
+
+    @Test
+    void facetFiltersAreAndedAcrossFacetsAndCountedSideways() {
+        SearchResult r = service.search(request("image", List.of("Containers"), List.of(), List.of("technique")));
+        assertThat(ids(r)).containsExactly("T1204.003", "T1525");
+        assertThat(r.hits()).allSatisfy(h -> assertThat(h.platforms()).contains("Containers"));
+        // Drill sideways: the platform facet counts as if Containers were not ticked, so IaaS shows too.
+        assertThat(r.facets().get("platform"))
+                .contains(new FacetValue("Containers", "Containers", 2, true), new FacetValue("IaaS", "IaaS", 2, false));
+        // Other facets count within the selection; tactics are labelled by name.
+        assertThat(r.facets().get("tactic")).containsExactlyInAnyOrder(
+                new FacetValue("execution", "Execution", 1, false), new FacetValue("persistence", "Persistence", 1, false));
+        assertThat(r.facets().get("type")).contains(new FacetValue("technique", "technique", 2, true));
+    }
+
+    @Test
+    void valuesWithinAFacetAreOred() {
+        SearchResult r = service.search(request("", List.of("Android", "Windows"), List.of(), List.of("technique")));
+        assertThat(ids(r)).containsExactly("T1053", "T1204", "T1575");
+    }
+
+    @Test
+    void aTacticFilterFindsTechniquesInSeveralTactics() {
+        SearchResult r = service.search(request("", List.of(), List.of("persistence"), List.of("technique")));
+        assertThat(ids(r)).containsExactly("T1053", "T1525");
+    }
+
+    @Test
+    void anEmptyQueryListsTheSelectionInIdOrderWithoutScores() {
+        SearchResult r = service.search(request("", List.of(), List.of(), List.of("technique")));
+        assertThat(ids(r)).containsExactly("T1053", "T1204", "T1204.003", "T1234", "T1525", "T1575");
+        assertThat(r.total()).isEqualTo(6);
+        assertThat(r.hits()).allSatisfy(h -> assertThat(h.score()).isNull());
+    }
+
+    @Test
+    void revokedAndDeprecatedObjectsAreLeftOut() {
+        assertThat(ids(search("Old Image Implant"))).doesNotContain("T9999");
+        assertThat(ids(search("Deprecated Image Trick"))).doesNotContain("T1000");
+        assertThat(ids(search("Old Mitigation"))).doesNotContain("M0001");
+        assertThat(ids(search("T9999"))).isEmpty();
+    }
+
+    @Test
+    void stemsAndFoldsSoImagesFindsImage() {
+        assertThat(ids(search("images"))).contains("T1204.003", "T1525");
+        assertThat(ids(search("IMAGE"))).contains("T1204.003", "T1525");
+    }
+
+    @Test
+    void phraseQueriesAreStricterThanBagsOfWords() {
+        assertThat(ids(search("\"malicious image\""))).contains("T1204.003").doesNotContain("T1053");
+        assertThat(ids(search("malicious image"))).contains("T1204.003", "T1053");
+    }
+
+    @Test
+    void supportsFieldedTermsAndBooleanOperators() {
+        assertThat(ids(search("name:image"))).containsExactlyInAnyOrder("T1204.003", "T1525", "DET0248");
+        assertThat(ids(search("image -implant"))).contains("T1204.003").doesNotContain("T1525");
+        assertThat(ids(search("platform:containers AND type:technique"))).containsExactlyInAnyOrder(
+                "T1204", "T1204.003", "T1525");
+        assertThat(ids(search("detection:docker"))).containsExactlyInAnyOrder("T1204.003", "DET0248");
+    }
+
+    @Test
+    void findsDottedWordsByTheirParts() {
+        assertThat(ids(search("daemon"))).contains("T1204.003"); // from the log source "docker:daemon"
+    }
+
+    @Test
+    void findsGroupsBySoftwareAndAlias() {
+        assertThat(ids(search("Adept Libra"))).first().isEqualTo("G0139");
+    }
+
+    @Test
+    void snippetsAreEscapedExceptForTheMarks() {
+        SearchHit hit = search("scheduled script").hits().get(0);
+        assertThat(hit.id()).isEqualTo("T1053");
+        assertThat(hit.snippet()).contains("&lt;<mark>script</mark>&gt;").doesNotContain("<script>");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"unclosed", "AND OR (", "field:", "name:", "((image", "image^", "[a TO", "/regex(/", "*"})
+    void unparseableSyntaxIsSearchedAsPlainTextNeverAnError(String q) {
+        SearchResult r = search(q);
+        assertThat(r.total()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void unbalancedQuoteStillFindsTheWords() {
+        assertThat(ids(search("\"container image"))).contains("T1204.003");
+    }
+
+    @Test
+    void pagesPastTheEndAreEmptyWithTheTrueTotal() {
+        SearchResult all = search("image");
+        SearchResult page = service.search(new SearchRequest("image", List.of(), List.of(), List.of(), List.of(), List.of(), 2, 2));
+        assertThat(ids(page)).isEqualTo(ids(all).subList(2, 4));
+        SearchResult past = service.search(new SearchRequest("image", List.of(), List.of(), List.of(), List.of(), List.of(), 5, 500));
+        assertThat(past.hits()).isEmpty();
+        assertThat(past.total()).isEqualTo(all.total());
+    }
+
+    @Test
+    void theSameQueryGivesTheSameOrderEveryTime() {
+        assertThat(ids(search("image"))).isEqualTo(ids(search("image")));
+    }
+
+    @Test
+    void rejectsInvalidRequestsWithAReason() {
+        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 0, 0))
+                .isInstanceOf(BadInputException.class).hasMessage("limit must be between 1 and 100, got 0");
+        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 101, 0))
+                .isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> new SearchRequest("x", null, null, null, null, null, 10, -1))
+                .isInstanceOf(BadInputException.class).hasMessage("offset must be between 0 and 10000, got -1");
+        assertThatThrownBy(() -> SearchRequest.of("a".repeat(1001)))
+                .isInstanceOf(BadInputException.class).hasMessage("query is 1001 characters long; the limit is 1000");
+    }
+}
