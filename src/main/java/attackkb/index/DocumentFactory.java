@@ -36,11 +36,12 @@ import org.apache.lucene.util.BytesRef;
 final class DocumentFactory {
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
-    /** A technique's detection text comes from the strategies that detect it, which it only references. */
-    Document technique(Technique t, List<DetectionStrategy> strategies) {
+    Document technique(Technique t) {
         var doc = new Builder(EntityType.TECHNIQUE, t.id(), t.name(), t.status(), t.domains(), t.url());
-        doc.keyword(PARENT_ID, t.parentId(), true);
-        doc.stored(PARENT_NAME, t.parentName());
+        if (t.parent() != null) {
+            doc.keyword(PARENT_ID, t.parent().id(), true);
+            doc.stored(PARENT_NAME, t.parent().name());
+        }
         doc.keyword(REVOKED_BY, t.revokedBy(), true);
         doc.facetKeyword(PLATFORM, t.platforms());
         doc.facetKeyword(TACTIC, t.tactics().stream().map(TacticRef::shortname).toList());
@@ -49,7 +50,7 @@ final class DocumentFactory {
         doc.snippetText(MITIGATION, mitigationText(t.mitigations()));
         doc.snippetText(PROCEDURES, procedureText(t.procedures()));
         var detection = new StringJoiner("\n");
-        strategies.forEach(s -> detection.add(detectionText(s)));
+        t.detections().forEach(s -> detection.add(detectionText(s)));
         doc.snippetText(DETECTION, detection.toString());
         doc.text(ALIASES, String.join(" ; ", t.assets()));
         doc.source(t);

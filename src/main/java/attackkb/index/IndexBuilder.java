@@ -15,10 +15,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -57,9 +54,6 @@ public final class IndexBuilder {
 
     private static int write(KnowledgeBase kb, Path generation) throws IOException {
         var factory = new DocumentFactory();
-        Map<String, DetectionStrategy> strategies = kb.detections().stream()
-                .filter(d -> d.id() != null)
-                .collect(Collectors.toMap(DetectionStrategy::id, Function.identity(), (a, b) -> a));
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
@@ -67,11 +61,7 @@ public final class IndexBuilder {
                 // Written once, read by a server that maps the files: separate files avoid copying them all again.
                 .setUseCompoundFile(false);
         try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
-            for (Technique t : kb.techniques()) {
-                List<DetectionStrategy> detectedBy = t.detections().stream()
-                        .map(ref -> strategies.get(ref.id())).filter(Objects::nonNull).toList();
-                add(writer, factory.technique(t, detectedBy), t.id());
-            }
+            for (Technique t : kb.techniques()) add(writer, factory.technique(t), t.id());
             for (Tactic t : kb.tactics()) add(writer, factory.tactic(t), t.id());
             for (Mitigation m : kb.mitigations()) add(writer, factory.mitigation(m), m.id());
             for (DetectionStrategy d : kb.detections()) add(writer, factory.detection(d), d.id());

@@ -5,7 +5,9 @@ import java.util.List;
 /**
  * A technique or sub-technique with everything linked to it. {@code description} is ATT&CK's Markdown with
  * {@code (Citation: …)} markers, kept as is for rendering; the index derives plain text from it.
- * {@code revokedBy} is the ID of the current technique that replaced a revoked one.
+ * {@code revokedBy} is the ID of the current technique that replaced a revoked one. Linked objects are embedded
+ * whole (a detection strategy with its analytics, a mitigation with its description), so that a technique's page
+ * needs this record alone.
  */
 public record Technique(
         String id,
@@ -17,11 +19,10 @@ public record Technique(
         List<TacticRef> tactics,
         List<String> platforms,
         boolean subtechnique,
-        String parentId,
-        String parentName,
-        List<String> subtechniqueIds,
+        TechniqueRef parent,
+        List<TechniqueRef> subtechniques,
         List<MitigationUse> mitigations,
-        List<DetectionRef> detections,
+        List<DetectionStrategy> detections,
         List<String> dataComponents,
         List<Procedure> procedures,
         List<String> assets,

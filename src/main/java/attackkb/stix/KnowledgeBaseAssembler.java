@@ -2,7 +2,6 @@ package attackkb.stix;
 
 import attackkb.model.Actor;
 import attackkb.model.Analytic;
-import attackkb.model.DetectionRef;
 import attackkb.model.DetectionStrategy;
 import attackkb.model.EntityType;
 import attackkb.model.KnowledgeBase;
@@ -15,6 +14,7 @@ import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
+import attackkb.model.TechniqueRef;
 import attackkb.model.TechniqueUse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -101,6 +101,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
         private final Map<String, List<String>> assetsByTechnique = new HashMap<>();
         private final Map<String, Tactic> tactics = new HashMap<>();
         private final Map<String, Analytic> analytics = new HashMap<>();
+        private final Map<String, DetectionStrategy> strategies = new HashMap<>();
 
         KnowledgeBase link() {
             indexRelationships();
@@ -211,8 +212,10 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                 List<Analytic> its = nonNull(o.xMitreAnalyticRefs()).stream()
                         .map(analytics::get).filter(Objects::nonNull).toList();
                 List<String> techniqueIds = attackIds(detectsByStrategy.get(o.id()));
-                list.add(new DetectionStrategy(StixIds.attackId(o), o.name(), status(o), nonNull(o.xMitreDomains()),
-                        its, techniqueIds, StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified()));
+                var strategy = new DetectionStrategy(StixIds.attackId(o), o.name(), status(o), nonNull(o.xMitreDomains()),
+                        its, techniqueIds, StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified());
+                strategies.put(o.id(), strategy);
+                list.add(strategy);
             }
             list.sort(Comparator.comparing(DetectionStrategy::id, BY_ATTACK_ID));
             return List.copyOf(list);
@@ -227,26 +230,27 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                     .map(Tactic::ref)
                     .toList();
             StixObject parent = objects.get(parentOf.get(o.id()));
-            List<String> subs = attackIds(childrenOf.get(o.id()));
+            List<TechniqueRef> subs = nonNull(childrenOf.get(o.id())).stream()
+                    .map(objects::get)
+                    .map(c -> new TechniqueRef(StixIds.attackId(c), c.name()))
+                    .sorted(Comparator.comparing(TechniqueRef::id, BY_ATTACK_ID))
+                    .toList();
             List<MitigationUse> mitigationUses = nonNull(mitigatesByTechnique.get(o.id())).stream()
                     .map(r -> {
                         StixObject m = objects.get(r.sourceRef());
-                        return new MitigationUse(StixIds.attackId(m), m.name(), r.description(),
+                        return new MitigationUse(StixIds.attackId(m), m.name(), m.description(), r.description(),
                                 StixIds.citations(r.externalReferences()));
                     })
                     .sorted(Comparator.comparing(MitigationUse::id, BY_ATTACK_ID))
                     .toList();
-            List<String> strategyIds = nonNull(strategiesByTechnique.get(o.id()));
-            List<DetectionRef> detectionRefs = strategyIds.stream()
-                    .map(objects::get)
-                    .map(s -> new DetectionRef(StixIds.attackId(s), s.name()))
-                    .sorted(Comparator.comparing(DetectionRef::id, BY_ATTACK_ID))
+            List<DetectionStrategy> detections = nonNull(strategiesByTechnique.get(o.id())).stream()
+                    .map(strategies::get)
+                    .filter(Objects::nonNull)
+                    .sorted(Comparator.comparing(DetectionStrategy::id, BY_ATTACK_ID))
                     .toList();
             Set<String> components = new TreeSet<>();
-            for (String strategyId : strategyIds) {
-                for (String analyticRef : nonNull(objects.get(strategyId).xMitreAnalyticRefs())) {
-                    Analytic a = analytics.get(analyticRef);
-                    if (a == null) continue;
+            for (DetectionStrategy d : detections) {
+                for (Analytic a : d.analytics()) {
                     a.logSources().stream().map(LogSource::dataComponent).filter(Objects::nonNull).forEach(components::add);
                 }
             }
@@ -261,8 +265,8 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
             List<String> platforms = nonNull(o.xMitrePlatforms()).stream().filter(p -> !"None".equals(p)).toList();
             return new Technique(StixIds.attackId(o), o.name(), o.description(), status(o), replacement(o.id()),
                     nonNull(o.xMitreDomains()), tacticRefs, platforms, Boolean.TRUE.equals(o.xMitreIsSubtechnique()),
-                    parent == null ? null : StixIds.attackId(parent), parent == null ? null : parent.name(), subs,
-                    mitigationUses, detectionRefs, List.copyOf(components), procedures,
+                    parent == null ? null : new TechniqueRef(StixIds.attackId(parent), parent.name()), subs,
+                    mitigationUses, detections, List.copyOf(components), procedures,
                     nonNull(assetsByTechnique.get(o.id())).stream().sorted().distinct().toList(),
                     StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified(),
                     StixIds.citations(o.externalReferences()));

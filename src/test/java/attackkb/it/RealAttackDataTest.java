@@ -86,7 +86,7 @@ class RealAttackDataTest {
         assertThat(t.name()).isEqualTo("Malicious Image");
         assertThat(t.tactics()).extracting("shortname").containsExactly("execution");
         assertThat(t.platforms()).containsExactlyInAnyOrder("IaaS", "Containers");
-        assertThat(t.parentId()).isEqualTo("T1204");
+        assertThat(t.parent().id()).isEqualTo("T1204");
         assertThat(t.mitigations()).extracting("id").containsExactlyInAnyOrder("M1045", "M1031", "M1017", "M1047");
         assertThat(t.detections()).extracting("id").containsExactly("DET0248");
         assertThat(t.mitigations()).allSatisfy(m -> assertThat(m.guidance()).isNotBlank());

@@ -12,6 +12,7 @@ import attackkb.model.Mitigation;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
+import attackkb.model.TechniqueRef;
 import attackkb.model.Technique;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,9 +33,8 @@ class KnowledgeBaseAssemblerTest {
     void linksASubTechniqueToAParentThatComesLaterInTheBundle() {
         Technique image = technique("T1204.003");
         assertThat(image.subtechnique()).isTrue();
-        assertThat(image.parentId()).isEqualTo("T1204");
-        assertThat(image.parentName()).isEqualTo("User Execution");
-        assertThat(technique("T1204").subtechniqueIds()).containsExactly("T1204.003");
+        assertThat(image.parent()).isEqualTo(new TechniqueRef("T1204", "User Execution"));
+        assertThat(technique("T1204").subtechniques()).containsExactly(new TechniqueRef("T1204.003", "Malicious Image"));
     }
 
     @Test
@@ -62,6 +62,7 @@ class KnowledgeBaseAssemblerTest {
                 .extracting("id", "name")
                 .containsExactly(tuple("M1045", "Code Signing"), tuple("M1047", "Audit"));
         assertThat(technique("T1204.003").mitigations().get(0).guidance()).startsWith("Several cloud service providers");
+        assertThat(technique("T1204.003").mitigations().get(0).description()).startsWith("Enforce binary and application");
         Mitigation audit = kb.mitigations().stream().filter(m -> m.id().equals("M1047")).findFirst().orElseThrow();
         assertThat(audit.techniques()).extracting("techniqueId").containsExactly("T1204.003", "T1525");
     }
@@ -70,6 +71,7 @@ class KnowledgeBaseAssemblerTest {
     void linksDetectionStrategiesWithAnalyticsLogSourcesAndDataComponents() {
         Technique image = technique("T1204.003");
         assertThat(image.detections()).extracting("id").containsExactly("DET0248");
+        assertThat(image.detections().get(0).analytics()).extracting("id").containsExactly("AN0001", "AN0002");
         assertThat(image.dataComponents()).containsExactly("Container Creation", "Process Creation");
         DetectionStrategy det = kb.detections().get(0);
         assertThat(det.techniqueIds()).containsExactly("T1204.003");

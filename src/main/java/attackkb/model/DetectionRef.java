@@ -1,4 +1,0 @@
-package attackkb.model;
-
-/** A technique's link to a detection strategy that detects it. */
-public record DetectionRef(String id, String name) {}
