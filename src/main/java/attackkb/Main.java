@@ -2,6 +2,7 @@ package attackkb;
 
 import attackkb.cli.IndexCommand;
 import attackkb.cli.SearchCommand;
+import attackkb.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Search engine and knowledge base for MITRE ATT&CK.",
-        subcommands = {IndexCommand.class, SearchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {IndexCommand.class, SearchCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (a source, an index folder, an option value). */
     public static final int EXIT_BAD_INPUT = 2;
@@ -27,6 +28,9 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // Jetty's start-up chatter is noise for a CLI; our own lines and real warnings still show.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.attackkb", "info");
         System.exit(commandLine().execute(args));
     }
 

@@ -37,7 +37,7 @@ final class DocumentFactory {
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
     Document technique(Technique t) {
-        var doc = new Builder(EntityType.TECHNIQUE, t.id(), t.name(), t.status(), t.domains(), t.url());
+        var doc = new Builder(EntityType.TECHNIQUE, t.id(), t.name(), t.status(), t.domains(), t.attackUrl());
         if (t.parent() != null) {
             doc.keyword(PARENT_ID, t.parent().id(), true);
             doc.stored(PARENT_NAME, t.parent().name());
@@ -58,7 +58,7 @@ final class DocumentFactory {
     }
 
     Document tactic(Tactic t) {
-        var doc = new Builder(EntityType.TACTIC, t.id(), t.name(), Status.ACTIVE, listOf(t.domain()), t.url());
+        var doc = new Builder(EntityType.TACTIC, t.id(), t.name(), Status.ACTIVE, listOf(t.domain()), t.attackUrl());
         doc.facetKeyword(TACTIC, listOf(t.shortname()));
         doc.snippetText(STATEMENT, PlainText.of(t.description()));
         doc.source(t);
@@ -66,7 +66,7 @@ final class DocumentFactory {
     }
 
     Document mitigation(Mitigation m) {
-        var doc = new Builder(EntityType.MITIGATION, m.id(), m.name(), m.status(), m.domains(), m.url());
+        var doc = new Builder(EntityType.MITIGATION, m.id(), m.name(), m.status(), m.domains(), m.attackUrl());
         doc.snippetText(STATEMENT, PlainText.of(m.description()));
         var guidance = new StringJoiner("\n");
         m.techniques().forEach(u -> guidance.add(PlainText.of(u.description())));
@@ -76,7 +76,7 @@ final class DocumentFactory {
     }
 
     Document detection(DetectionStrategy s) {
-        var doc = new Builder(EntityType.DETECTION, s.id(), s.name(), s.status(), s.domains(), s.url());
+        var doc = new Builder(EntityType.DETECTION, s.id(), s.name(), s.status(), s.domains(), s.attackUrl());
         Set<String> platforms = new LinkedHashSet<>();
         Set<String> components = new LinkedHashSet<>();
         for (Analytic a : s.analytics()) {
@@ -91,7 +91,7 @@ final class DocumentFactory {
     }
 
     Document actor(Actor a) {
-        var doc = new Builder(a.type(), a.id(), a.name(), a.status(), a.domains(), a.url());
+        var doc = new Builder(a.type(), a.id(), a.name(), a.status(), a.domains(), a.attackUrl());
         doc.keyword(REVOKED_BY, a.revokedBy(), true);
         doc.facetKeyword(PLATFORM, a.platforms());
         doc.text(ALIASES, String.join(" ; ", a.aliases()));
@@ -141,10 +141,11 @@ final class DocumentFactory {
     private final class Builder {
         private final Document doc = new Document();
 
-        Builder(EntityType type, String id, String name, Status status, List<String> domains, String url) {
+        Builder(EntityType type, String id, String name, Status status, List<String> domains, String attackUrl) {
             keyword(ID, id, true);
             if (id != null) doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(id)));
             keyword(STATUS, status.key(), false);
+            stored(STATUS_STORED, status.key());
             keyword(NAME_EXACT, name, false);
             facetKeyword(TYPE, List.of(type.key()));
             facetKeyword(DOMAIN, domains);
@@ -152,7 +153,7 @@ final class DocumentFactory {
                 doc.add(new Field(NAME, name, IndexSchema.TEXT));
                 doc.add(new StoredField(NAME, name));
             }
-            stored(URL, url);
+            stored(ATTACK_URL, attackUrl);
         }
 
         void keyword(String field, String value, boolean store) {

@@ -54,8 +54,10 @@ public final class IndexSchema {
     public static final String ID_SORT = "id_sort";
 
     // Stored-only fields, for showing a hit without another lookup.
-    public static final String URL = "url";
+    public static final String ATTACK_URL = "attack_url";
     public static final String PARENT_NAME = "parent_name";
+    /** The status as stored, to prefer an active object among several with one ID. */
+    public static final String STATUS_STORED = "status_stored";
     /** The entity's full record as JSON, so detail pages need nothing but the index. */
     public static final String SOURCE = "source";
 

@@ -21,7 +21,7 @@ public record Actor(
         String firstSeen,
         String lastSeen,
         List<TechniqueUse> techniques,
-        String url,
+        String attackUrl,
         String version,
         String created,
         String modified,

@@ -10,4 +10,4 @@ public record Analytic(
         List<String> platforms,
         List<LogSource> logSources,
         List<MutableElement> mutableElements,
-        String url) {}
+        String attackUrl) {}

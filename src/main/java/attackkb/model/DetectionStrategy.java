@@ -10,7 +10,7 @@ public record DetectionStrategy(
         List<String> domains,
         List<Analytic> analytics,
         List<String> techniqueIds,
-        String url,
+        String attackUrl,
         String version,
         String created,
         String modified) {}

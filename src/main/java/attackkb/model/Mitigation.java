@@ -10,7 +10,7 @@ public record Mitigation(
         Status status,
         List<String> domains,
         List<TechniqueUse> techniques,
-        String url,
+        String attackUrl,
         String version,
         String created,
         String modified,

@@ -13,7 +13,7 @@ public record Tactic(
         String description,
         String domain,
         int order,
-        String url,
+        String attackUrl,
         String version,
         String created,
         String modified,

@@ -26,7 +26,7 @@ public record Technique(
         List<String> dataComponents,
         List<Procedure> procedures,
         List<String> assets,
-        String url,
+        String attackUrl,
         String version,
         String created,
         String modified,

@@ -3,10 +3,16 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.model.Status;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
@@ -14,6 +20,7 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
@@ -37,13 +44,20 @@ public final class QueryFactory {
     static final Map<String, Float> BOOSTS = boosts();
 
     private static final float EXACT_NAME_BOOST = 20f;
+    /** Synonyms and typo corrections count for less than the words the user typed. */
+    private static final float SYNONYM_WEIGHT = 0.6f;
+    private static final float FUZZY_WEIGHT = 0.5f;
+    /** Fuzzy matching looks only at a name, aliases and the statement: prose fields long enough to be noisy are left out. */
+    private static final List<String> FUZZY_FIELDS = List.of(NAME, ALIASES, STATEMENT);
     private static final float ID_BOOST = 100f;
     private static final float CHILD_ID_BOOST = 10f;
 
     private final Analyzer analyzer;
+    private final Synonyms synonyms;
 
-    public QueryFactory(Analyzer analyzer) {
+    public QueryFactory(Analyzer analyzer, Synonyms synonyms) {
         this.analyzer = analyzer;
+        this.synonyms = synonyms;
     }
 
     private static Map<String, Float> boosts() {
@@ -59,14 +73,22 @@ public final class QueryFactory {
 
     /** The ranking query for {@code text}, restricted to active objects; an empty text matches all of them. */
     public Query build(String text) {
-        Query ranking = text.isBlank() ? new MatchAllDocsQuery() : rank(text);
+        return build(text, List.of());
+    }
+
+    /**
+     * As {@link #build(String)}, also matching words within one or two edits of each of {@code misspelled}: the
+     * analysed query terms that occur nowhere in the index.
+     */
+    public Query build(String text, List<String> misspelled) {
+        Query ranking = text.isBlank() ? new MatchAllDocsQuery() : rank(text, misspelled);
         return new BooleanQuery.Builder()
                 .add(ranking, Occur.MUST)
                 .add(keyword(STATUS, Status.ACTIVE.key()), Occur.FILTER)
                 .build();
     }
 
-    private Query rank(String text) {
+    private Query rank(String text, List<String> misspelled) {
         Optional<String> id = AttackId.parse(text);
         if (id.isPresent()) {
             return new BooleanQuery.Builder()
@@ -76,6 +98,46 @@ public final class QueryFactory {
         }
         var query = new BooleanQuery.Builder().add(parse(text), Occur.SHOULD);
         query.add(new BoostQuery(keyword(NAME_EXACT, text), EXACT_NAME_BOOST), Occur.SHOULD);
+        for (String alternative : synonyms.expansions(text)) {
+            query.add(new BoostQuery(phraseInEveryField(alternative), SYNONYM_WEIGHT), Occur.SHOULD);
+        }
+        for (String term : misspelled) {
+            query.add(new BoostQuery(fuzzy(term), FUZZY_WEIGHT), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** The analysed terms of {@code text}, as the prose fields index them: the candidates for typo correction. */
+    public List<String> proseTerms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(STATEMENT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) terms.add(term.toString());
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    private Query phraseInEveryField(String phrase) {
+        var builder = new QueryBuilder(analyzer);
+        var query = new BooleanQuery.Builder();
+        BOOSTS.forEach((field, boost) -> {
+            // Slop 1 lets "command and control" match across the gap its removed stop word leaves.
+            Query q = builder.createPhraseQuery(field, phrase, 1);
+            if (q != null) query.add(new BoostQuery(q, boost), Occur.SHOULD);
+        });
+        return query.build();
+    }
+
+    private Query fuzzy(String term) {
+        int edits = term.length() >= 6 ? 2 : 1;
+        var query = new BooleanQuery.Builder();
+        for (String field : FUZZY_FIELDS) {
+            query.add(new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1), BOOSTS.get(field)), Occur.SHOULD);
+        }
         return query.build();
     }
 

@@ -18,7 +18,9 @@ import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -46,7 +48,7 @@ public final class SearchService {
     public SearchService(OpenIndex index) {
         Analyzer analyzer = analyzer();
         this.index = index;
-        this.queries = new QueryFactory(analyzer);
+        this.queries = new QueryFactory(analyzer, Synonyms.load());
         this.snippets = new Snippets(index.searcher(), analyzer);
     }
 
@@ -57,7 +59,8 @@ public final class SearchService {
     public SearchResult search(SearchRequest request) {
         long started = System.nanoTime();
         try {
-            Query base = queries.build(request.query());
+            List<String> misspelled = misspelled(request.query());
+            Query base = queries.build(request.query(), misspelled);
             var drillDown = new DrillDownQuery(index.facetsConfig(), base);
             request.selections().forEach((dim, values) -> values.forEach(v -> drillDown.add(dim, v)));
 
@@ -75,7 +78,7 @@ public final class SearchService {
             List<SearchHit> hits = toHits(page, ranked ? base : null, ranked);
             Map<String, List<FacetValue>> facets = facets(result.facets, request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new SearchResult(request.query(), top.totalHits.value, tookMs, hits, facets);
+            return new SearchResult(request.query(), top.totalHits.value, tookMs, hits, facets, misspelled);
         } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
@@ -84,12 +87,35 @@ public final class SearchService {
         }
     }
 
+    /** Query terms (of four letters or more) that no prose field of the index contains: likely typos. */
+    private List<String> misspelled(String text) {
+        if (text.isBlank() || AttackId.parse(text).isPresent()) return List.of();
+        IndexReader reader = index.searcher().getIndexReader();
+        List<String> unknown = new ArrayList<>();
+        try {
+            for (String term : queries.proseTerms(text)) {
+                if (term.length() < 4 || unknown.contains(term)) continue;
+                boolean known = false;
+                for (String field : PROSE_FIELDS) {
+                    if (reader.docFreq(new Term(field, term)) > 0) {
+                        known = true;
+                        break;
+                    }
+                }
+                if (!known) unknown.add(term);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(unknown);
+    }
+
     private List<SearchHit> toHits(ScoreDoc[] page, Query query, boolean ranked) throws IOException {
         Map<Integer, Snippets.Snippet> snippetsByDoc = snippets.forDocs(query, page);
         StoredFields stored = index.searcher().storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            Document doc = stored.document(sd.doc, Set.of(ID, TYPE, NAME, DOMAIN, URL, TACTIC, PLATFORM,
+            Document doc = stored.document(sd.doc, Set.of(ID, TYPE, NAME, DOMAIN, TACTIC, PLATFORM,
                     PARENT_ID, PARENT_NAME, STATEMENT));
             Snippets.Snippet snippet = snippetsByDoc.get(sd.doc);
             String parentId = doc.get(PARENT_ID);

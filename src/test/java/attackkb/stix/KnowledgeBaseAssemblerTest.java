@@ -45,7 +45,7 @@ class KnowledgeBaseAssemblerTest {
         assertThat(image.platforms()).containsExactly("IaaS", "Containers");
         assertThat(image.tactics()).containsExactly(new TacticRef("TA0002", "execution", "Execution"));
         assertThat(image.domains()).containsExactly("enterprise-attack");
-        assertThat(image.url()).isEqualTo("https://attack.mitre.org/techniques/T1204/003");
+        assertThat(image.attackUrl()).isEqualTo("https://attack.mitre.org/techniques/T1204/003");
         assertThat(image.version()).isEqualTo("1.2");
         assertThat(image.created()).isEqualTo("2021-03-30T17:20:05.789Z");
         assertThat(image.references()).extracting("sourceName").containsExactly("Summit Route Malicious AMIs");

@@ -1,0 +1,169 @@
+package attackkb.search;
+
+import static attackkb.index.IndexSchema.*;
+
+import attackkb.Json;
+import attackkb.model.EntityType;
+import attackkb.model.Status;
+import attackkb.model.Tactic;
+import attackkb.model.TechniqueRef;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Looks entities up by ID in the index, which stores each one's full record: the source of every detail page and
+ * API answer. Revoked and deprecated objects are found too (a revoked ID must still answer, with its replacement).
+ */
+public final class EntityStore {
+    private final OpenIndex index;
+    private final Analyzer analyzer = analyzer();
+
+    public EntityStore(OpenIndex index) {
+        this.index = index;
+    }
+
+    /** The stored JSON record of the entity of this type and ID (any case), preferring an active one. */
+    public Optional<byte[]> source(EntityType type, String id) {
+        return find(type, id).map(doc -> doc.getBinaryValue(SOURCE).bytes);
+    }
+
+    public <T> Optional<T> record(EntityType type, String id, Class<T> recordType) {
+        return source(type, id).map(bytes -> read(bytes, recordType));
+    }
+
+    /** Every active tactic, per domain in matrix order, with the number of techniques (and sub-techniques) in it. */
+    public List<TacticSummary> tactics() {
+        List<TacticSummary> out = new ArrayList<>();
+        for (Document doc : all(term(TYPE, EntityType.TACTIC.key()), Set.of(SOURCE))) {
+            Tactic t = read(doc.getBinaryValue(SOURCE).bytes, Tactic.class);
+            int count = count(new BooleanQuery.Builder()
+                    .add(term(TYPE, EntityType.TECHNIQUE.key()), Occur.FILTER)
+                    .add(term(STATUS, Status.ACTIVE.key()), Occur.FILTER)
+                    .add(term(TACTIC, t.shortname()), Occur.FILTER)
+                    .add(term(DOMAIN, t.domain()), Occur.FILTER)
+                    .build());
+            out.add(new TacticSummary(t.id(), t.shortname(), t.name(), t.domain(), t.order(), count));
+        }
+        out.sort(Comparator.comparing(TacticSummary::domain).thenComparingInt(TacticSummary::order));
+        return out;
+    }
+
+    /**
+     * A tactic by ID ({@code TA0002}) or shortname ({@code execution}, looked up in {@code domain} since the
+     * domains share shortnames), with its techniques as the ATT&CK matrix shows them: by name, each with its
+     * sub-techniques of the same tactic.
+     */
+    public Optional<TacticColumn> tactic(String idOrShortname, String domain) {
+        Optional<Tactic> tactic = record(EntityType.TACTIC, idOrShortname, Tactic.class);
+        if (tactic.isEmpty()) {
+            Query byShortname = new BooleanQuery.Builder()
+                    .add(term(TYPE, EntityType.TACTIC.key()), Occur.FILTER)
+                    .add(term(TACTIC, idOrShortname), Occur.FILTER)
+                    .add(term(DOMAIN, domain), Occur.FILTER)
+                    .build();
+            tactic = all(byShortname, Set.of(SOURCE)).stream()
+                    .map(doc -> read(doc.getBinaryValue(SOURCE).bytes, Tactic.class))
+                    .findFirst();
+        }
+        return tactic.map(t -> new TacticColumn(t, techniquesOf(t)));
+    }
+
+    private List<MatrixTechnique> techniquesOf(Tactic t) {
+        Query query = new BooleanQuery.Builder()
+                .add(term(TYPE, EntityType.TECHNIQUE.key()), Occur.FILTER)
+                .add(term(STATUS, Status.ACTIVE.key()), Occur.FILTER)
+                .add(term(TACTIC, t.shortname()), Occur.FILTER)
+                .add(term(DOMAIN, t.domain()), Occur.FILTER)
+                .build();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<TechniqueRef>> subs = new LinkedHashMap<>();
+        List<TechniqueRef> orphans = new ArrayList<>();
+        List<Document> docs = all(query, Set.of(ID, NAME, PARENT_ID));
+        for (Document doc : docs) {
+            if (doc.get(PARENT_ID) == null) names.put(doc.get(ID), doc.get(NAME));
+        }
+        for (Document doc : docs) {
+            String parent = doc.get(PARENT_ID);
+            if (parent == null) continue;
+            var ref = new TechniqueRef(doc.get(ID), doc.get(NAME));
+            if (names.containsKey(parent)) subs.computeIfAbsent(parent, k -> new ArrayList<>()).add(ref);
+            else orphans.add(ref); // in this tactic while its parent is not: listed on its own
+        }
+        List<MatrixTechnique> out = new ArrayList<>();
+        names.forEach((id, name) -> out.add(new MatrixTechnique(id, name, subs.getOrDefault(id, List.of()).stream()
+                .sorted(Comparator.comparing(TechniqueRef::id)).toList())));
+        orphans.forEach(o -> out.add(new MatrixTechnique(o.id(), o.name(), List.of())));
+        out.sort(Comparator.comparing(m -> m.name().toLowerCase(Locale.ROOT)));
+        return out;
+    }
+
+    private Optional<Document> find(EntityType type, String id) {
+        if (id == null || id.isBlank()) return Optional.empty();
+        Query query = new BooleanQuery.Builder()
+                .add(term(ID, id.strip()), Occur.FILTER)
+                .add(term(TYPE, type.key()), Occur.FILTER)
+                .build();
+        List<Document> docs = all(query, Set.of(SOURCE, STATUS_STORED));
+        return docs.stream()
+                .min(Comparator.comparing(d -> Status.ACTIVE.key().equals(d.get(STATUS_STORED)) ? 0 : 1));
+    }
+
+    private List<Document> all(Query query, Set<String> fields) {
+        try {
+            TopDocs top = index.searcher().search(query, Math.max(1, index.searcher().getIndexReader().maxDoc()));
+            StoredFields stored = index.searcher().storedFields();
+            List<Document> docs = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) docs.add(stored.document(sd.doc, fields));
+            return docs;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int count(Query query) {
+        try {
+            return index.searcher().count(query);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Query term(String field, String value) {
+        return new TermQuery(new Term(field, analyzer.normalize(field, value)));
+    }
+
+    private static <T> T read(byte[] json, Class<T> type) {
+        try {
+            return Json.MAPPER.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A tactic in the list of tactics. */
+    public record TacticSummary(String id, String shortname, String name, String domain, int order, int techniqueCount) {}
+
+    /** A tactic and its techniques in matrix order. */
+    public record TacticColumn(Tactic tactic, List<MatrixTechnique> techniques) {}
+
+    /** A technique in a tactic's column, with its sub-techniques of that tactic. */
+    public record MatrixTechnique(String id, String name, List<TechniqueRef> subtechniques) {}
+}

@@ -1,0 +1,97 @@
+package attackkb.web;
+
+import attackkb.index.IndexManifest;
+import attackkb.model.EntityType;
+import attackkb.search.LiveIndex;
+import attackkb.search.SearchRequest;
+import attackkb.search.Suggester;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** The JSON API: thin handlers that validate, ask the index, and answer. */
+final class ApiController {
+    private final Supplier<LiveIndex> live;
+
+    ApiController(Supplier<LiveIndex> live) {
+        this.live = live;
+    }
+
+    void search(Context ctx) {
+        var request = new SearchRequest(
+                QueryParams.text(ctx, "q"),
+                QueryParams.all(ctx, "platform"),
+                QueryParams.all(ctx, "tactic"),
+                QueryParams.all(ctx, "data_component"),
+                QueryParams.all(ctx, "domain"),
+                QueryParams.all(ctx, "type"),
+                QueryParams.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT),
+                QueryParams.integer(ctx, "offset", 0));
+        ctx.json(live.get().search().search(request));
+    }
+
+    void suggest(Context ctx) {
+        int limit = QueryParams.integer(ctx, "limit", Suggester.MAX_SUGGESTIONS);
+        if (limit < 1 || limit > Suggester.MAX_SUGGESTIONS) {
+            throw new attackkb.BadInputException("limit must be between 1 and " + Suggester.MAX_SUGGESTIONS + ", got " + limit);
+        }
+        String q = QueryParams.text(ctx, "q");
+        ctx.json(Map.of("query", q, "suggestions", live.get().suggester().suggest(q, limit)));
+    }
+
+    void technique(Context ctx) {
+        entity(ctx, EntityType.TECHNIQUE);
+    }
+
+    void mitigation(Context ctx) {
+        entity(ctx, EntityType.MITIGATION);
+    }
+
+    void detection(Context ctx) {
+        entity(ctx, EntityType.DETECTION);
+    }
+
+    void group(Context ctx) {
+        entity(ctx, EntityType.GROUP);
+    }
+
+    void software(Context ctx) {
+        entity(ctx, EntityType.SOFTWARE);
+    }
+
+    void campaign(Context ctx) {
+        entity(ctx, EntityType.CAMPAIGN);
+    }
+
+    /** The stored record is already the JSON we serve: it is sent as is, without a parse and re-serialise. */
+    private void entity(Context ctx, EntityType type) {
+        String id = ctx.pathParam("id");
+        byte[] json = live.get().entities().source(type, id)
+                .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
+        ctx.contentType("application/json").result(json);
+    }
+
+    void tactics(Context ctx) {
+        ctx.json(Map.of("tactics", live.get().entities().tactics()));
+    }
+
+    void tactic(Context ctx) {
+        String id = ctx.pathParam("id");
+        String domain = ctx.queryParamAsClass("domain", String.class).getOrDefault("enterprise-attack");
+        var column = live.get().entities().tactic(id, domain)
+                .orElseThrow(() -> new NotFoundException("no tactic with ID or shortname \"" + id + "\" in " + domain));
+        ctx.json(column);
+    }
+
+    void health(Context ctx) {
+        IndexManifest m = live.get().index().manifest();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "ok");
+        body.put("attack_versions", m.attackVersions());
+        body.put("documents", m.documents());
+        body.put("totals", m.totals());
+        body.put("built_at", m.builtAt());
+        ctx.json(body);
+    }
+}

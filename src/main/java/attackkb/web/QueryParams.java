@@ -1,0 +1,33 @@
+package attackkb.web;
+
+import attackkb.BadInputException;
+import io.javalin.http.Context;
+import java.util.List;
+
+/** Typed, validated query parameters: a malformed value is a 400 naming the parameter, never a 500. */
+final class QueryParams {
+    private QueryParams() {}
+
+    static int integer(Context ctx, String name, int defaultValue) {
+        String raw = ctx.queryParam(name);
+        if (raw == null || raw.isBlank()) return defaultValue;
+        try {
+            return Integer.parseInt(raw.strip());
+        } catch (NumberFormatException e) {
+            throw new BadInputException(name + " must be a whole number, got \"" + abbreviate(raw) + "\"");
+        }
+    }
+
+    static String text(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        return raw == null ? "" : raw;
+    }
+
+    static List<String> all(Context ctx, String name) {
+        return ctx.queryParams(name);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

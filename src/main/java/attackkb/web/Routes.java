@@ -1,0 +1,20 @@
+package attackkb.web;
+
+/** Every URL the server answers, in one place. */
+public final class Routes {
+    public static final String HEALTH = "/healthz";
+
+    public static final String API = "/api";
+    public static final String API_SEARCH = API + "/search";
+    public static final String API_SUGGEST = API + "/suggest";
+    public static final String API_TECHNIQUE = API + "/techniques/{id}";
+    public static final String API_MITIGATION = API + "/mitigations/{id}";
+    public static final String API_DETECTION = API + "/detections/{id}";
+    public static final String API_GROUP = API + "/groups/{id}";
+    public static final String API_SOFTWARE = API + "/software/{id}";
+    public static final String API_CAMPAIGN = API + "/campaigns/{id}";
+    public static final String API_TACTICS = API + "/tactics";
+    public static final String API_TACTIC = API + "/tactics/{id}";
+
+    private Routes() {}
+}
