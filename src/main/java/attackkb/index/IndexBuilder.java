@@ -54,7 +54,7 @@ public final class IndexBuilder {
 
     private static int write(KnowledgeBase kb, Path generation) throws IOException {
         var factory = new DocumentFactory();
-        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.analyzer())
+        IndexWriterConfig config = new IndexWriterConfig(IndexSchema.indexAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
                 .setCommitOnClose(false)

@@ -12,7 +12,10 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterIterator;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.facet.FacetsConfig;
@@ -81,12 +84,24 @@ public final class IndexSchema {
 
     private IndexSchema() {}
 
-    /** The per-field analyzer used both to index and to parse queries. */
+    /** The per-field analyzer documents are indexed with. */
+    public static Analyzer indexAnalyzer() {
+        return perField(new ProseAnalyzer(true));
+    }
+
+    /**
+     * The per-field analyzer queries are parsed with: the same chain as {@link #indexAnalyzer()}, except that the
+     * query's words are split into their parts without keeping the whole (see {@link ProseAnalyzer}).
+     */
     public static Analyzer analyzer() {
+        return perField(new ProseAnalyzer(false));
+    }
+
+    private static Analyzer perField(Analyzer prose) {
         Analyzer keyword = new KeywordAnalyzer();
         Map<String, Analyzer> perField = new java.util.HashMap<>();
         KEYWORD_FIELDS.forEach(f -> perField.put(f, keyword));
-        return new PerFieldAnalyzerWrapper(new ProseAnalyzer(), perField);
+        return new PerFieldAnalyzerWrapper(prose, perField);
     }
 
     public static FacetsConfig facetsConfig() {
@@ -111,10 +126,22 @@ public final class IndexSchema {
 
     /**
      * English prose: dots and colons become spaces first, so "lsass.exe" and "docker:daemon" also match "lsass" and
-     * "daemon" (see {@link WordSeparatorCharFilter}); then possessives, lower case, ASCII folding, stop words and
-     * Porter stemming ("images" finds "image").
+     * "daemon" (see {@link WordSeparatorCharFilter}); words are also split into their parts, keeping the whole
+     * ("ListCronjobs" matches "list" and "cronjobs", "Win32_PnPEntity" matches "entity"); then possessives, lower case,
+     * ASCII folding, stop words and Porter stemming ("images" finds "image").
      */
     static final class ProseAnalyzer extends Analyzer {
+        /** Word parts: split on case changes and inner punctuation ("ListCronjobs", "Win32_PnPEntity"). */
+        private static final int WORD_PARTS = WordDelimiterGraphFilter.GENERATE_WORD_PARTS
+                | WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+                | WordDelimiterGraphFilter.SPLIT_ON_CASE_CHANGE;
+
+        private final boolean forIndexing;
+
+        ProseAnalyzer(boolean forIndexing) {
+            this.forIndexing = forIndexing;
+        }
+
         @Override
         protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
             return new WordSeparatorCharFilter(reader);
@@ -123,7 +150,13 @@ public final class IndexSchema {
         @Override
         protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream stream = new EnglishPossessiveFilter(source);
+            // The index keeps each whole word beside its parts, so "PowerShell" matches "powershell" as well as
+            // "power shell"; a query is split into parts only, which the index then always has.
+            int flags = forIndexing ? WORD_PARTS | WordDelimiterGraphFilter.PRESERVE_ORIGINAL : WORD_PARTS;
+            TokenStream stream = new WordDelimiterGraphFilter(source, true, WordDelimiterIterator.DEFAULT_WORD_DELIM_TABLE,
+                    flags, null);
+            if (forIndexing) stream = new FlattenGraphFilter(stream);
+            stream = new EnglishPossessiveFilter(stream);
             stream = new LowerCaseFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);

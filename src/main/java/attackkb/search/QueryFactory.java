@@ -6,10 +6,12 @@ import attackkb.model.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -33,42 +35,36 @@ import org.apache.lucene.util.QueryBuilder;
  * <ul>
  *   <li>An ATT&CK ID ({@code T1204.003}, {@code 1204.003}, {@code DET0248}) finds that object, then the
  *       sub-techniques of a technique ID.
- *   <li>Anything else is parsed with Lucene's classic syntax (phrases, {@code field:term}, AND/OR/NOT, {@code -term})
- *       over the prose fields with per-field boosts, plus a boost for an exact name match.
- *   <li>Text that does not parse ({@code "unclosed}, {@code AND OR (}) is searched as plain words, never an error.
+ *   <li>Anything else is parsed with Lucene's classic syntax (phrases, {@code field:term}, AND/OR/NOT, {@code -term}).
+ *       Each word is looked for in every prose field, its scores there weighted by {@link Ranking} and added up;
+ *       the whole text also scores as an exact name and through its curated synonyms.
+ *   <li>Text that does not parse ({@code "unclosed}, {@code AND OR (}) is searched as plain words, never an error;
+ *       a colon after a word that is not a field name ({@code Masquerading: RTLO}) is read as punctuation.
  * </ul>
  * Only active objects match: revoked and deprecated ones are filtered out.
  */
 public final class QueryFactory {
-    /** Field boosts: a word in a name says more about what a technique is than the same word in its detections. */
-    static final Map<String, Float> BOOSTS = boosts();
-
-    private static final float EXACT_NAME_BOOST = 20f;
-    /** Synonyms and typo corrections count for less than the words the user typed. */
-    private static final float SYNONYM_WEIGHT = 0.6f;
-    private static final float FUZZY_WEIGHT = 0.5f;
-    /** Fuzzy matching looks only at a name, aliases and the statement: prose fields long enough to be noisy are left out. */
+    /** Fuzzy matching looks only at names, aliases and statements: longer prose fields make it noisy. */
     private static final List<String> FUZZY_FIELDS = List.of(NAME, ALIASES, STATEMENT);
     private static final float ID_BOOST = 100f;
     private static final float CHILD_ID_BOOST = 10f;
+    private static final Set<String> FIELD_NAMES = fieldNames();
+    private static final Pattern FIELD_PREFIX = Pattern.compile("(?<![\\\\\\w])([\\p{L}_][\\p{L}\\p{N}_-]*):(?!//)");
 
     private final Analyzer analyzer;
     private final Synonyms synonyms;
+    private final Ranking ranking;
 
-    public QueryFactory(Analyzer analyzer, Synonyms synonyms) {
+    public QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking) {
         this.analyzer = analyzer;
         this.synonyms = synonyms;
+        this.ranking = ranking;
     }
 
-    private static Map<String, Float> boosts() {
-        Map<String, Float> map = new LinkedHashMap<>();
-        map.put(NAME, 4f);
-        map.put(ALIASES, 3f);
-        map.put(STATEMENT, 1f);
-        map.put(DETECTION, 0.5f);
-        map.put(MITIGATION, 0.5f);
-        map.put(PROCEDURES, 0.25f);
-        return Map.copyOf(map);
+    private static Set<String> fieldNames() {
+        Set<String> names = new HashSet<>(PROSE_FIELDS);
+        names.addAll(KEYWORD_FIELDS);
+        return Set.copyOf(names);
     }
 
     /** The ranking query for {@code text}, restricted to active objects; an empty text matches all of them. */
@@ -81,9 +77,9 @@ public final class QueryFactory {
      * analysed query terms that occur nowhere in the index.
      */
     public Query build(String text, List<String> misspelled) {
-        Query ranking = text.isBlank() ? new MatchAllDocsQuery() : rank(text, misspelled);
+        Query ranked = text.isBlank() ? new MatchAllDocsQuery() : rank(text, misspelled);
         return new BooleanQuery.Builder()
-                .add(ranking, Occur.MUST)
+                .add(ranked, Occur.MUST)
                 .add(keyword(STATUS, Status.ACTIVE.key()), Occur.FILTER)
                 .build();
     }
@@ -97,12 +93,12 @@ public final class QueryFactory {
                     .build();
         }
         var query = new BooleanQuery.Builder().add(parse(text), Occur.SHOULD);
-        query.add(new BoostQuery(keyword(NAME_EXACT, text), EXACT_NAME_BOOST), Occur.SHOULD);
+        query.add(new BoostQuery(keyword(NAME_EXACT, text), ranking.exactNameBoost()), Occur.SHOULD);
         for (String alternative : synonyms.expansions(text)) {
-            query.add(new BoostQuery(phraseInEveryField(alternative), SYNONYM_WEIGHT), Occur.SHOULD);
+            query.add(new BoostQuery(phraseInEveryField(alternative), ranking.synonymWeight()), Occur.SHOULD);
         }
         for (String term : misspelled) {
-            query.add(new BoostQuery(fuzzy(term), FUZZY_WEIGHT), Occur.SHOULD);
+            query.add(new BoostQuery(fuzzy(term), ranking.fuzzyWeight()), Occur.SHOULD);
         }
         return query.build();
     }
@@ -121,10 +117,46 @@ public final class QueryFactory {
         return terms;
     }
 
+    /** The user's syntax if it parses, else the same words as plain text. */
+    Query parse(String text) {
+        var parser = new MultiFieldQueryParser(
+                ranking.fieldBoosts().keySet().toArray(String[]::new), analyzer, ranking.fieldBoosts());
+        parser.setDefaultOperator(QueryParser.Operator.OR);
+        parser.setAllowLeadingWildcard(false);
+        try {
+            return parser.parse(escapeUnknownFields(text));
+        } catch (ParseException | RuntimeException e) {
+            return plainWords(text);
+        }
+    }
+
+    /** "Masquerading: RTLO" is prose, not a search of a field named "masquerading". */
+    static String escapeUnknownFields(String text) {
+        Matcher m = FIELD_PREFIX.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1);
+            m.appendReplacement(out, Matcher.quoteReplacement(
+                    FIELD_NAMES.contains(name.toLowerCase(java.util.Locale.ROOT)) ? m.group() : name + " "));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private Query plainWords(String text) {
+        var builder = new QueryBuilder(analyzer);
+        var query = new BooleanQuery.Builder();
+        ranking.fieldBoosts().forEach((field, boost) -> {
+            Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
+            if (q != null) query.add(new BoostQuery(q, boost), Occur.SHOULD);
+        });
+        return query.build();
+    }
+
     private Query phraseInEveryField(String phrase) {
         var builder = new QueryBuilder(analyzer);
         var query = new BooleanQuery.Builder();
-        BOOSTS.forEach((field, boost) -> {
+        ranking.fieldBoosts().forEach((field, boost) -> {
             // Slop 1 lets "command and control" match across the gap its removed stop word leaves.
             Query q = builder.createPhraseQuery(field, phrase, 1);
             if (q != null) query.add(new BoostQuery(q, boost), Occur.SHOULD);
@@ -136,31 +168,9 @@ public final class QueryFactory {
         int edits = term.length() >= 6 ? 2 : 1;
         var query = new BooleanQuery.Builder();
         for (String field : FUZZY_FIELDS) {
-            query.add(new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1), BOOSTS.get(field)), Occur.SHOULD);
+            query.add(new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1), ranking.fieldBoosts().get(field)),
+                    Occur.SHOULD);
         }
-        return query.build();
-    }
-
-    /** The user's syntax if it parses, else the same words as plain text. */
-    Query parse(String text) {
-        String[] fields = BOOSTS.keySet().toArray(String[]::new);
-        var parser = new MultiFieldQueryParser(fields, analyzer, BOOSTS);
-        parser.setDefaultOperator(QueryParser.Operator.OR);
-        parser.setAllowLeadingWildcard(false);
-        try {
-            return parser.parse(text);
-        } catch (ParseException | RuntimeException e) {
-            return plainWords(text);
-        }
-    }
-
-    private Query plainWords(String text) {
-        var builder = new QueryBuilder(analyzer);
-        var query = new BooleanQuery.Builder();
-        BOOSTS.forEach((field, boost) -> {
-            Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
-            if (q != null) query.add(new BoostQuery(q, boost), Occur.SHOULD);
-        });
         return query.build();
     }
 

@@ -46,10 +46,14 @@ public final class SearchService {
     private final Snippets snippets;
 
     public SearchService(OpenIndex index) {
+        this(index, Ranking.DEFAULT);
+    }
+
+    public SearchService(OpenIndex index, Ranking ranking) {
         Analyzer analyzer = analyzer();
         this.index = index;
-        this.queries = new QueryFactory(analyzer, Synonyms.load());
-        this.snippets = new Snippets(index.searcher(), analyzer);
+        this.queries = new QueryFactory(analyzer, Synonyms.load(), ranking);
+        this.snippets = new Snippets(index.searcher(), indexAnalyzer());
     }
 
     public OpenIndex index() {

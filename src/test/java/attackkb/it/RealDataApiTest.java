@@ -1,0 +1,112 @@
+package attackkb.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attackkb.Fixtures;
+import attackkb.Json;
+import attackkb.RealData;
+import attackkb.index.IndexBuilder;
+import attackkb.index.IndexStore;
+import attackkb.search.LiveIndex;
+import attackkb.web.WebApp;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The analyst's user story over HTTP, on the real ATT&CK 18.1 index. */
+class RealDataApiTest {
+    @TempDir
+    static Path root;
+
+    static LiveIndex live;
+
+    @BeforeAll
+    static void build() throws IOException {
+        Path attack = RealData.attack();
+        IndexStore store = new IndexStore(root.resolve("index"));
+        new IndexBuilder(store).build(Fixtures.ingest(List.of(attack.toString()), new ArrayList<>()));
+        live = LiveIndex.open(store);
+    }
+
+    @AfterAll
+    static void close() throws IOException {
+        if (live != null) live.close();
+    }
+
+    static void test(TestCase c) {
+        JavalinTest.test(WebApp.create(() -> live), c);
+    }
+
+    static JsonNode get(HttpClient client, String path) throws IOException {
+        try (Response r = client.get(path)) {
+            assertThat(r.code()).as(path).isEqualTo(200);
+            return Json.MAPPER.readTree(r.body().string());
+        }
+    }
+
+    static List<String> ids(JsonNode result) {
+        List<String> ids = new ArrayList<>();
+        result.get("hits").forEach(h -> ids.add(h.get("id").asText()));
+        return ids;
+    }
+
+    @Test
+    void containerImageThenContainersFacet() {
+        test((server, client) -> {
+            JsonNode all = get(client, "/api/search?q=container+image");
+            assertThat(ids(all).subList(0, 20)).contains("T1204.003", "T1525");
+
+            JsonNode containers = get(client, "/api/search?q=container+image&platform=Containers");
+            assertThat(containers.get("hits")).isNotEmpty().allSatisfy(h ->
+                    assertThat(h.get("platforms").toString()).contains("\"Containers\""));
+            assertThat(containers.get("total").asLong()).isLessThan(all.get("total").asLong());
+            List<String> platformValues = new ArrayList<>();
+            containers.get("facets").get("platform").forEach(f -> platformValues.add(f.get("value").asText()));
+            assertThat(platformValues).contains("IaaS", "Containers", "Windows");
+        });
+    }
+
+    @Test
+    void idJumpsPutTheObjectFirst() {
+        test((server, client) -> {
+            for (String[] c : new String[][] {{"T1204.003", "T1204.003"}, {"t1204.003", "T1204.003"},
+                    {"1204.003", "T1204.003"}, {"T1204", "T1204"}, {"DET0248", "DET0248"}, {"M1045", "M1045"},
+                    {"TA0002", "TA0002"}}) {
+                assertThat(ids(get(client, "/api/search?q=" + c[0])).get(0)).as(c[0]).isEqualTo(c[1]);
+            }
+            List<String> t1204 = ids(get(client, "/api/search?q=T1204"));
+            assertThat(t1204.subList(1, 6)).allSatisfy(id -> assertThat(id).startsWith("T1204."));
+        });
+    }
+
+    @Test
+    void maliciousImageDetailListsItsMitigationsAndDetection() {
+        test((server, client) -> {
+            JsonNode t = get(client, "/api/techniques/T1204.003");
+            List<String> mitigations = new ArrayList<>();
+            t.get("mitigations").forEach(m -> mitigations.add(m.get("id").asText()));
+            assertThat(mitigations).containsExactlyInAnyOrder("M1045", "M1031", "M1017", "M1047");
+            assertThat(t.at("/detections/0/id").asText()).isEqualTo("DET0248");
+            assertThat(t.at("/detections/0/analytics/0/log_sources")).isNotEmpty();
+        });
+    }
+
+    @Test
+    void typoFallbackStillFindsMaliciousImage() {
+        test((server, client) -> {
+            JsonNode r = get(client, "/api/search?q=contianer+imgae&type=technique");
+            assertThat(ids(r).subList(0, 10)).contains("T1204.003");
+            assertThat(r.get("fuzzy")).isNotEmpty();
+        });
+    }
+}
