@@ -42,8 +42,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to bind (env ATTACK_KB_HOST; default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
+    @Option(names = "--result-cache", paramLabel = "N",
+            defaultValue = "${env:ATTACK_KB_RESULT_CACHE:-" + LiveIndex.DEFAULT_RESULT_CACHE + "}",
+            description = "Search results kept in memory (env ATTACK_KB_RESULT_CACHE; default: ${DEFAULT-VALUE}; 0 for none).")
+    int resultCache;
+
     @Override
     public Integer call() throws Exception {
+        if (resultCache < 0) throw new attackkb.BadInputException("--result-cache must be 0 or more, got " + resultCache);
         PrintWriter err = spec.commandLine().getErr();
         IndexStore store = location.store();
         if (!store.hasIndex()) {
@@ -55,7 +61,7 @@ public final class ServeCommand implements Callable<Integer> {
             });
             new IndexBuilder(store).build(ingestion.ingest(sources.specs()));
         }
-        LiveIndex live = LiveIndex.open(store);
+        LiveIndex live = LiveIndex.open(store, resultCache);
         Javalin app = WebApp.create(() -> live);
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -185,7 +186,7 @@ final class DocumentFactory {
 
         void source(Object record) {
             try {
-                doc.add(new StoredField(SOURCE, Json.MAPPER.writeValueAsBytes(record)));
+                doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Records.compress(Json.MAPPER.writeValueAsBytes(record)))));
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }

@@ -61,7 +61,11 @@ public final class IndexSchema {
     public static final String PARENT_NAME = "parent_name";
     /** The status as stored, to prefer an active object among several with one ID. */
     public static final String STATUS_STORED = "status_stored";
-    /** The entity's full record as JSON, so detail pages need nothing but the index. */
+    /**
+     * The entity's full record as JSON, so detail pages need nothing but the index. Binary doc values rather than
+     * a stored field: stored fields are decompressed a block at a time, and these records (up to hundreds of
+     * kilobytes for a technique with many procedure examples) would make every search's hit loading slower.
+     */
     public static final String SOURCE = "source";
 
     /** Facet dimensions, all multi-valued: a technique can sit in several tactics and platforms. */

@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.Json;
+import attackkb.index.Records;
 import attackkb.model.EntityType;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
@@ -19,6 +20,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -27,6 +32,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Looks entities up by ID in the index, which stores each one's full record: the source of every detail page and
@@ -42,7 +48,14 @@ public final class EntityStore {
 
     /** The stored JSON record of the entity of this type and ID (any case), preferring an active one. */
     public Optional<byte[]> source(EntityType type, String id) {
-        return find(type, id).map(doc -> doc.getBinaryValue(SOURCE).bytes);
+        if (id == null || id.isBlank()) return Optional.empty();
+        Query query = new BooleanQuery.Builder()
+                .add(term(ID, id.strip()), Occur.FILTER)
+                .add(term(TYPE, type.key()), Occur.FILTER)
+                .build();
+        return docIds(query).stream()
+                .min(java.util.Comparator.comparing(doc -> Status.ACTIVE.key().equals(stored(doc, STATUS_STORED)) ? 0 : 1))
+                .map(this::sourceOf);
     }
 
     public <T> Optional<T> record(EntityType type, String id, Class<T> recordType) {
@@ -52,8 +65,8 @@ public final class EntityStore {
     /** Every active tactic, per domain in matrix order, with the number of techniques (and sub-techniques) in it. */
     public List<TacticSummary> tactics() {
         List<TacticSummary> out = new ArrayList<>();
-        for (Document doc : all(term(TYPE, EntityType.TACTIC.key()), Set.of(SOURCE))) {
-            Tactic t = read(doc.getBinaryValue(SOURCE).bytes, Tactic.class);
+        for (int doc : docIds(term(TYPE, EntityType.TACTIC.key()))) {
+            Tactic t = read(sourceOf(doc), Tactic.class);
             int count = count(new BooleanQuery.Builder()
                     .add(term(TYPE, EntityType.TECHNIQUE.key()), Occur.FILTER)
                     .add(term(STATUS, Status.ACTIVE.key()), Occur.FILTER)
@@ -79,9 +92,7 @@ public final class EntityStore {
                     .add(term(TACTIC, idOrShortname), Occur.FILTER)
                     .add(term(DOMAIN, domain), Occur.FILTER)
                     .build();
-            tactic = all(byShortname, Set.of(SOURCE)).stream()
-                    .map(doc -> read(doc.getBinaryValue(SOURCE).bytes, Tactic.class))
-                    .findFirst();
+            tactic = docIds(byShortname).stream().map(doc -> read(sourceOf(doc), Tactic.class)).findFirst();
         }
         return tactic.map(t -> new TacticColumn(t, techniquesOf(t)));
     }
@@ -115,15 +126,36 @@ public final class EntityStore {
         return out;
     }
 
-    private Optional<Document> find(EntityType type, String id) {
-        if (id == null || id.isBlank()) return Optional.empty();
-        Query query = new BooleanQuery.Builder()
-                .add(term(ID, id.strip()), Occur.FILTER)
-                .add(term(TYPE, type.key()), Occur.FILTER)
-                .build();
-        List<Document> docs = all(query, Set.of(SOURCE, STATUS_STORED));
-        return docs.stream()
-                .min(Comparator.comparing(d -> Status.ACTIVE.key().equals(d.get(STATUS_STORED)) ? 0 : 1));
+    private List<Integer> docIds(Query query) {
+        try {
+            TopDocs top = index.searcher().search(query, Math.max(1, index.searcher().getIndexReader().maxDoc()));
+            List<Integer> ids = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) ids.add(sd.doc);
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String stored(int doc, String field) {
+        try {
+            return index.searcher().storedFields().document(doc, Set.of(field)).get(field);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private byte[] sourceOf(int doc) {
+        try {
+            List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+            BinaryDocValues values = DocValues.getBinary(leaf.reader(), SOURCE);
+            if (!values.advanceExact(doc - leaf.docBase)) throw new IllegalStateException("document " + doc + " has no record");
+            BytesRef bytes = values.binaryValue();
+            return Records.decompress(bytes.bytes, bytes.offset, bytes.length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<Document> all(Query query, Set<String> fields) {

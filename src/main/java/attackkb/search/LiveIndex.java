@@ -14,15 +14,22 @@ public final class LiveIndex implements Closeable {
     private final EntityStore entities;
     private final Suggester suggester;
 
-    private LiveIndex(OpenIndex index) {
+    /** Results kept per index by default: about 20 MB at a few tens of kilobytes each (facets included). */
+    public static final int DEFAULT_RESULT_CACHE = 1_000;
+
+    private LiveIndex(OpenIndex index, int resultCache) {
         this.index = index;
-        this.search = new SearchService(index);
+        this.search = new SearchService(index, Ranking.DEFAULT, resultCache);
         this.entities = new EntityStore(index);
         this.suggester = Suggester.load(index);
     }
 
     public static LiveIndex open(IndexStore store) {
-        return new LiveIndex(OpenIndex.open(store));
+        return open(store, DEFAULT_RESULT_CACHE);
+    }
+
+    public static LiveIndex open(IndexStore store, int resultCache) {
+        return new LiveIndex(OpenIndex.open(store), resultCache);
     }
 
     public OpenIndex index() {
