@@ -19,6 +19,8 @@ import attackkb.text.PlainText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +30,6 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
@@ -38,68 +39,60 @@ final class DocumentFactory {
     private final FacetsConfig facets = IndexSchema.facetsConfig();
 
     Document technique(Technique t) {
-        var doc = new Builder(EntityType.TECHNIQUE, t.id(), t.name(), t.status(), t.domains(), t.attackUrl());
-        if (t.parent() != null) {
-            doc.keyword(PARENT_ID, t.parent().id(), true);
-            doc.stored(PARENT_NAME, t.parent().name());
-        }
-        doc.keyword(REVOKED_BY, t.revokedBy(), true);
-        doc.facetKeyword(PLATFORM, t.platforms());
-        doc.facetKeyword(TACTIC, t.tactics().stream().map(TacticRef::shortname).toList());
+        var doc = new Builder(EntityType.TECHNIQUE, t.id(), t.name(), t.status(), t.domains());
+        if (t.parent() != null) doc.parent(t.parent().id(), t.parent().name());
+        doc.keyword(REVOKED_BY, t.revokedBy());
+        doc.platforms(t.platforms());
+        doc.tactics(t.tactics().stream().map(TacticRef::shortname).toList());
         doc.facetKeyword(DATA_COMPONENT, t.dataComponents());
-        doc.snippetText(STATEMENT, PlainText.of(t.description()));
+        doc.statement(PlainText.of(t.description()));
         doc.snippetText(MITIGATION, mitigationText(t.mitigations()));
         doc.snippetText(PROCEDURES, procedureText(t.procedures()));
         var detection = new StringJoiner("\n");
         t.detections().forEach(s -> detection.add(detectionText(s)));
         doc.snippetText(DETECTION, detection.toString());
         doc.text(ALIASES, String.join(" ; ", t.assets()));
-        doc.source(t);
-        return doc.build();
+        return doc.build(t);
     }
 
     Document tactic(Tactic t) {
-        var doc = new Builder(EntityType.TACTIC, t.id(), t.name(), Status.ACTIVE, listOf(t.domain()), t.attackUrl());
-        doc.facetKeyword(TACTIC, listOf(t.shortname()));
-        doc.snippetText(STATEMENT, PlainText.of(t.description()));
-        doc.source(t);
-        return doc.build();
+        var doc = new Builder(EntityType.TACTIC, t.id(), t.name(), Status.ACTIVE, listOf(t.domain()));
+        doc.tactics(listOf(t.shortname()));
+        doc.statement(PlainText.of(t.description()));
+        return doc.build(t);
     }
 
     Document mitigation(Mitigation m) {
-        var doc = new Builder(EntityType.MITIGATION, m.id(), m.name(), m.status(), m.domains(), m.attackUrl());
-        doc.snippetText(STATEMENT, PlainText.of(m.description()));
+        var doc = new Builder(EntityType.MITIGATION, m.id(), m.name(), m.status(), m.domains());
+        doc.statement(PlainText.of(m.description()));
         var guidance = new StringJoiner("\n");
         m.techniques().forEach(u -> guidance.add(PlainText.of(u.description())));
         doc.snippetText(MITIGATION, guidance.toString());
-        doc.source(m);
-        return doc.build();
+        return doc.build(m);
     }
 
     Document detection(DetectionStrategy s) {
-        var doc = new Builder(EntityType.DETECTION, s.id(), s.name(), s.status(), s.domains(), s.attackUrl());
+        var doc = new Builder(EntityType.DETECTION, s.id(), s.name(), s.status(), s.domains());
         Set<String> platforms = new LinkedHashSet<>();
         Set<String> components = new LinkedHashSet<>();
         for (Analytic a : s.analytics()) {
             platforms.addAll(a.platforms());
             a.logSources().stream().map(LogSource::dataComponent).filter(c -> c != null).forEach(components::add);
         }
-        doc.facetKeyword(PLATFORM, platforms);
+        doc.platforms(List.copyOf(platforms));
         doc.facetKeyword(DATA_COMPONENT, components);
         doc.snippetText(DETECTION, detectionText(s));
-        doc.source(s);
-        return doc.build();
+        return doc.build(s);
     }
 
     Document actor(Actor a) {
-        var doc = new Builder(a.type(), a.id(), a.name(), a.status(), a.domains(), a.attackUrl());
-        doc.keyword(REVOKED_BY, a.revokedBy(), true);
-        doc.facetKeyword(PLATFORM, a.platforms());
+        var doc = new Builder(a.type(), a.id(), a.name(), a.status(), a.domains());
+        doc.keyword(REVOKED_BY, a.revokedBy());
+        doc.platforms(a.platforms());
         doc.text(ALIASES, String.join(" ; ", a.aliases()));
-        a.aliases().forEach(alias -> doc.keyword(NAME_EXACT, alias, false));
-        doc.snippetText(STATEMENT, PlainText.of(a.description()));
-        doc.source(a);
-        return doc.build();
+        a.aliases().forEach(alias -> doc.keyword(NAME_EXACT, alias));
+        doc.statement(PlainText.of(a.description()));
+        return doc.build(a);
     }
 
     private static String mitigationText(List<MitigationUse> uses) {
@@ -138,63 +131,100 @@ final class DocumentFactory {
         return value == null ? List.of() : List.of(value);
     }
 
-    /** Adds fields by purpose, so each call site says what a value is for rather than how Lucene stores it. */
+    /** The start of a text, cut at a word, for hits that have no better snippet. */
+    static String lead(String text) {
+        if (text.length() <= LEAD_LENGTH) return text;
+        int end = text.lastIndexOf(' ', LEAD_LENGTH);
+        return text.substring(0, end > 0 ? end : LEAD_LENGTH) + " …";
+    }
+
+    /**
+     * Adds fields by purpose, so each call site says what a value is for rather than how Lucene keeps it, and
+     * gathers the {@link HitRecord} written with the document.
+     */
     private final class Builder {
         private final Document doc = new Document();
+        private final EntityType type;
+        private final String id;
+        private final String name;
+        private final Status status;
+        private final List<String> domains;
+        private List<String> tactics = List.of();
+        private List<String> platforms = List.of();
+        private String parentId;
+        private String parentName;
+        private String lead = "";
 
-        Builder(EntityType type, String id, String name, Status status, List<String> domains, String attackUrl) {
-            keyword(ID, id, true);
+        Builder(EntityType type, String id, String name, Status status, List<String> domains) {
+            this.type = type;
+            this.id = id;
+            this.name = name;
+            this.status = status;
+            this.domains = domains;
+            keyword(ID, id);
             if (id != null) doc.add(new SortedDocValuesField(ID_SORT, new BytesRef(id)));
-            keyword(STATUS, status.key(), false);
-            stored(STATUS_STORED, status.key());
-            keyword(NAME_EXACT, name, false);
+            keyword(STATUS, status.key());
+            keyword(NAME_EXACT, name);
             facetKeyword(TYPE, List.of(type.key()));
             facetKeyword(DOMAIN, domains);
-            if (name != null) {
-                doc.add(new Field(NAME, name, IndexSchema.TEXT));
-                doc.add(new StoredField(NAME, name));
-            }
-            stored(ATTACK_URL, attackUrl);
+            text(NAME, name);
         }
 
-        void keyword(String field, String value, boolean store) {
-            if (value == null || value.isBlank()) return;
-            doc.add(new Field(field, value, KEYWORD));
-            if (store) doc.add(new StoredField(field, value));
+        void parent(String id, String name) {
+            keyword(PARENT_ID, id);
+            parentId = id;
+            parentName = name;
         }
 
-        /** A filterable keyword that is also a facet dimension, stored for display. */
+        void tactics(List<String> shortnames) {
+            facetKeyword(TACTIC, shortnames);
+            tactics = shortnames;
+        }
+
+        void platforms(List<String> values) {
+            facetKeyword(PLATFORM, values);
+            platforms = values;
+        }
+
+        void statement(String text) {
+            snippetText(STATEMENT, text);
+            lead = lead(text);
+        }
+
+        void keyword(String field, String value) {
+            if (value != null && !value.isBlank()) doc.add(new Field(field, value, KEYWORD));
+        }
+
+        /** A filterable keyword that is also a facet dimension. */
         void facetKeyword(String field, Collection<String> values) {
             for (String value : values) {
                 if (value == null || value.isBlank()) continue;
-                keyword(field, value, true);
+                keyword(field, value);
                 doc.add(new SortedSetDocValuesFacetField(field, value));
             }
         }
 
         void text(String field, String value) {
-            if (value != null && !value.isBlank()) doc.add(new Field(field, value, IndexSchema.TEXT));
+            if (value != null && !value.isBlank()) doc.add(new Field(field, value, TEXT));
         }
 
+        /** Indexed prose, with the start of it kept in doc values for the highlighter to cut snippets from. */
         void snippetText(String field, String value) {
-            if (value != null && !value.isBlank()) doc.add(new Field(field, value, SNIPPET_TEXT));
+            if (value == null || value.isBlank()) return;
+            doc.add(new Field(field, value, SNIPPET_TEXT));
+            String kept = value.length() <= MAX_SNIPPET_SOURCE ? value : value.substring(0, MAX_SNIPPET_SOURCE);
+            doc.add(new BinaryDocValuesField(field, new BytesRef(kept.getBytes(StandardCharsets.UTF_8))));
         }
 
-        void stored(String field, String value) {
-            if (value != null) doc.add(new StoredField(field, value));
-        }
-
-        void source(Object record) {
+        Document build(Object record) {
             try {
+                var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,
+                        parentName, lead);
+                doc.add(new BinaryDocValuesField(HIT, new BytesRef(Json.MAPPER.writeValueAsBytes(hit))));
                 doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Records.compress(Json.MAPPER.writeValueAsBytes(record)))));
+                return facets.build(doc);
             } catch (JsonProcessingException e) {
                 throw new UncheckedIOException(e);
-            }
-        }
-
-        Document build() {
-            try {
-                return facets.build(doc);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

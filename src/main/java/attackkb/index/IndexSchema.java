@@ -55,18 +55,19 @@ public final class IndexSchema {
 
     /** Doc values of the ID, for listing a selection in ID order when there is no query to rank by. */
     public static final String ID_SORT = "id_sort";
-
-    // Stored-only fields, for showing a hit without another lookup.
-    public static final String ATTACK_URL = "attack_url";
-    public static final String PARENT_NAME = "parent_name";
-    /** The status as stored, to prefer an active object among several with one ID. */
-    public static final String STATUS_STORED = "status_stored";
+    /** Doc values: the {@link HitRecord} a result shows. */
+    public static final String HIT = "hit";
     /**
-     * The entity's full record as JSON, so detail pages need nothing but the index. Binary doc values rather than
-     * a stored field: stored fields are decompressed a block at a time, and these records (up to hundreds of
-     * kilobytes for a technique with many procedure examples) would make every search's hit loading slower.
+     * Doc values: the entity's full record as (deflated) JSON, so detail pages need nothing but the index. Nothing
+     * is kept in Lucene's stored fields, which are decompressed a block at a time: records and snippet texts in doc
+     * values are read one document at a time.
      */
     public static final String SOURCE = "source";
+
+    /** How much of each prose field is kept for snippets (as doc values under the field's own name). */
+    public static final int MAX_SNIPPET_SOURCE = 20_000;
+    /** How much of a description a hit without a snippet shows. */
+    public static final int LEAD_LENGTH = 240;
 
     /** Facet dimensions, all multi-valued: a technique can sit in several tactics and platforms. */
     public static final List<String> FACETS = List.of(TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT);
@@ -79,12 +80,12 @@ public final class IndexSchema {
     /** Prose that snippets are cut from, most telling first. */
     public static final List<String> SNIPPET_FIELDS = List.of(STATEMENT, DETECTION, MITIGATION, PROCEDURES);
 
-    /** Keyword: indexed as one normalised token, no positions or norms; the stored copy keeps the original case. */
-    static final FieldType KEYWORD = frozen(tokenized(IndexOptions.DOCS, false));
-    /** Short prose matched but not shown in snippets (names, aliases). */
-    static final FieldType TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS, false));
-    /** Prose shown in snippets: stored, with offsets in the postings so highlighting needs no re-analysis. */
-    static final FieldType SNIPPET_TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS, true));
+    /** Keyword: indexed as one normalised token, no positions or norms. */
+    static final FieldType KEYWORD = frozen(tokenized(IndexOptions.DOCS));
+    /** Short prose matched but not cut into snippets (names, aliases). */
+    static final FieldType TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS));
+    /** Prose shown in snippets: offsets in the postings so highlighting needs no re-analysis. */
+    static final FieldType SNIPPET_TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS));
 
     private IndexSchema() {}
 
@@ -114,12 +115,11 @@ public final class IndexSchema {
         return config;
     }
 
-    private static FieldType tokenized(IndexOptions options, boolean stored) {
+    private static FieldType tokenized(IndexOptions options) {
         FieldType type = new FieldType();
         type.setTokenized(true);
         type.setIndexOptions(options);
         type.setOmitNorms(options == IndexOptions.DOCS);
-        type.setStored(stored);
         return type;
     }
 

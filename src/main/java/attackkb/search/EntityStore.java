@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.Json;
+import attackkb.index.HitRecord;
 import attackkb.index.Records;
 import attackkb.model.EntityType;
 import attackkb.model.Status;
@@ -17,14 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.BinaryDocValues;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -41,9 +35,11 @@ import org.apache.lucene.util.BytesRef;
 public final class EntityStore {
     private final OpenIndex index;
     private final Analyzer analyzer = analyzer();
+    private final DocValuesReader docValues;
 
     public EntityStore(OpenIndex index) {
         this.index = index;
+        this.docValues = new DocValuesReader(index.searcher().getIndexReader());
     }
 
     /** The stored JSON record of the entity of this type and ID (any case), preferring an active one. */
@@ -54,7 +50,7 @@ public final class EntityStore {
                 .add(term(TYPE, type.key()), Occur.FILTER)
                 .build();
         return docIds(query).stream()
-                .min(java.util.Comparator.comparing(doc -> Status.ACTIVE.key().equals(stored(doc, STATUS_STORED)) ? 0 : 1))
+                .min(Comparator.comparing(doc -> Status.ACTIVE.key().equals(docValues.hit(doc).status()) ? 0 : 1))
                 .map(this::sourceOf);
     }
 
@@ -107,14 +103,14 @@ public final class EntityStore {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<TechniqueRef>> subs = new LinkedHashMap<>();
         List<TechniqueRef> orphans = new ArrayList<>();
-        List<Document> docs = all(query, Set.of(ID, NAME, PARENT_ID));
-        for (Document doc : docs) {
-            if (doc.get(PARENT_ID) == null) names.put(doc.get(ID), doc.get(NAME));
+        List<HitRecord> docs = docIds(query).stream().map(docValues::hit).toList();
+        for (HitRecord doc : docs) {
+            if (doc.parentId() == null) names.put(doc.id(), doc.name());
         }
-        for (Document doc : docs) {
-            String parent = doc.get(PARENT_ID);
+        for (HitRecord doc : docs) {
+            String parent = doc.parentId();
             if (parent == null) continue;
-            var ref = new TechniqueRef(doc.get(ID), doc.get(NAME));
+            var ref = new TechniqueRef(doc.id(), doc.name());
             if (names.containsKey(parent)) subs.computeIfAbsent(parent, k -> new ArrayList<>()).add(ref);
             else orphans.add(ref); // in this tactic while its parent is not: listed on its own
         }
@@ -137,37 +133,10 @@ public final class EntityStore {
         }
     }
 
-    private String stored(int doc, String field) {
-        try {
-            return index.searcher().storedFields().document(doc, Set.of(field)).get(field);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private byte[] sourceOf(int doc) {
-        try {
-            List<LeafReaderContext> leaves = index.searcher().getIndexReader().leaves();
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-            BinaryDocValues values = DocValues.getBinary(leaf.reader(), SOURCE);
-            if (!values.advanceExact(doc - leaf.docBase)) throw new IllegalStateException("document " + doc + " has no record");
-            BytesRef bytes = values.binaryValue();
-            return Records.decompress(bytes.bytes, bytes.offset, bytes.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private List<Document> all(Query query, Set<String> fields) {
-        try {
-            TopDocs top = index.searcher().search(query, Math.max(1, index.searcher().getIndexReader().maxDoc()));
-            StoredFields stored = index.searcher().storedFields();
-            List<Document> docs = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) docs.add(stored.document(sd.doc, fields));
-            return docs;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        BytesRef bytes = docValues.bytes(SOURCE, doc);
+        if (bytes == null) throw new IllegalStateException("document " + doc + " has no record");
+        return Records.decompress(bytes.bytes, bytes.offset, bytes.length);
     }
 
     private int count(Query query) {

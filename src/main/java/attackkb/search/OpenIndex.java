@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
+import attackkb.index.HitRecord;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import java.io.Closeable;
@@ -10,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
@@ -65,10 +65,10 @@ public final class OpenIndex implements Closeable {
     private Map<String, String> readTacticLabels() throws IOException {
         Map<String, String> labels = new HashMap<>();
         var tactics = searcher.search(new TermQuery(new Term(TYPE, "tactic")), Math.max(1, reader.maxDoc()));
-        var stored = searcher.storedFields();
+        var docValues = new DocValuesReader(reader);
         for (ScoreDoc sd : tactics.scoreDocs) {
-            Document doc = stored.document(sd.doc);
-            labels.putIfAbsent(doc.get(TACTIC), doc.get(NAME));
+            HitRecord hit = docValues.hit(sd.doc);
+            if (!hit.tactics().isEmpty()) labels.putIfAbsent(hit.tactics().get(0), hit.name());
         }
         return Map.copyOf(labels);
     }

@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
+import attackkb.index.HitRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,14 +15,12 @@ import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
 import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.Facets;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -46,6 +45,7 @@ public final class SearchService {
     private final OpenIndex index;
     private final QueryFactory queries;
     private final Snippets snippets;
+    private final DocValuesReader docValues;
 
     /** Results of recent searches; the index never changes under a service, so they never go stale. */
     private final Cache<SearchRequest, SearchResult> cache;
@@ -63,7 +63,8 @@ public final class SearchService {
         this.index = index;
         this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
         this.queries = new QueryFactory(analyzer, Synonyms.load(), ranking);
-        this.snippets = new Snippets(index.searcher(), indexAnalyzer());
+        this.docValues = new DocValuesReader(index.searcher().getIndexReader());
+        this.snippets = new Snippets(index.searcher(), indexAnalyzer(), docValues);
     }
 
     public OpenIndex index() {
@@ -136,19 +137,15 @@ public final class SearchService {
 
     private List<SearchHit> toHits(ScoreDoc[] page, Query query, boolean ranked) throws IOException {
         Map<Integer, Snippets.Snippet> snippetsByDoc = snippets.forDocs(query, page);
-        StoredFields stored = index.searcher().storedFields();
         List<SearchHit> hits = new ArrayList<>(page.length);
         for (ScoreDoc sd : page) {
-            Document doc = stored.document(sd.doc, Set.of(ID, TYPE, NAME, DOMAIN, TACTIC, PLATFORM,
-                    PARENT_ID, PARENT_NAME, STATEMENT));
+            HitRecord h = docValues.hit(sd.doc);
             Snippets.Snippet snippet = snippetsByDoc.get(sd.doc);
-            String parentId = doc.get(PARENT_ID);
-            hits.add(new SearchHit(doc.get(ID), doc.get(TYPE), doc.get(NAME), doc.get(DOMAIN),
-                    Links.path(doc.get(TYPE), doc.get(ID)),
-                    List.of(doc.getValues(TACTIC)), List.of(doc.getValues(PLATFORM)),
-                    parentId == null ? null : new SearchHit.Parent(parentId, doc.get(PARENT_NAME)),
+            hits.add(new SearchHit(h.id(), h.type(), h.name(), h.domains().isEmpty() ? null : h.domains().get(0),
+                    Links.path(h.type(), h.id()), h.tactics(), h.platforms(),
+                    h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()),
                     ranked ? score(sd) : null,
-                    snippet != null && snippet.html() != null ? snippet.html() : Snippets.lead(doc.get(STATEMENT)),
+                    snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),
                     snippet != null ? snippet.matched() : List.of()));
         }
         return hits;

@@ -6,19 +6,22 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Matches;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
@@ -26,24 +29,23 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * For each hit: which fields the query matched, and a snippet cut from the most telling of them (statement, then
  * detection, mitigation, procedures), with the matched words in {@code <mark>} and everything else HTML-escaped.
  *
- * <p>Matched fields come from Lucene's matches API, which costs a few postings lookups per hit; only the one field a
- * snippet is cut from is then highlighted. Highlighting every field of every hit, some of them tens of kilobytes of
+ * <p>Matched fields come from one postings walk per query term over the page; only the one field a snippet is cut
+ * from is then highlighted. Highlighting every field of every hit, some of them tens of kilobytes of
  * procedure examples, was by far the most expensive part of a search.
  */
 final class Snippets {
     /** A hit's snippet (HTML, or null when no prose field matched) and the fields its query matched. */
     record Snippet(String html, List<String> matched) {}
 
-    private static final int LEAD_LENGTH = 240;
-    /** Highlighting looks at most this far into a field: long enough for any statement, short for the rest. */
-    private static final int MAX_ANALYZED_CHARS = 20_000;
+    /** Highlighting looks at most as far into a field as the index keeps of it. */
+    private static final int MAX_ANALYZED_CHARS = MAX_SNIPPET_SOURCE;
 
     private final IndexSearcher searcher;
     private final UnifiedHighlighter highlighter;
 
-    Snippets(IndexSearcher searcher, Analyzer analyzer) {
+    Snippets(IndexSearcher searcher, Analyzer analyzer, DocValuesReader docValues) {
         this.searcher = searcher;
-        this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+        var builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
                 .withMaxNoHighlightPassages(0)
                 .withMaxLength(MAX_ANALYZED_CHARS)
@@ -51,8 +53,24 @@ final class Snippets {
                 // Mark the words of a phrase wherever they occur: exact phrase positions cost more than they show.
                 .withHighlightPhrasesStrictly(false)
                 // Mark the words of a phrase wherever they occur: exact phrase positions cost more than they show.
-                .withHighlightPhrasesStrictly(false)
-                .build();
+                .withHighlightPhrasesStrictly(false);
+        this.highlighter = new UnifiedHighlighter(builder) {
+            /** The texts to cut from live in doc values (see IndexSchema), not in stored fields. */
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    CharSequence[] perField = new CharSequence[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        String text = docValues.text(fields[i], doc);
+                        perField[i] = text == null ? "" : text;
+                    }
+                    values.add(perField);
+                }
+                return values;
+            }
+        };
     }
 
     /**
@@ -87,19 +105,37 @@ final class Snippets {
         return out;
     }
 
-    /** The user-facing fields each doc matched, in a stable order: id, name, aliases, then the prose fields. */
+    /**
+     * The user-facing fields each doc matched: those holding at least one of the query's terms. Checked term by term
+     * over all the page's documents at once (one postings walk per term), which costs a fraction of asking the query
+     * to explain each document's match.
+     */
     private Map<Integer, List<String>> matchedFields(Query query, ScoreDoc[] docs) throws IOException {
-        Weight weight = searcher.createWeight(query, ScoreMode.COMPLETE_NO_SCORES, 1f);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        Map<Integer, List<String>> out = new HashMap<>();
-        for (ScoreDoc sd : docs) {
-            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-            Matches matches = weight.matches(leaf, sd.doc - leaf.docBase);
-            if (matches == null) continue;
-            Set<String> fields = new LinkedHashSet<>();
-            for (String field : matches) fields.add(field);
-            out.put(sd.doc, shown(fields));
+        Set<Term> terms = new HashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        int[] sorted = Arrays.stream(docs).mapToInt(sd -> sd.doc).sorted().toArray();
+        Map<Integer, Set<String>> fieldsByDoc = new HashMap<>();
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            int base = leaf.docBase;
+            int end = base + leaf.reader().maxDoc();
+            for (Term term : terms) {
+                Terms fieldTerms = leaf.reader().terms(term.field());
+                if (fieldTerms == null) continue;
+                TermsEnum termsEnum = fieldTerms.iterator();
+                if (!termsEnum.seekExact(term.bytes())) continue;
+                PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+                for (int doc : sorted) {
+                    if (doc < base || doc >= end) continue;
+                    int target = doc - base;
+                    if (postings.docID() < target && postings.advance(target) == target || postings.docID() == target) {
+                        fieldsByDoc.computeIfAbsent(doc, k -> new HashSet<>()).add(term.field());
+                    }
+                    if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) break;
+                }
+            }
         }
+        Map<Integer, List<String>> out = new HashMap<>();
+        fieldsByDoc.forEach((doc, fields) -> out.put(doc, shown(fields)));
         return out;
     }
 
@@ -122,16 +158,8 @@ final class Snippets {
         return SHOWN_ORDER.stream().filter(names::contains).toList();
     }
 
-    /** The start of a description, escaped, for hits whose match gives nothing better to show. */
-    static String lead(String text) {
-        if (text == null || text.isEmpty()) return "";
-        if (text.length() <= LEAD_LENGTH) return escape(text);
-        int end = text.lastIndexOf(' ', LEAD_LENGTH);
-        String cut = text.substring(0, end > 0 ? end : LEAD_LENGTH) + " …";
-        return escape(cut);
-    }
-
     static String escape(String text) {
+        if (text == null) return "";
         StringBuilder sb = new StringBuilder(text.length() + 16);
         for (char c : text.toCharArray()) {
             switch (c) {

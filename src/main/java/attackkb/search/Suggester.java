@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
@@ -44,13 +41,13 @@ public final class Suggester {
         try {
             var query = new TermQuery(new Term(STATUS, Status.ACTIVE.key()));
             TopDocs top = index.searcher().search(query, Math.max(1, index.searcher().getIndexReader().maxDoc()));
-            StoredFields stored = index.searcher().storedFields();
+            var docValues = new DocValuesReader(index.searcher().getIndexReader());
             List<Entry> entries = new ArrayList<>(top.scoreDocs.length);
             for (ScoreDoc sd : top.scoreDocs) {
-                Document doc = stored.document(sd.doc, Set.of(ID, NAME, TYPE));
-                String id = doc.get(ID);
-                String name = doc.get(NAME);
-                String type = doc.get(TYPE);
+                var hit = docValues.hit(sd.doc);
+                String id = hit.id();
+                String name = hit.name();
+                String type = hit.type();
                 if (id == null || name == null) continue;
                 int rank = TYPE_ORDER.indexOf(type);
                 entries.add(new Entry(new Suggestion(id, name, type, Links.path(type, id)),

@@ -1,0 +1,21 @@
+package attackkb.index;
+
+import java.util.List;
+
+/**
+ * What a search hit shows of an entity, written once at index time into the {@link IndexSchema#HIT} doc values so
+ * that a page of results reads twenty small records rather than twenty entities' stored text.
+ *
+ * @param lead the start of the entity's description, for hits whose match gives no snippet
+ */
+public record HitRecord(
+        String id,
+        String type,
+        String name,
+        String status,
+        List<String> domains,
+        List<String> tactics,
+        List<String> platforms,
+        String parentId,
+        String parentName,
+        String lead) {}
