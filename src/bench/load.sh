@@ -4,6 +4,7 @@
 #
 #   src/bench/load.sh                      # 20 s each at 32 connections (the search-server issue's setting)
 #   DURATION=60s CONNECTIONS=64 src/bench/load.sh
+#   RESULT_CACHE=0 src/bench/load.sh       # without the result cache
 #
 # Needs wrk (Debian package "wrk") and the jar (mvn -B package). Builds the index from $ATTACK_KB_DATA (default
 # ../shared/data) into target/bench-index if there is none. Traffic goes to loopback only, and stops by itself.
@@ -15,6 +16,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-7391}
 HEAP=${HEAP:-256m}
+RESULT_CACHE=${RESULT_CACHE:-1000}   # 0: every search is computed (the uncached figure)
 DATA=${ATTACK_KB_DATA:-../shared/data}
 INDEX=target/bench-index
 JAR=target/attack-kb.jar
@@ -23,7 +25,7 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; ex
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
 [ -f "$INDEX/CURRENT" ] || java -jar "$JAR" index --data "$DATA" --index "$INDEX" >/dev/null
 
-java -Xmx"$HEAP" -jar "$JAR" serve --index "$INDEX" --port "$PORT" > target/bench-server.log 2>&1 &
+java -Xmx"$HEAP" -jar "$JAR" serve --index "$INDEX" --port "$PORT" --result-cache "$RESULT_CACHE" > target/bench-server.log 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do

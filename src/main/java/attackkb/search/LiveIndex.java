@@ -11,6 +11,7 @@ import java.io.IOException;
 public final class LiveIndex implements Closeable {
     private final OpenIndex index;
     private final SearchService search;
+    private final SearchResponses responses;
     private final EntityStore entities;
     private final Suggester suggester;
 
@@ -19,7 +20,8 @@ public final class LiveIndex implements Closeable {
 
     private LiveIndex(OpenIndex index, int resultCache) {
         this.index = index;
-        this.search = new SearchService(index, Ranking.DEFAULT, resultCache);
+        this.search = new SearchService(index);
+        this.responses = new SearchResponses(search, resultCache);
         this.entities = new EntityStore(index);
         this.suggester = Suggester.load(index);
     }
@@ -38,6 +40,10 @@ public final class LiveIndex implements Closeable {
 
     public SearchService search() {
         return search;
+    }
+
+    public SearchResponses responses() {
+        return responses;
     }
 
     public EntityStore entities() {

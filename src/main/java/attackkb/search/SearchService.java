@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.facet.DrillDownQuery;
 import org.apache.lucene.facet.DrillSideways;
@@ -47,21 +45,13 @@ public final class SearchService {
     private final Snippets snippets;
     private final DocValuesReader docValues;
 
-    /** Results of recent searches; the index never changes under a service, so they never go stale. */
-    private final Cache<SearchRequest, SearchResult> cache;
-
     public SearchService(OpenIndex index) {
-        this(index, Ranking.DEFAULT, 0);
+        this(index, Ranking.DEFAULT);
     }
 
-    /**
-     * @param cacheSize how many recent results to keep (0 for none): analysts and type-ahead repeat searches, and a
-     *     cached answer costs microseconds instead of milliseconds
-     */
-    public SearchService(OpenIndex index, Ranking ranking, int cacheSize) {
+    public SearchService(OpenIndex index, Ranking ranking) {
         Analyzer analyzer = analyzer();
         this.index = index;
-        this.cache = cacheSize > 0 ? Caffeine.newBuilder().maximumSize(cacheSize).build() : null;
         this.queries = new QueryFactory(analyzer, Synonyms.load(), ranking);
         this.docValues = new DocValuesReader(index.searcher().getIndexReader());
         this.snippets = new Snippets(index.searcher(), indexAnalyzer(), docValues);
@@ -72,14 +62,6 @@ public final class SearchService {
     }
 
     public SearchResult search(SearchRequest request) {
-        if (cache == null) return compute(request);
-        long started = System.nanoTime();
-        SearchResult result = cache.get(request, this::compute);
-        double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-        return new SearchResult(result.query(), result.total(), tookMs, result.hits(), result.facets(), result.fuzzy());
-    }
-
-    private SearchResult compute(SearchRequest request) {
         long started = System.nanoTime();
         try {
             List<String> misspelled = misspelled(request.query());

@@ -28,7 +28,7 @@ final class ApiController {
                 QueryParams.all(ctx, "type"),
                 QueryParams.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT),
                 QueryParams.integer(ctx, "offset", 0));
-        ctx.json(live.get().search().search(request));
+        ctx.contentType("application/json").result(live.get().responses().json(request));
     }
 
     void suggest(Context ctx) {
