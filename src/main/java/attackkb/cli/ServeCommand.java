@@ -13,6 +13,8 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,6 +51,34 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Server server = start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "shutdown"));
+        server.awaitStop();
+        return 0;
+    }
+
+    /** A running server: its port, and how to stop it. */
+    public record Server(Javalin app, LiveIndex live, CountDownLatch stopped) {
+        public int port() {
+            return app.port();
+        }
+
+        public void stop() {
+            app.stop();
+            try {
+                live.close();
+            } catch (Exception ignored) {
+                // stopping: nothing left to do with a reader that will not close
+            }
+        }
+
+        void awaitStop() throws InterruptedException {
+            stopped.await();
+        }
+    }
+
+    /** Builds the index if there is none, starts the server and prints its one-line banner. */
+    Server start() throws Exception {
         if (resultCache < 0) throw new attackkb.BadInputException("--result-cache must be 0 or more, got " + resultCache);
         PrintWriter err = spec.commandLine().getErr();
         IndexStore store = location.store();
@@ -61,23 +91,33 @@ public final class ServeCommand implements Callable<Integer> {
             });
             new IndexBuilder(store).build(ingestion.ingest(sources.specs()));
         }
-        LiveIndex live = LiveIndex.open(store, resultCache);
-        Javalin app = WebApp.create(() -> live);
+        // Opening the index and starting the HTTP server each load many classes; on two cores, doing them side by
+        // side makes the server ready sooner. A request that arrives first waits for the index.
+        CompletableFuture<LiveIndex> opening = CompletableFuture.supplyAsync(() -> LiveIndex.open(store, resultCache));
+        Javalin app = WebApp.create(opening::join);
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            try {
-                live.close();
-            } catch (Exception ignored) {
-                // the process is ending
-            }
-        }, "shutdown"));
         app.start(host, port);
+        LiveIndex live;
+        try {
+            live = joinOpening(opening);
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
         spec.commandLine().getOut().println(banner(app.port(), live.index().manifest()));
         spec.commandLine().getOut().flush();
-        stopped.await();
-        return 0;
+        return new Server(app, live, stopped);
+    }
+
+    /** The opened index, or the reason it could not be opened as the exception the CLI reports. */
+    private static LiveIndex joinOpening(CompletableFuture<LiveIndex> opening) {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
     }
 
     private String banner(int actualPort, IndexManifest m) {
