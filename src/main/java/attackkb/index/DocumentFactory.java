@@ -76,7 +76,7 @@ final class DocumentFactory {
         Set<String> platforms = new LinkedHashSet<>();
         Set<String> components = new LinkedHashSet<>();
         for (Analytic a : s.analytics()) {
-            platforms.addAll(a.platforms());
+            a.platforms().stream().filter(p -> !"None".equals(p)).forEach(platforms::add); // ICS analytics say "None"
             a.logSources().stream().map(LogSource::dataComponent).filter(c -> c != null).forEach(components::add);
         }
         doc.platforms(List.copyOf(platforms));

@@ -8,7 +8,6 @@ import attackkb.index.Records;
 import attackkb.model.EntityType;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
-import attackkb.model.TechniqueRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -100,24 +99,21 @@ public final class EntityStore {
                 .add(term(TACTIC, t.shortname()), Occur.FILTER)
                 .add(term(DOMAIN, t.domain()), Occur.FILTER)
                 .build();
-        Map<String, String> names = new LinkedHashMap<>();
-        Map<String, List<TechniqueRef>> subs = new LinkedHashMap<>();
-        List<TechniqueRef> orphans = new ArrayList<>();
         List<HitRecord> docs = docIds(query).stream().map(docValues::hit).toList();
-        for (HitRecord doc : docs) {
-            if (doc.parentId() == null) names.put(doc.id(), doc.name());
-        }
-        for (HitRecord doc : docs) {
-            String parent = doc.parentId();
-            if (parent == null) continue;
-            var ref = new TechniqueRef(doc.id(), doc.name());
-            if (names.containsKey(parent)) subs.computeIfAbsent(parent, k -> new ArrayList<>()).add(ref);
-            else orphans.add(ref); // in this tactic while its parent is not: listed on its own
-        }
+        Map<String, HitRecord> parents = new LinkedHashMap<>();
+        Map<String, List<MatrixTechnique>> subs = new LinkedHashMap<>();
         List<MatrixTechnique> out = new ArrayList<>();
-        names.forEach((id, name) -> out.add(new MatrixTechnique(id, name, subs.getOrDefault(id, List.of()).stream()
-                .sorted(Comparator.comparing(TechniqueRef::id)).toList())));
-        orphans.forEach(o -> out.add(new MatrixTechnique(o.id(), o.name(), List.of())));
+        for (HitRecord doc : docs) {
+            if (doc.parentId() == null) parents.put(doc.id(), doc);
+        }
+        for (HitRecord doc : docs) {
+            if (doc.parentId() == null) continue;
+            var sub = new MatrixTechnique(doc.id(), doc.name(), doc.platforms(), List.of());
+            if (parents.containsKey(doc.parentId())) subs.computeIfAbsent(doc.parentId(), k -> new ArrayList<>()).add(sub);
+            else out.add(sub); // in this tactic while its parent is not: listed on its own
+        }
+        parents.forEach((id, p) -> out.add(new MatrixTechnique(id, p.name(), p.platforms(),
+                subs.getOrDefault(id, List.of()).stream().sorted(Comparator.comparing(MatrixTechnique::id)).toList())));
         out.sort(Comparator.comparing(m -> m.name().toLowerCase(Locale.ROOT)));
         return out;
     }
@@ -165,6 +161,6 @@ public final class EntityStore {
     /** A tactic and its techniques in matrix order. */
     public record TacticColumn(Tactic tactic, List<MatrixTechnique> techniques) {}
 
-    /** A technique in a tactic's column, with its sub-techniques of that tactic. */
-    public record MatrixTechnique(String id, String name, List<TechniqueRef> subtechniques) {}
+    /** A technique in a tactic's column, with its platforms and its sub-techniques of that tactic. */
+    public record MatrixTechnique(String id, String name, List<String> platforms, List<MatrixTechnique> subtechniques) {}
 }

@@ -19,15 +19,7 @@ final class ApiController {
     }
 
     void search(Context ctx) {
-        var request = new SearchRequest(
-                QueryParams.text(ctx, "q"),
-                QueryParams.all(ctx, "platform"),
-                QueryParams.all(ctx, "tactic"),
-                QueryParams.all(ctx, "data_component"),
-                QueryParams.all(ctx, "domain"),
-                QueryParams.all(ctx, "type"),
-                QueryParams.integer(ctx, "limit", SearchRequest.DEFAULT_LIMIT),
-                QueryParams.integer(ctx, "offset", 0));
+        var request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
         ctx.contentType("application/json").result(live.get().responses().json(request));
     }
 

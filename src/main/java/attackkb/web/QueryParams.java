@@ -18,6 +18,19 @@ final class QueryParams {
         }
     }
 
+    /** The search a request asks for, from the parameters the API, the pages and the exports share. */
+    static attackkb.search.SearchRequest search(Context ctx, int defaultLimit) {
+        return new attackkb.search.SearchRequest(
+                text(ctx, "q"),
+                all(ctx, "platform"),
+                all(ctx, "tactic"),
+                all(ctx, "data_component"),
+                all(ctx, "domain"),
+                all(ctx, "type"),
+                integer(ctx, "limit", defaultLimit),
+                integer(ctx, "offset", 0));
+    }
+
     static String text(Context ctx, String name) {
         String raw = ctx.queryParam(name);
         return raw == null ? "" : raw;

@@ -15,6 +15,21 @@ public final class Routes {
     public static final String API_CAMPAIGN = API + "/campaigns/{id}";
     public static final String API_TACTICS = API + "/tactics";
     public static final String API_TACTIC = API + "/tactics/{id}";
+    public static final String API_EXPORT = API + "/export";
+
+    public static final String HOME = "/";
+    public static final String SEARCH = "/search";
+    public static final String TECHNIQUE = "/techniques/{id}";
+    public static final String TACTICS = "/tactics";
+    public static final String TACTIC = "/tactics/{id}";
+    public static final String MITIGATION = "/mitigations/{id}";
+    public static final String DETECTION = "/detections/{id}";
+    public static final String GROUP = "/groups/{id}";
+    public static final String SOFTWARE = "/software/{id}";
+    public static final String CAMPAIGN = "/campaigns/{id}";
+    public static final String MATRIX = "/matrix";
+    public static final String MATRIX_OF_DOMAIN = "/matrix/{domain}";
+    public static final String STATIC = "/static";
 
     private Routes() {}
 }

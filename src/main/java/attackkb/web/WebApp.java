@@ -2,10 +2,13 @@ package attackkb.web;
 
 import attackkb.BadInputException;
 import attackkb.Json;
+import attackkb.model.EntityType;
 import attackkb.search.LiveIndex;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,14 +22,54 @@ public final class WebApp {
 
     private WebApp() {}
 
+    /**
+     * Scripts only from this site (htmx is told not to inject its indicator styles, see layout.peb), no framing, no
+     * plugins: data from ATT&CK is escaped everywhere, and this is the second line of defence.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     public static Javalin create(Supplier<LiveIndex> live) {
         var api = new ApiController(live);
+        var assets = Assets.load();
+        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())));
+        var exports = new ExportController(live);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.router.ignoreTrailingSlashes = true;
             config.http.defaultContentType = "application/json";
+            config.http.gzipOnlyCompression();
+            config.staticFiles.add(files -> {
+                files.hostedPath = Routes.STATIC;
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+                // Every page links these with a content hash in the URL (Assets), so they never change under one.
+                files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+            });
+            config.staticFiles.enableWebjars();
         });
+
+        app.before(ctx -> {
+            ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "same-origin");
+            ctx.header("X-Frame-Options", "DENY");
+            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        });
+
+        app.get(Routes.HOME, pages::search);
+        app.get(Routes.SEARCH, pages::search);
+        app.get(Routes.TECHNIQUE, pages::technique);
+        app.get(Routes.TACTICS, pages::tactics);
+        app.get(Routes.TACTIC, pages::tactic);
+        app.get(Routes.MITIGATION, pages::mitigation);
+        app.get(Routes.DETECTION, pages::detection);
+        app.get(Routes.GROUP, ctx -> pages.actor(ctx, EntityType.GROUP));
+        app.get(Routes.SOFTWARE, ctx -> pages.actor(ctx, EntityType.SOFTWARE));
+        app.get(Routes.CAMPAIGN, ctx -> pages.actor(ctx, EntityType.CAMPAIGN));
+        app.get(Routes.MATRIX, pages::matrix);
+        app.get(Routes.MATRIX_OF_DOMAIN, pages::matrix);
+        app.get(Routes.API_EXPORT, exports::export);
 
         app.get(Routes.HEALTH, api::health);
         app.get(Routes.API_SEARCH, api::search);
@@ -40,20 +83,39 @@ public final class WebApp {
         app.get(Routes.API_TACTICS, api::tactics);
         app.get(Routes.API_TACTIC, api::tactic);
 
-        app.exception(BadInputException.class, (e, ctx) -> fail(ctx, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage()));
+        app.exception(BadInputException.class, (e, ctx) -> {
+            if (isApi(ctx)) fail(ctx, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
+            else pages.error(ctx, HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+        });
         app.exception(NotFoundException.class, (e, ctx) -> fail(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            fail(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "the server could not answer this request");
+            String detail = "the server could not answer this request";
+            if (isApi(ctx)) fail(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", detail);
+            else pages.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong", "Sorry: " + detail + ".");
         });
         // Statuses set without one of our exceptions (an unknown path): the same JSON error shape.
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.attribute(ERROR_WRITTEN) == null) fail(ctx, HttpStatus.NOT_FOUND, "not_found", "no such path: " + ctx.path());
+            if (ctx.attribute(ERROR_WRITTEN) != null || isHtml(ctx)) return;
+            if (isApi(ctx)) {
+                fail(ctx, HttpStatus.NOT_FOUND, "not_found", "no such path: " + ctx.path());
+            } else {
+                pages.notFound(ctx, "page", ctx.path());
+            }
         });
         return app;
     }
 
     private static final String ERROR_WRITTEN = "attackkb.error-written";
+
+    private static boolean isApi(io.javalin.http.Context ctx) {
+        return ctx.path().startsWith(Routes.API + "/") || ctx.path().equals(Routes.HEALTH);
+    }
+
+    private static boolean isHtml(io.javalin.http.Context ctx) {
+        String type = ctx.res().getContentType();
+        return type != null && type.startsWith("text/html");
+    }
 
     private static void fail(io.javalin.http.Context ctx, HttpStatus status, String code, String detail) {
         ctx.attribute(ERROR_WRITTEN, true);

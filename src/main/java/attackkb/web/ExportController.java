@@ -1,0 +1,127 @@
+package attackkb.web;
+
+import attackkb.BadInputException;
+import attackkb.search.LiveIndex;
+import attackkb.search.SearchHit;
+import attackkb.search.SearchRequest;
+import attackkb.search.SearchResult;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * {@code /api/export}: the whole result set of a search (same parameters), as CSV, JSON, or an ATT&CK Navigator
+ * layer (format 4.5) that the Navigator loads as is.
+ */
+final class ExportController {
+    /** Results exported at most: more than any tactic or platform selection holds. */
+    static final int MAX_EXPORT = 2_000;
+
+    private final Supplier<LiveIndex> live;
+
+    ExportController(Supplier<LiveIndex> live) {
+        this.live = live;
+    }
+
+    void export(Context ctx) {
+        String format = QueryParams.text(ctx, "format");
+        SearchRequest first = QueryParams.search(ctx, SearchRequest.MAX_LIMIT);
+        List<SearchHit> hits = all(first);
+        String name = "attack-kb-" + (first.query().isBlank() ? "selection" : first.query().replaceAll("[^A-Za-z0-9._-]+", "-"));
+        switch (format) {
+            case "csv" -> {
+                ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
+                ctx.contentType("text/csv; charset=utf-8").result(csv(hits));
+            }
+            case "json" -> {
+                ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
+                ctx.json(Map.of("query", first.query(), "total", hits.size(), "hits", hits));
+            }
+            case "navigator" -> {
+                ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-layer.json\"");
+                ctx.json(navigatorLayer(first, hits));
+            }
+            default -> throw new BadInputException("format must be csv, json or navigator, got \"" + format + "\"");
+        }
+    }
+
+    private List<SearchHit> all(SearchRequest first) {
+        List<SearchHit> hits = new ArrayList<>();
+        int offset = first.offset();
+        while (hits.size() < MAX_EXPORT) {
+            var page = new SearchRequest(first.query(), first.platforms(), first.tactics(), first.dataComponents(),
+                    first.domains(), first.types(), SearchRequest.MAX_LIMIT, offset);
+            SearchResult result = live.get().search().search(page);
+            hits.addAll(result.hits());
+            offset += SearchRequest.MAX_LIMIT;
+            if (result.hits().size() < SearchRequest.MAX_LIMIT || offset > SearchRequest.MAX_OFFSET) break;
+        }
+        return hits.size() > MAX_EXPORT ? hits.subList(0, MAX_EXPORT) : hits;
+    }
+
+    static String csv(List<SearchHit> hits) {
+        StringBuilder out = new StringBuilder("id,type,name,domain,tactics,platforms,parent_id,url\r\n");
+        for (SearchHit h : hits) {
+            out.append(String.join(",", List.of(cell(h.id()), cell(h.type()), cell(h.name()), cell(h.domain()),
+                    cell(String.join(";", h.tactics())), cell(String.join(";", h.platforms())),
+                    cell(h.parent() == null ? "" : h.parent().id()), cell(h.url())))).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula. */
+    private static String cell(String value) {
+        if (value == null) return "";
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+    }
+
+    /** A Navigator layer (format 4.5) scoring each technique hit in each of its tactics. */
+    Map<String, Object> navigatorLayer(SearchRequest request, List<SearchHit> hits) {
+        String domain = request.domains().size() == 1 ? request.domains().get(0) : "enterprise-attack";
+        String version = live.get().index().manifest().attackVersions().getOrDefault(domain, "18");
+        List<Map<String, Object>> techniques = new ArrayList<>();
+        for (SearchHit h : hits) {
+            if (!"technique".equals(h.type()) || !domain.equals(h.domain())) continue;
+            for (String tactic : h.tactics()) {
+                Map<String, Object> t = new LinkedHashMap<>();
+                t.put("techniqueID", h.id());
+                t.put("tactic", tactic);
+                t.put("score", 1);
+                t.put("color", "");
+                t.put("comment", "");
+                t.put("enabled", true);
+                t.put("metadata", List.of());
+                t.put("links", List.of());
+                t.put("showSubtechniques", false);
+                techniques.add(t);
+            }
+        }
+        Map<String, Object> layer = new LinkedHashMap<>();
+        layer.put("name", "attack-kb: " + (request.query().isBlank() ? "selection" : request.query()));
+        layer.put("versions", Map.of("attack", version.replaceAll("\\..*", ""), "navigator", "5.1.0", "layer", "4.5"));
+        layer.put("domain", domain);
+        layer.put("description", "Exported from attack-kb: " + SearchUrls.page(request, 0));
+        layer.put("filters", Map.of("platforms", request.platforms()));
+        layer.put("sorting", 0);
+        layer.put("layout", Map.of("layout", "side", "aggregateFunction", "average", "showID", true, "showName", true,
+                "showAggregateScores", false, "countUnscored", false, "expandedSubtechniques", "annotated"));
+        layer.put("hideDisabled", false);
+        layer.put("techniques", techniques);
+        layer.put("gradient", Map.of("colors", List.of("#ffffff", "#66b1ff"), "minValue", 0, "maxValue", 1));
+        layer.put("legendItems", List.of());
+        layer.put("metadata", List.of());
+        layer.put("links", List.of());
+        layer.put("showTacticRowBackground", false);
+        layer.put("tacticRowBackground", "#dddddd");
+        layer.put("selectTechniquesAcrossTactics", true);
+        layer.put("selectSubtechniquesWithParent", false);
+        layer.put("selectVisibleTechniques", false);
+        return layer;
+    }
+}

@@ -1,0 +1,28 @@
+package attackkb.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+
+/** What an htmx request asks for, and how to answer it. */
+final class Htmx {
+    private Htmx() {}
+
+    /** An htmx request that wants a fragment; a history restore after a cache miss wants the whole page. */
+    static boolean isFragmentRequest(Context ctx) {
+        return "true".equals(ctx.header("HX-Request")) && !"true".equals(ctx.header("HX-History-Restore-Request"));
+    }
+
+    /** The search form was submitted (Enter), rather than typed into. */
+    static boolean isSubmit(Context ctx) {
+        return "search-form".equals(ctx.header("HX-Trigger"));
+    }
+
+    /** A redirect both htmx (which would otherwise swap the target page into the fragment) and browsers follow. */
+    static void redirect(Context ctx, String location) {
+        if ("true".equals(ctx.header("HX-Request"))) {
+            ctx.header("HX-Redirect", location).status(HttpStatus.NO_CONTENT);
+        } else {
+            ctx.redirect(location, HttpStatus.FOUND);
+        }
+    }
+}

@@ -1,0 +1,271 @@
+package attackkb.web;
+
+import attackkb.index.IndexManifest;
+import attackkb.model.Actor;
+import attackkb.model.Analytic;
+import attackkb.model.DetectionStrategy;
+import attackkb.model.EntityType;
+import attackkb.model.Mitigation;
+import attackkb.model.MitigationUse;
+import attackkb.model.Procedure;
+import attackkb.model.Status;
+import attackkb.model.Tactic;
+import attackkb.model.TacticRef;
+import attackkb.model.Technique;
+import attackkb.model.TechniqueUse;
+import attackkb.search.AttackId;
+import attackkb.search.EntityStore;
+import attackkb.search.LiveIndex;
+import attackkb.search.SearchRequest;
+import attackkb.search.SearchResult;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The HTML pages. One URL, two representations: an htmx request ({@code HX-Request}) for the search page gets just
+ * the results fragment, anything else the whole page, so links, reloads and browsers without JavaScript all work.
+ */
+final class PageController {
+    private static final Map<String, EntityType> ID_PREFIXES = Map.of(
+            "T", EntityType.TECHNIQUE, "TA", EntityType.TACTIC, "M", EntityType.MITIGATION,
+            "DET", EntityType.DETECTION, "G", EntityType.GROUP, "S", EntityType.SOFTWARE, "C", EntityType.CAMPAIGN);
+
+    private final Supplier<LiveIndex> live;
+    private final Pages pages;
+
+    PageController(Supplier<LiveIndex> live, Pages pages) {
+        this.live = live;
+        this.pages = pages;
+    }
+
+    void search(Context ctx) {
+        SearchRequest request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
+        boolean fragment = Htmx.isFragmentRequest(ctx);
+        ctx.header("Vary", "HX-Request");
+        // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches.
+        Optional<String> jump = AttackId.parse(request.query()).flatMap(this::pageOf);
+        if (jump.isPresent() && (!fragment || Htmx.isSubmit(ctx))) {
+            Htmx.redirect(ctx, jump.get());
+            return;
+        }
+        SearchResult result = live.get().search().search(request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("request", request);
+        model.put("result", result);
+        model.put("title", request.query().isEmpty() ? "Search" : request.query() + " - Search");
+        int offset = request.offset();
+        int limit = request.limit();
+        model.put("from", result.total() == 0 ? 0 : offset + 1);
+        model.put("to", offset + result.hits().size());
+        model.put("previous", offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null);
+        model.put("next", offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null);
+        model.put("exports", Map.of("csv", SearchUrls.export(request, "csv"), "json", SearchUrls.export(request, "json"),
+                "navigator", SearchUrls.export(request, "navigator")));
+        model.put("facetLabels", FACET_LABELS);
+        render(ctx, fragment ? "_results" : "search", model);
+    }
+
+    private static final Map<String, String> FACET_LABELS = facetLabels();
+
+    private static Map<String, String> facetLabels() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put("type", "Type");
+        labels.put("domain", "Domain");
+        labels.put("platform", "Platform");
+        labels.put("tactic", "Tactic");
+        labels.put("data_component", "Data component");
+        return labels;
+    }
+
+    private Optional<String> pageOf(String id) {
+        String prefix = id.replaceAll("\\d.*", "");
+        EntityType type = ID_PREFIXES.get(prefix);
+        if (type == null || live.get().entities().source(type, id).isEmpty()) return Optional.empty();
+        return Optional.of(attackkb.search.Links.path(type.key(), id));
+    }
+
+    void technique(Context ctx) {
+        String id = ctx.pathParam("id");
+        EntityStore entities = live.get().entities();
+        Technique t = entities.record(EntityType.TECHNIQUE, id, Technique.class).orElse(null);
+        if (t == null) {
+            notFound(ctx, "technique", id);
+            return;
+        }
+        if (t.status() == Status.REVOKED && t.revokedBy() != null) {
+            ctx.redirect("/techniques/" + t.revokedBy(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        if (!t.id().equals(id)) { // t1204.003 → the canonical URL
+            ctx.redirect("/techniques/" + t.id(), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        var citations = new Citations();
+        Map<String, Object> model = new HashMap<>();
+        model.put("t", t);
+        model.put("title", t.id() + " " + t.name());
+        model.put("statement", MarkdownHtml.render(t.description(), t.references(), citations));
+        List<Map<String, Object>> detections = new ArrayList<>();
+        for (DetectionStrategy d : t.detections()) detections.add(detectionView(d, citations));
+        model.put("detections", detections);
+        List<Map<String, Object>> mitigations = new ArrayList<>();
+        for (MitigationUse m : t.mitigations()) {
+            mitigations.add(Map.of("m", m,
+                    "guidance", MarkdownHtml.render(m.guidance(), m.references(), citations),
+                    "description", MarkdownHtml.render(m.description(), List.of(), citations)));
+        }
+        model.put("mitigations", mitigations);
+        List<Map<String, Object>> procedures = new ArrayList<>();
+        for (Procedure p : t.procedures()) {
+            procedures.add(Map.of("p", p, "url", attackkb.search.Links.path(p.sourceType().key(), p.sourceId()),
+                    "html", MarkdownHtml.render(p.description(), p.references(), citations)));
+        }
+        model.put("procedures", procedures);
+        model.put("siblings", siblings(t, entities));
+        model.put("references", citations.list());
+        render(ctx, "technique", model);
+    }
+
+    /** The other techniques of the technique's first tactic, in matrix order. */
+    private static List<EntityStore.MatrixTechnique> siblings(Technique t, EntityStore entities) {
+        if (t.tactics().isEmpty()) return List.of();
+        TacticRef first = t.tactics().get(0);
+        String domain = t.domains().isEmpty() ? "enterprise-attack" : t.domains().get(0);
+        return entities.tactic(first.id(), domain).map(EntityStore.TacticColumn::techniques).orElse(List.of());
+    }
+
+    private static Map<String, Object> detectionView(DetectionStrategy d, Citations citations) {
+        List<Map<String, Object>> analytics = new ArrayList<>();
+        for (Analytic a : d.analytics()) {
+            analytics.add(Map.of("a", a, "html", MarkdownHtml.render(a.description(), List.of(), citations)));
+        }
+        return Map.of("d", d, "analytics", analytics);
+    }
+
+    void tactic(Context ctx) {
+        String id = ctx.pathParam("id");
+        String domain = ctx.queryParamAsClass("domain", String.class).getOrDefault("enterprise-attack");
+        var column = live.get().entities().tactic(id, domain).orElse(null);
+        if (column == null) {
+            notFound(ctx, "tactic", id);
+            return;
+        }
+        var citations = new Citations();
+        Tactic t = column.tactic();
+        render(ctx, "tactic", Map.of("t", t, "techniques", column.techniques(), "title", t.id() + " " + t.name(),
+                "statement", MarkdownHtml.render(t.description(), t.references(), citations),
+                "references", citations.list()));
+    }
+
+    void tactics(Context ctx) {
+        render(ctx, "tactics", Map.of("tactics", live.get().entities().tactics(), "title", "Tactics"));
+    }
+
+    void mitigation(Context ctx) {
+        String id = ctx.pathParam("id");
+        Mitigation m = live.get().entities().record(EntityType.MITIGATION, id, Mitigation.class).orElse(null);
+        if (m == null) {
+            notFound(ctx, "mitigation", id);
+            return;
+        }
+        var citations = new Citations();
+        render(ctx, "mitigation", Map.of("m", m, "title", m.id() + " " + m.name(),
+                "statement", MarkdownHtml.render(m.description(), m.references(), citations),
+                "techniques", uses(m.techniques(), citations), "references", citations.list()));
+    }
+
+    void detection(Context ctx) {
+        String id = ctx.pathParam("id");
+        DetectionStrategy d = live.get().entities().record(EntityType.DETECTION, id, DetectionStrategy.class).orElse(null);
+        if (d == null) {
+            notFound(ctx, "detection strategy", id);
+            return;
+        }
+        var citations = new Citations();
+        List<Map<String, String>> techniques = new ArrayList<>();
+        for (String techniqueId : d.techniqueIds()) {
+            String name = live.get().entities().record(EntityType.TECHNIQUE, techniqueId, Technique.class)
+                    .map(Technique::name).orElse(techniqueId);
+            techniques.add(Map.of("id", techniqueId, "name", name));
+        }
+        render(ctx, "detection", Map.of("view", detectionView(d, citations), "d", d, "techniques", techniques,
+                "title", d.id() + " " + d.name(), "references", citations.list()));
+    }
+
+    void actor(Context ctx, EntityType type) {
+        String id = ctx.pathParam("id");
+        Actor a = live.get().entities().record(type, id, Actor.class).orElse(null);
+        if (a == null) {
+            notFound(ctx, type.key(), id);
+            return;
+        }
+        if (a.status() == Status.REVOKED && a.revokedBy() != null) {
+            ctx.redirect(attackkb.search.Links.path(type.key(), a.revokedBy()), HttpStatus.MOVED_PERMANENTLY);
+            return;
+        }
+        var citations = new Citations();
+        render(ctx, "actor", Map.of("a", a, "title", a.id() + " " + a.name(),
+                "statement", MarkdownHtml.render(a.description(), a.references(), citations),
+                "techniques", uses(a.techniques(), citations), "references", citations.list()));
+    }
+
+    private static List<Map<String, Object>> uses(List<TechniqueUse> uses, Citations citations) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (TechniqueUse u : uses) {
+            out.add(Map.of("u", u, "html", MarkdownHtml.render(u.description(), u.references(), citations)));
+        }
+        return out;
+    }
+
+    /** The matrix of a domain: tactics as columns, techniques as cells, optionally only one platform's. */
+    void matrix(Context ctx) {
+        String domain = ctx.pathParamMap().getOrDefault("domain", "enterprise-attack");
+        String platform = ctx.queryParam("platform");
+        EntityStore entities = live.get().entities();
+        List<Map<String, Object>> columns = new ArrayList<>();
+        java.util.Set<String> platforms = new java.util.TreeSet<>();
+        for (var summary : entities.tactics()) {
+            if (!summary.domain().equals(domain)) continue;
+            var column = entities.tactic(summary.id(), domain).orElseThrow();
+            List<EntityStore.MatrixTechnique> cells = new ArrayList<>();
+            for (var technique : column.techniques()) {
+                platforms.addAll(technique.platforms());
+                if (platform == null || platform.isEmpty() || technique.platforms().contains(platform)) cells.add(technique);
+            }
+            columns.add(Map.of("tactic", column.tactic(), "techniques", cells));
+        }
+        if (columns.isEmpty()) {
+            notFound(ctx, "matrix", domain);
+            return;
+        }
+        render(ctx, "matrix", Map.of("columns", columns, "domain", domain, "platforms", platforms,
+                "platform", platform == null ? "" : platform, "title", "Matrix - " + domain));
+    }
+
+    void error(Context ctx, HttpStatus status, String title, String message) {
+        ctx.status(status);
+        ctx.attribute("attackkb.error-written", true);
+        render(ctx, "not_found", Map.of("title", title, "message", message, "query", ""));
+    }
+
+    void notFound(Context ctx, String what, String id) {
+        ctx.status(HttpStatus.NOT_FOUND);
+        render(ctx, "not_found", Map.of("title", "Not found",
+                "message", "No " + what + " with the ID \u201c" + id + "\u201d.", "query", id));
+    }
+
+    /** Every page shows the index it was answered from in its footer. */
+    private void render(Context ctx, String template, Map<String, Object> model) {
+        Map<String, Object> all = new HashMap<>(model);
+        IndexManifest manifest = live.get().index().manifest();
+        all.put("attackVersions", manifest.attackVersions());
+        pages.render(ctx, template, all);
+    }
+}

@@ -1,0 +1,43 @@
+package attackkb.web;
+
+import attackkb.search.SearchRequest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** URLs that repeat a search's parameters: pages of results and exports. */
+final class SearchUrls {
+    private SearchUrls() {}
+
+    static String query(SearchRequest r, int offset) {
+        var q = new StringJoiner("&");
+        if (!r.query().isEmpty()) q.add("q=" + encode(r.query()));
+        add(q, "type", r.types());
+        add(q, "domain", r.domains());
+        add(q, "platform", r.platforms());
+        add(q, "tactic", r.tactics());
+        add(q, "data_component", r.dataComponents());
+        if (r.limit() != SearchRequest.DEFAULT_LIMIT) q.add("limit=" + r.limit());
+        if (offset > 0) q.add("offset=" + offset);
+        return q.toString();
+    }
+
+    static String page(SearchRequest r, int offset) {
+        String query = query(r, offset);
+        return "/search" + (query.isEmpty() ? "" : "?" + query);
+    }
+
+    static String export(SearchRequest r, String format) {
+        String query = query(r, 0);
+        return Routes.API_EXPORT + "?format=" + format + (query.isEmpty() ? "" : "&" + query);
+    }
+
+    private static void add(StringJoiner q, String name, List<String> values) {
+        values.forEach(v -> q.add(name + "=" + encode(v)));
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

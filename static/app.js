@@ -1,0 +1,47 @@
+// attack-kb: the little htmx cannot do. Loaded from this site only (the Content-Security-Policy forbids inline script).
+(function () {
+  "use strict";
+
+  // "/" focuses the search box, as on most search sites; not while typing in a field.
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target;
+    if (t && (t.tagName === "INPUT" || t.tagName === "TEXTAREA" || t.tagName === "SELECT" || t.isContentEditable)) return;
+    var box = document.getElementById("q") || document.getElementById("header-q");
+    if (box) { e.preventDefault(); box.focus(); box.select(); }
+  });
+
+  // Type-ahead: fill the shared <datalist> from /api/suggest as the user types in any search box.
+  var timer = null, last = "";
+  function suggest(input) {
+    var q = input.value.trim();
+    if (q === last || q.length < 2) return;
+    last = q;
+    fetch("/api/suggest?q=" + encodeURIComponent(q), { headers: { "Accept": "application/json" } })
+      .then(function (r) { return r.ok ? r.json() : { suggestions: [] }; })
+      .then(function (body) {
+        var list = document.getElementById("suggestions");
+        if (!list) return;
+        list.replaceChildren.apply(list, body.suggestions.map(function (s) {
+          var option = document.createElement("option");
+          option.value = s.id;
+          option.label = s.id + " " + s.name;
+          option.textContent = s.id + " " + s.name;
+          return option;
+        }));
+      })
+      .catch(function () { /* suggestions are a convenience: a failure leaves the box as it was */ });
+  }
+  document.addEventListener("input", function (e) {
+    var t = e.target;
+    if (!t || t.getAttribute("list") !== "suggestions") return;
+    clearTimeout(timer);
+    timer = setTimeout(function () { suggest(t); }, 120);
+  });
+
+  // The matrix's domain picker navigates to that domain's matrix.
+  document.addEventListener("change", function (e) {
+    var t = e.target;
+    if (t && t.dataset && t.dataset.navigate) window.location.href = t.dataset.navigate + encodeURIComponent(t.value);
+  });
+})();
