@@ -1,0 +1,215 @@
+package attackkb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attackkb.Fixtures;
+import attackkb.Json;
+import attackkb.search.LiveIndex;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HTML pages and exports over the fixture index, through a real HTTP server. */
+class PagesTest {
+    @TempDir
+    static Path root;
+
+    static LiveIndex live;
+
+    @BeforeAll
+    static void start() throws IOException {
+        live = LiveIndex.open(Fixtures.index(root));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        live.close();
+    }
+
+    record Page(int status, String body, okhttp3.Headers headers) {}
+
+    static void test(TestCase c) {
+        JavalinTest.test(WebApp.create(() -> live), c);
+    }
+
+    /** A GET that does not follow redirects, with optional header name/value pairs. */
+    static Page get(HttpClient client, String path, String... headers) throws IOException {
+        OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
+        Request.Builder request = new Request.Builder().url(client.getOrigin() + path);
+        for (int i = 0; i < headers.length; i += 2) request.header(headers[i], headers[i + 1]);
+        try (Response r = http.newCall(request.build()).execute()) {
+            return new Page(r.code(), r.body().string(), r.headers());
+        }
+    }
+
+    @Test
+    void theSearchPageRendersResultsAndFacetsWithSecurityHeaders() {
+        test((server, client) -> {
+            Page p = get(client, "/search?q=container+image");
+            assertThat(p.status()).isEqualTo(200);
+            assertThat(p.headers().get("Content-Type")).startsWith("text/html");
+            assertThat(p.body()).startsWith("<!doctype html>").contains("<main id=\"main\">")
+                    .contains("href=\"/techniques/T1204.003\"").contains("Malicious Image")
+                    .contains("name=\"platform\" value=\"Containers\"").contains("<mark>")
+                    .contains("value=\"container image\"");
+            assertThat(p.headers().get("Content-Security-Policy")).contains("script-src 'self'").doesNotContain("unsafe-inline");
+            assertThat(p.headers().get("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(p.headers().get("Referrer-Policy")).isEqualTo("same-origin");
+            assertThat(p.headers().get("Vary")).contains("HX-Request");
+            assertThat(p.body()).doesNotContain("<script>").doesNotContain(" style=");
+        });
+    }
+
+    @Test
+    void anHtmxRequestGetsOnlyTheResultsFragment() {
+        test((server, client) -> {
+            Page p = get(client, "/search?q=container+image&platform=Containers", "HX-Request", "true", "HX-Trigger", "q");
+            assertThat(p.status()).isEqualTo(200);
+            assertThat(p.body()).doesNotContain("<html").doesNotContain("<header").contains("class=\"search-body\"")
+                    .contains("T1204.003").contains("value=\"Containers\" checked");
+            Page history = get(client, "/search?q=x", "HX-Request", "true", "HX-History-Restore-Request", "true");
+            assertThat(history.body()).startsWith("<!doctype html>");
+        });
+    }
+
+    @Test
+    void submittingAnExactIdJumpsToItsPageButTypingOneSearches() {
+        test((server, client) -> {
+            Page plain = get(client, "/search?q=t1204.003");
+            assertThat(plain.status()).isEqualTo(302);
+            assertThat(plain.headers().get("Location")).isEqualTo("/techniques/T1204.003");
+            Page submitted = get(client, "/search?q=M1045", "HX-Request", "true", "HX-Trigger", "search-form");
+            assertThat(submitted.headers().get("HX-Redirect")).isEqualTo("/mitigations/M1045");
+            Page typed = get(client, "/search?q=DET0248", "HX-Request", "true", "HX-Trigger", "q");
+            assertThat(typed.status()).isEqualTo(200);
+            assertThat(typed.body()).contains("DET0248");
+        });
+    }
+
+    @Test
+    void aQueryWithMarkupIsShownAsText() {
+        test((server, client) -> {
+            Page p = get(client, "/search?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+            assertThat(p.body()).doesNotContain("<script>alert(1)").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        });
+    }
+
+    @Test
+    void anEmptyResultSuggestsWhatToTry() {
+        test((server, client) -> {
+            Page p = get(client, "/search?q=zzzxqv");
+            assertThat(p.body()).contains("No results for").contains("href=\"/search?q=T1059.001\"");
+        });
+    }
+
+    @Test
+    void theTechniquePageShowsEverythingLinkedToIt() {
+        test((server, client) -> {
+            Page p = get(client, "/techniques/T1204.003");
+            assertThat(p.status()).isEqualTo(200);
+            String body = p.body();
+            assertThat(body).contains("<h1><span class=\"id\">T1204.003</span> Malicious Image")
+                    .contains("Adversaries may rely on a user running a malicious image")
+                    .contains("href=\"/techniques/T1608.001\"") // ATT&CK link made local
+                    .contains("href=\"/tactics/TA0002\"").contains("href=\"/techniques/T1204\"")
+                    .contains("href=\"/search?platform=Containers&amp;type=technique\"")
+                    .contains("<a href=\"/detections/DET0248\">").contains("docker:daemon").contains("container create")
+                    .contains("<a href=\"/mitigations/M1045\"><span class=\"id\">M1045</span> Code Signing</a>")
+                    .contains("Several cloud service providers support content trust")
+                    .contains("href=\"/groups/G0139\"").contains("TeamTNT")
+                    .contains("id=\"ref-1\"").contains("Investigating Malicious AMIs")
+                    .contains("https://attack.mitre.org/techniques/T1204/003")
+                    .contains("Other techniques in Execution").contains("href=\"/techniques/T1053\"");
+            assertThat(body.indexOf("Several cloud")).as("guidance before the general description")
+                    .isLessThan(body.indexOf("Enforce binary and application integrity"));
+        });
+    }
+
+    @Test
+    void revokedAndNonCanonicalIdsRedirectAndUnknownOnesAreHelpful404s() {
+        test((server, client) -> {
+            Page lower = get(client, "/techniques/t1204.003");
+            assertThat(lower.status()).isEqualTo(301);
+            assertThat(lower.headers().get("Location")).isEqualTo("/techniques/T1204.003");
+            Page revoked = get(client, "/techniques/T9999");
+            assertThat(revoked.status()).isEqualTo(301);
+            assertThat(revoked.headers().get("Location")).isEqualTo("/techniques/T1525");
+            Page unknown = get(client, "/techniques/T0000");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.body()).contains("No technique with the ID").contains("name=\"q\" type=\"search\" value=\"T0000\"");
+            assertThat(get(client, "/no/such/page").status()).isEqualTo(404);
+            Page bad = get(client, "/search?limit=abc");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body()).contains("limit must be a whole number");
+        });
+    }
+
+    @Test
+    void everyOtherPageRenders() {
+        test((server, client) -> {
+            assertThat(get(client, "/").body()).contains("id=\"search-form\"");
+            assertThat(get(client, "/tactics").body()).contains("href=\"/tactics/TA0002\"").contains("TA0041");
+            Page tactic = get(client, "/tactics/execution");
+            assertThat(tactic.body()).contains("Techniques (2)").contains("T1204.003").contains("Scheduled Task/Job");
+            assertThat(get(client, "/mitigations/M1047").body()).contains("Techniques it mitigates (2)")
+                    .contains("Audit images deployed within the environment");
+            assertThat(get(client, "/detections/DET0248").body()).contains("AN0001").contains("aws:cloudtrail")
+                    .contains("href=\"/techniques/T1204.003\"");
+            assertThat(get(client, "/groups/G0139").body()).contains("Adept Libra").contains("Techniques used (1)");
+            assertThat(get(client, "/software/S0601").body()).contains("malware").contains("Hildegard");
+            assertThat(get(client, "/campaigns/C0099").body()).contains("2021-01-01");
+            Page matrix = get(client, "/matrix");
+            assertThat(matrix.body()).contains("Execution").contains("Persistence").contains(">User Execution<");
+            assertThat(get(client, "/matrix?platform=Windows").body()).contains("Scheduled Task/Job").doesNotContain(">Implant Internal Image<");
+            assertThat(get(client, "/matrix/mobile-attack").body()).contains("Native API");
+            assertThat(get(client, "/matrix/nowhere").status()).isEqualTo(404);
+        });
+    }
+
+    @Test
+    void staticAssetsAreFingerprintedAndCachedAndHtmxIsServedLocally() {
+        test((server, client) -> {
+            String page = get(client, "/").body();
+            Matcher css = Pattern.compile("href=\"(/static/app\\.css\\?v=[0-9a-f]{12})\"").matcher(page);
+            assertThat(css.find()).isTrue();
+            Page asset = get(client, css.group(1));
+            assertThat(asset.status()).isEqualTo(200);
+            assertThat(asset.headers().get("Cache-Control")).contains("immutable");
+            Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[^\"]+/htmx\\.min\\.js)\"").matcher(page);
+            assertThat(htmx.find()).isTrue();
+            assertThat(get(client, htmx.group(1)).body()).contains("htmx");
+            assertThat(page).contains("\"includeIndicatorStyles\": false");
+        });
+    }
+
+    @Test
+    void exportsTheWholeResultAsCsvJsonAndANavigatorLayer() {
+        test((server, client) -> {
+            Page csv = get(client, "/api/export?format=csv&q=image&type=technique");
+            assertThat(csv.headers().get("Content-Type")).startsWith("text/csv");
+            assertThat(csv.body()).startsWith("id,type,name,domain,tactics,platforms,parent_id,url\r\n");
+            assertThat(csv.body()).contains("T1204.003,technique,Malicious Image,enterprise-attack,execution,IaaS;Containers,T1204,/techniques/T1204.003");
+            JsonNode json = Json.MAPPER.readTree(get(client, "/api/export?format=json&q=image&type=technique").body());
+            assertThat(json.get("total").asInt()).isEqualTo(json.get("hits").size()).isEqualTo(2);
+            JsonNode layer = Json.MAPPER.readTree(get(client, "/api/export?format=navigator&type=technique&tactic=persistence").body());
+            assertThat(layer.at("/versions/layer").asText()).isEqualTo("4.5");
+            assertThat(layer.at("/versions/attack").asText()).isEqualTo("18");
+            assertThat(layer.get("domain").asText()).isEqualTo("enterprise-attack");
+            assertThat(layer.get("techniques")).hasSize(3); // T1053 and T1525 in persistence; T1053 also in execution
+            assertThat(layer.at("/techniques/0/techniqueID").asText()).isEqualTo("T1053");
+            assertThat(get(client, "/api/export?format=xml").status()).isEqualTo(400);
+        });
+    }
+}
