@@ -1,0 +1,143 @@
+package attackkb.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import attackkb.Fixtures;
+import attackkb.RealData;
+import attackkb.index.IndexBuilder;
+import attackkb.index.IndexStore;
+import attackkb.search.LiveIndex;
+import attackkb.web.WebApp;
+import io.javalin.Javalin;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The analyst's flow in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
+ * type a search, see results arrive without a page reload, narrow by a facet, go back, open a technique.
+ * Runs over the real ATT&CK index when ../shared/data is present, else over the fixture index; screenshots are
+ * saved under target/screenshots.
+ */
+class SearchFlowBrowserTest {
+    static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    static final File CHROMIUM = new File("/usr/bin/chromium");
+
+    @TempDir
+    static Path tmp;
+
+    static LiveIndex live;
+    static Javalin app;
+    static WebDriver browser;
+    static String base;
+
+    @BeforeAll
+    static void start() throws IOException {
+        assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
+                "skipped: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
+        IndexStore store = new IndexStore(tmp.resolve("index"));
+        Path attack = RealData.root().resolve("attack");
+        String data = Files.isDirectory(attack) ? attack.toString() : Fixtures.dir().toString();
+        new IndexBuilder(store).build(Fixtures.ingest(List.of(data), new ArrayList<>()));
+        live = LiveIndex.open(store);
+        app = WebApp.create(() -> live).start("127.0.0.1", 0);
+        base = "http://127.0.0.1:" + app.port();
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,1400", "--user-data-dir=" + tmp.resolve("chrome-profile"));
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        if (browser != null) browser.quit();
+        if (app != null) app.stop();
+        if (live != null) live.close();
+    }
+
+    static WebDriverWait waitUpTo(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    static List<String> hitIds() {
+        return browser.findElements(By.cssSelector("#results li.hit")).stream().map(e -> e.getAttribute("data-id")).toList();
+    }
+
+    static void screenshot(String name) throws IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void searchFacetBackAndTechniquePage() throws IOException {
+        browser.get(base + "/");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("container image");
+        waitUpTo(10).until(b -> hitIds().contains("T1204.003"));
+        assertThat(browser.findElement(By.cssSelector("li.hit[data-id='T1204.003']")).getText()).contains("Malicious Image");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                .as("results arrived without a page reload").isEqualTo(true);
+        waitUpTo(5).until(b -> b.getCurrentUrl().matches(".*q=container(\\+|%20)image.*"));
+        List<String> unfiltered = hitIds();
+        screenshot("search");
+
+        browser.findElement(By.cssSelector("input.facet-box[name='platform'][value='Containers']")).click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("platform=Containers")
+                && b.findElement(By.cssSelector("input.facet-box[value='Containers']")).isSelected());
+        List<WebElement> hits = browser.findElements(By.cssSelector("#results li.hit"));
+        assertThat(hits).isNotEmpty().allSatisfy(hit ->
+                assertThat(hit.findElements(By.cssSelector(".tag.platform")).stream().map(WebElement::getText))
+                        .contains("Containers"));
+        assertThat(browser.findElements(By.cssSelector("input.facet-box[name='platform'][value='IaaS']")))
+                .as("other platforms still offered (drill sideways)").isNotEmpty();
+        screenshot("search-containers");
+
+        browser.navigate().back();
+        waitUpTo(10).until(b -> !b.getCurrentUrl().contains("platform=") && hitIds().equals(unfiltered));
+        assertThat(browser.findElement(By.cssSelector("input.facet-box[value='Containers']")).isSelected()).isFalse();
+
+        browser.findElement(By.cssSelector("li.hit[data-id='T1204.003'] a.hit-title")).click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1204.003"));
+        String page = browser.findElement(By.tagName("main")).getText();
+        assertThat(page).contains("Malicious Image").contains("Adversaries may rely on a user running a malicious image");
+        assertThat(browser.findElement(By.id("mitigations")).findElement(By.xpath("..")).getText()).contains("Code Signing");
+        assertThat(browser.findElement(By.id("detections")).findElement(By.xpath("..")).getText()).contains("DET0248");
+        screenshot("technique");
+    }
+
+    @Test
+    void slashFocusesTheSearchBoxAndAnExactIdJumpsToItsPage() {
+        browser.get(base + "/tactics");
+        browser.findElement(By.tagName("body")).sendKeys("/");
+        WebElement active = browser.switchTo().activeElement();
+        assertThat(active.getAttribute("id")).isEqualTo("header-q");
+        active.sendKeys("t1204.003\n");
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1204.003"));
+    }
+}
