@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -78,12 +79,26 @@ class SearchFlowBrowserTest {
         if (live != null) live.close();
     }
 
+    /** Waits, retrying through the moment htmx swaps the results (an element read then may be gone). */
     static WebDriverWait waitUpTo(int seconds) {
-        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
+    /** Read in one script call, so a swap cannot happen between finding the hits and reading them. */
+    @SuppressWarnings("unchecked")
     static List<String> hitIds() {
-        return browser.findElements(By.cssSelector("#results li.hit")).stream().map(e -> e.getAttribute("data-id")).toList();
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#results li.hit')).map(e => e.dataset.id);");
+    }
+
+    /** Each hit's platform tags, read in one script call. */
+    @SuppressWarnings("unchecked")
+    static List<List<String>> hitPlatforms() {
+        return (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
+                "return Array.from(document.querySelectorAll('#results li.hit'))"
+                        + ".map(h => Array.from(h.querySelectorAll('.tag.platform')).map(t => t.textContent.trim()));");
     }
 
     static void screenshot(String name) throws IOException {
@@ -99,21 +114,21 @@ class SearchFlowBrowserTest {
 
         WebElement box = browser.findElement(By.id("q"));
         box.sendKeys("container image");
-        waitUpTo(10).until(b -> hitIds().contains("T1204.003"));
-        assertThat(browser.findElement(By.cssSelector("li.hit[data-id='T1204.003']")).getText()).contains("Malicious Image");
+        waitUpTo(10).until(b -> hitIds().contains("T1204.003")
+                && b.findElement(By.cssSelector("li.hit[data-id='T1204.003']")).getText().contains("Malicious Image"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
                 .as("results arrived without a page reload").isEqualTo(true);
         waitUpTo(5).until(b -> b.getCurrentUrl().matches(".*q=container(\\+|%20)image.*"));
         List<String> unfiltered = hitIds();
         screenshot("search");
 
-        browser.findElement(By.cssSelector("input.facet-box[name='platform'][value='Containers']")).click();
+        waitUpTo(10).until(b -> {
+            b.findElement(By.cssSelector("input.facet-box[name='platform'][value='Containers']")).click();
+            return true;
+        });
         waitUpTo(10).until(b -> b.getCurrentUrl().contains("platform=Containers")
                 && b.findElement(By.cssSelector("input.facet-box[value='Containers']")).isSelected());
-        List<WebElement> hits = browser.findElements(By.cssSelector("#results li.hit"));
-        assertThat(hits).isNotEmpty().allSatisfy(hit ->
-                assertThat(hit.findElements(By.cssSelector(".tag.platform")).stream().map(WebElement::getText))
-                        .contains("Containers"));
+        assertThat(hitPlatforms()).isNotEmpty().allSatisfy(platforms -> assertThat(platforms).contains("Containers"));
         assertThat(browser.findElements(By.cssSelector("input.facet-box[name='platform'][value='IaaS']")))
                 .as("other platforms still offered (drill sideways)").isNotEmpty();
         screenshot("search-containers");
@@ -122,7 +137,10 @@ class SearchFlowBrowserTest {
         waitUpTo(10).until(b -> !b.getCurrentUrl().contains("platform=") && hitIds().equals(unfiltered));
         assertThat(browser.findElement(By.cssSelector("input.facet-box[value='Containers']")).isSelected()).isFalse();
 
-        browser.findElement(By.cssSelector("li.hit[data-id='T1204.003'] a.hit-title")).click();
+        waitUpTo(10).until(b -> {
+            b.findElement(By.cssSelector("li.hit[data-id='T1204.003'] a.hit-title")).click();
+            return true;
+        });
         waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1204.003"));
         String page = browser.findElement(By.tagName("main")).getText();
         assertThat(page).contains("Malicious Image").contains("Adversaries may rely on a user running a malicious image");
