@@ -27,6 +27,18 @@ public final class Fixtures {
         }
     }
 
+    /** Control mapping, descriptions and OSCAL catalog fixtures, kept apart so the ATT&CK-only tests keep their counts. */
+    public static Path controls() {
+        return dir().resolveSibling("fixtures-controls");
+    }
+
+    /** Builds an index of the fixture bundles and the control fixtures into {@code root}. */
+    public static IndexStore indexWithControls(Path root) throws IOException {
+        var store = new IndexStore(root);
+        new IndexBuilder(store).build(ingest(List.of(dir().toString(), controls().toString()), new ArrayList<>()));
+        return store;
+    }
+
     public static Path enterprise() {
         return dir().resolve("enterprise-mini.json");
     }

@@ -5,6 +5,8 @@ import static attackkb.index.IndexSchema.*;
 import attackkb.Json;
 import attackkb.model.Actor;
 import attackkb.model.Analytic;
+import attackkb.model.Control;
+import attackkb.model.ControlLink;
 import attackkb.model.DetectionStrategy;
 import attackkb.model.EntityType;
 import attackkb.model.LogSource;
@@ -52,7 +54,24 @@ final class DocumentFactory {
         t.detections().forEach(s -> detection.add(detectionText(s)));
         doc.snippetText(DETECTION, detection.toString());
         doc.text(ALIASES, String.join(" ; ", t.assets()));
+        doc.facetKeyword(CONTROL, t.controls().stream().map(ControlLink::id).toList());
+        doc.facetKeyword(FAMILY, t.controls().stream().map(ControlLink::family).distinct().toList());
         return doc.build(t);
+    }
+
+    Document control(Control c) {
+        var doc = new Builder(EntityType.CONTROL, c.id(), c.title(), Status.ACTIVE, List.of());
+        doc.facetKeyword(CONTROL, List.of(c.id()));
+        doc.facetKeyword(FAMILY, List.of(c.family()));
+        var text = new StringJoiner("\n");
+        for (String part : new String[] {c.statement(), c.guidance(), c.discussion()}) {
+            if (part != null && !part.isBlank()) text.add(part);
+        }
+        doc.statement(text.toString());
+        var rationale = new StringJoiner("\n");
+        c.techniques().forEach(u -> rationale.add(u.techniqueName() + ": " + (u.comments() == null ? "" : u.comments())));
+        doc.snippetText(MITIGATION, rationale.toString());
+        return doc.build(c);
     }
 
     Document tactic(Tactic t) {

@@ -3,6 +3,7 @@ package attackkb.index;
 import attackkb.Json;
 import attackkb.ingest.Ingested;
 import attackkb.model.Actor;
+import attackkb.model.Control;
 import attackkb.model.DetectionStrategy;
 import attackkb.model.EntityType;
 import attackkb.model.KnowledgeBase;
@@ -66,6 +67,7 @@ public final class IndexBuilder {
             for (Mitigation m : kb.mitigations()) add(writer, factory.mitigation(m), m.id());
             for (DetectionStrategy d : kb.detections()) add(writer, factory.detection(d), d.id());
             for (Actor a : kb.actors()) add(writer, factory.actor(a), a.id());
+            for (Control c : kb.controls()) add(writer, factory.control(c), c.id());
             // One segment: the index is written once and then only read, so merge it for the fastest searches.
             writer.forceMerge(1);
             writer.commit();
@@ -88,8 +90,9 @@ public final class IndexBuilder {
         for (Mitigation m : kb.mitigations()) count(counts, totals, inactive, EntityType.MITIGATION, m.status(), m.domains());
         for (DetectionStrategy d : kb.detections()) count(counts, totals, inactive, EntityType.DETECTION, d.status(), d.domains());
         for (Actor a : kb.actors()) count(counts, totals, inactive, a.type(), a.status(), a.domains());
+        for (Control c : kb.controls()) count(counts, totals, inactive, EntityType.CONTROL, Status.ACTIVE, List.of());
         return new IndexManifest(IndexSchema.VERSION, Instant.now().toString(), millis, new TreeMap<>(kb.attackVersions()),
-                ingested.sources(), counts, totals, inactive, documents);
+                ingested.sources(), counts, totals, inactive, ingested.mappings(), documents);
     }
 
     private static void count(Map<String, Map<String, Integer>> counts, Map<String, Integer> totals,

@@ -1,6 +1,7 @@
 package attackkb.index;
 
 import attackkb.ingest.SourceRecord;
+import attackkb.mapping.MappingReport;
 import java.util.List;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  * @param counts active entities per domain, then per type ({@code enterprise-attack → technique → 691})
  * @param totals active entities per type, across domains (an entity in two domains counts once)
  * @param inactive revoked and deprecated entities per type, indexed but hidden from search by default
+ * @param mappings what became of each control mapping's rows (linked, non-mappable, unresolved)
  */
 public record IndexManifest(
         int schemaVersion,
@@ -20,6 +22,7 @@ public record IndexManifest(
         Map<String, Map<String, Integer>> counts,
         Map<String, Integer> totals,
         Map<String, Integer> inactive,
+        List<MappingReport> mappings,
         int documents) {
 
     public static final String FILE_NAME = "manifest.json";

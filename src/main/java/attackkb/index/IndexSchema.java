@@ -27,7 +27,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class IndexSchema {
     /** Bumped whenever a change here makes older indexes unreadable or wrong; the manifest records it. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     // Exact-match fields: one lower-cased, ASCII-folded token per value, so "T1204.003" and "t1204.003" match.
     public static final String ID = "id";
@@ -40,6 +40,9 @@ public final class IndexSchema {
     public static final String PLATFORM = "platform";
     public static final String TACTIC = "tactic";
     public static final String DATA_COMPONENT = "data_component";
+    /** Control IDs (AC-4) on techniques and controls; families ("AC Access Control") on both too. */
+    public static final String CONTROL = "control";
+    public static final String FAMILY = "family";
 
     // Full-text fields: English prose analysis.
     public static final String NAME = "name";
@@ -70,12 +73,12 @@ public final class IndexSchema {
     public static final int LEAD_LENGTH = 240;
 
     /** Facet dimensions, all multi-valued: a technique can sit in several tactics and platforms. */
-    public static final List<String> FACETS = List.of(TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT);
+    public static final List<String> FACETS = List.of(TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY, CONTROL);
 
     public static final List<String> PROSE_FIELDS = List.of(NAME, ALIASES, STATEMENT, DETECTION, MITIGATION, PROCEDURES);
 
     public static final List<String> KEYWORD_FIELDS =
-            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT);
+            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY, CONTROL);
 
     /** Prose that snippets are cut from, most telling first. */
     public static final List<String> SNIPPET_FIELDS = List.of(STATEMENT, DETECTION, MITIGATION, PROCEDURES);

@@ -1,6 +1,9 @@
 package attackkb.ingest;
 
 import attackkb.BadInputException;
+import attackkb.mapping.ControlLinker;
+import attackkb.mapping.ControlSources;
+import attackkb.mapping.MappingReport;
 import attackkb.source.ContentSniffer;
 import attackkb.source.DataSources;
 import attackkb.source.SourceFile;
@@ -12,11 +15,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * Reads the user's sources into a {@link attackkb.model.KnowledgeBase}: resolves them to files, recognises each
- * by its content, streams the STIX bundles through the assembler, and notes every other kind it skips.
+ * by its content, streams the STIX bundles through the assembler, reads control mappings, descriptions and
+ * catalogs, and links the controls to the techniques.
  */
 public final class Ingestion {
     private final DataSources dataSources;
@@ -30,6 +35,7 @@ public final class Ingestion {
     public Ingested ingest(List<String> specs) {
         List<SourceFile> files = dataSources.resolve(specs);
         var assembler = new KnowledgeBaseAssembler();
+        var controls = new ControlSources();
         List<SourceRecord> records = new ArrayList<>();
         for (SourceFile file : files) {
             SourceKind kind = ContentSniffer.sniff(file);
@@ -37,16 +43,38 @@ public final class Ingestion {
                 case STIX_BUNDLE -> records.add(readBundle(file, assembler));
                 case UNKNOWN -> throw new BadInputException(file.origin()
                         + ": not a STIX bundle, mapping or OSCAL catalog that attack-kb can read");
-                default -> {
-                    log.accept("skipping " + file.origin() + ": " + kind.label() + " (not indexed yet)");
-                    records.add(new SourceRecord(file.origin(), kind.name().toLowerCase(), null, size(file), 0, false));
-                }
+                default -> records.add(readControls(file, kind, controls));
             }
         }
-        if (records.stream().noneMatch(SourceRecord::used)) {
+        if (records.stream().noneMatch(r -> r.kind().equals("stix_bundle"))) {
             throw new BadInputException(String.join(", ", specs) + ": no ATT&CK STIX bundle among the sources");
         }
-        return new Ingested(assembler.assemble(), List.copyOf(records));
+        var linked = ControlLinker.link(assembler.assemble(), controls);
+        for (MappingReport r : linked.reports()) {
+            log.accept(String.format("mapped %s %s (ATT&CK %s): %,d rows, %,d linked (%,d through revoked techniques), "
+                    + "%,d non-mappable, %,d to techniques that no longer exist", r.framework(), r.revision(),
+                    r.attackVersion(), r.rows(), r.mapped(), r.followedRevoked(), r.nonMappable(), r.unresolved()));
+        }
+        return new Ingested(linked.knowledgeBase(), List.copyOf(records), linked.reports());
+    }
+
+    private SourceRecord readControls(SourceFile file, SourceKind kind, ControlSources controls) {
+        try (SourceInput in = SourceInput.open(file)) {
+            int items = switch (kind) {
+                case CONTROL_MAPPING -> controls.readMapping(in.content(), file.origin());
+                case CONTROL_DESCRIPTIONS -> controls.readDescriptions(in.content());
+                case OSCAL_CATALOG -> controls.readCatalog(in.content());
+                default -> throw new IllegalStateException(kind.name());
+            };
+            String sha256 = in.finishSha256();
+            log.accept(String.format("read %s: %s, %,d entries", file.origin(), kind.label(), items));
+            return new SourceRecord(file.origin(), kind.name().toLowerCase(Locale.ROOT), sha256, size(file), items, true);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new BadInputException(file.origin() + ": truncated or malformed JSON ("
+                    + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
+        } catch (IOException e) {
+            throw new BadInputException(file.origin() + ": cannot be read (" + e.getMessage() + ")", e);
+        }
     }
 
     private SourceRecord readBundle(SourceFile file, KnowledgeBaseAssembler assembler) {

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** The kinds of searchable entity; {@link #key()} is the value of the index's {@code type} field. */
 public enum EntityType {
-    TECHNIQUE, TACTIC, MITIGATION, DETECTION, GROUP, SOFTWARE, CAMPAIGN;
+    TECHNIQUE, TACTIC, MITIGATION, DETECTION, GROUP, SOFTWARE, CAMPAIGN, CONTROL;
 
     @JsonValue
     public String key() {

@@ -26,6 +26,8 @@ public record Technique(
         List<String> dataComponents,
         List<Procedure> procedures,
         List<String> assets,
+        List<ControlLink> controls,
+        String controlMapping,
         String attackUrl,
         String version,
         String created,
@@ -34,5 +36,12 @@ public record Technique(
 
     public boolean active() {
         return status == Status.ACTIVE;
+    }
+
+    /** This technique with its control mappings; {@code mapping} is "mapped", "non_mappable" or null (no row). */
+    public Technique withControls(List<ControlLink> links, String mapping) {
+        return new Technique(id, name, description, status, revokedBy, domains, tactics, platforms, subtechnique, parent,
+                subtechniques, mitigations, detections, dataComponents, procedures, assets, List.copyOf(links), mapping,
+                attackUrl, version, created, modified, references);
     }
 }

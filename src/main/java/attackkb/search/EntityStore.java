@@ -57,6 +57,21 @@ public final class EntityStore {
         return source(type, id).map(bytes -> read(bytes, recordType));
     }
 
+    /** Every record of one type, in ID order. */
+    public <T> List<T> all(EntityType type, Class<T> recordType) {
+        try {
+            var sort = new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(ID_SORT,
+                    org.apache.lucene.search.SortField.Type.STRING));
+            int max = Math.max(1, index.searcher().getIndexReader().maxDoc());
+            TopDocs top = index.searcher().search(term(TYPE, type.key()), max, sort);
+            List<T> out = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) out.add(read(sourceOf(sd.doc), recordType));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Every active tactic, per domain in matrix order, with the number of techniques (and sub-techniques) in it. */
     public List<TacticSummary> tactics() {
         List<TacticSummary> out = new ArrayList<>();

@@ -11,7 +11,8 @@ public final class Links {
             "detection", "detections",
             "group", "groups",
             "software", "software",
-            "campaign", "campaigns");
+            "campaign", "campaigns",
+            "control", "controls");
 
     private Links() {}
 

@@ -2,6 +2,7 @@ package attackkb.search;
 
 import static attackkb.index.IndexSchema.*;
 
+import attackkb.mapping.ControlId;
 import attackkb.model.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -85,7 +86,7 @@ public final class QueryFactory {
     }
 
     private Query rank(String text, List<String> misspelled) {
-        Optional<String> id = AttackId.parse(text);
+        Optional<String> id = AttackId.parse(text).or(() -> ControlId.normalize(text));
         if (id.isPresent()) {
             return new BooleanQuery.Builder()
                     .add(new BoostQuery(keyword(ID, id.get()), ID_BOOST), Occur.SHOULD)

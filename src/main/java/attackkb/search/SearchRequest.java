@@ -17,6 +17,8 @@ public record SearchRequest(
         List<String> dataComponents,
         List<String> domains,
         List<String> types,
+        List<String> families,
+        List<String> controls,
         int limit,
         int offset) {
 
@@ -32,6 +34,8 @@ public record SearchRequest(
         dataComponents = clean(dataComponents);
         domains = clean(domains);
         types = clean(types);
+        families = clean(families);
+        controls = clean(controls);
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new BadInputException("query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
         }
@@ -43,8 +47,19 @@ public record SearchRequest(
         }
     }
 
+    /** A request without control filters, as most callers make. */
+    public SearchRequest(String query, List<String> platforms, List<String> tactics, List<String> dataComponents,
+            List<String> domains, List<String> types, int limit, int offset) {
+        this(query, platforms, tactics, dataComponents, domains, types, List.of(), List.of(), limit, offset);
+    }
+
     public static SearchRequest of(String query) {
         return new SearchRequest(query, List.of(), List.of(), List.of(), List.of(), List.of(), DEFAULT_LIMIT, 0);
+    }
+
+    /** The same search at another page. */
+    public SearchRequest at(int newLimit, int newOffset) {
+        return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, families, controls, newLimit, newOffset);
     }
 
     /** The facet selections keyed by facet dimension, in {@link IndexSchema#FACETS} order. */
@@ -55,6 +70,8 @@ public record SearchRequest(
         map.put(IndexSchema.PLATFORM, platforms);
         map.put(IndexSchema.TACTIC, tactics);
         map.put(IndexSchema.DATA_COMPONENT, dataComponents);
+        map.put(IndexSchema.FAMILY, families);
+        map.put(IndexSchema.CONTROL, controls);
         return map;
     }
 

@@ -125,7 +125,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
             mitigations.sort(Comparator.comparing(Mitigation::id, BY_ATTACK_ID));
             actors.sort(Comparator.comparing(Actor::id, BY_ATTACK_ID));
             return new KnowledgeBase(Map.copyOf(attackVersions), List.copyOf(techniques), tacticList,
-                    List.copyOf(mitigations), detections, List.copyOf(actors));
+                    List.copyOf(mitigations), detections, List.copyOf(actors), List.of());
         }
 
         private void indexRelationships() {
@@ -267,7 +267,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                     nonNull(o.xMitreDomains()), tacticRefs, platforms, Boolean.TRUE.equals(o.xMitreIsSubtechnique()),
                     parent == null ? null : new TechniqueRef(StixIds.attackId(parent), parent.name()), subs,
                     mitigationUses, detections, List.copyOf(components), procedures,
-                    nonNull(assetsByTechnique.get(o.id())).stream().sorted().distinct().toList(),
+                    nonNull(assetsByTechnique.get(o.id())).stream().sorted().distinct().toList(), List.of(), null,
                     StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified(),
                     StixIds.citations(o.externalReferences()));
         }

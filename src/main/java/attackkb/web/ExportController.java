@@ -52,8 +52,7 @@ final class ExportController {
         List<SearchHit> hits = new ArrayList<>();
         int offset = first.offset();
         while (hits.size() < MAX_EXPORT) {
-            var page = new SearchRequest(first.query(), first.platforms(), first.tactics(), first.dataComponents(),
-                    first.domains(), first.types(), SearchRequest.MAX_LIMIT, offset);
+            var page = first.at(SearchRequest.MAX_LIMIT, offset);
             SearchResult result = live.get().search().search(page);
             hits.addAll(result.hits());
             offset += SearchRequest.MAX_LIMIT;
@@ -63,22 +62,13 @@ final class ExportController {
     }
 
     static String csv(List<SearchHit> hits) {
-        StringBuilder out = new StringBuilder("id,type,name,domain,tactics,platforms,parent_id,url\r\n");
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("id", "type", "name", "domain", "tactics", "platforms", "parent_id", "url"));
         for (SearchHit h : hits) {
-            out.append(String.join(",", List.of(cell(h.id()), cell(h.type()), cell(h.name()), cell(h.domain()),
-                    cell(String.join(";", h.tactics())), cell(String.join(";", h.platforms())),
-                    cell(h.parent() == null ? "" : h.parent().id()), cell(h.url())))).append("\r\n");
+            rows.add(java.util.Arrays.asList(h.id(), h.type(), h.name(), h.domain(), String.join(";", h.tactics()),
+                    String.join(";", h.platforms()), h.parent() == null ? "" : h.parent().id(), h.url()));
         }
-        return out.toString();
-    }
-
-    /** RFC 4180 quoting, and a leading quote on text a spreadsheet would run as a formula. */
-    private static String cell(String value) {
-        if (value == null) return "";
-        String v = value;
-        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
-        return v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
-                ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return Csv.of(rows);
     }
 
     /** A Navigator layer (format 4.5) scoring each technique hit in each of its tactics. */

@@ -39,10 +39,31 @@ final class PageController {
 
     private final Supplier<LiveIndex> live;
     private final Pages pages;
+    private ControlController controls;
 
     PageController(Supplier<LiveIndex> live, Pages pages) {
         this.live = live;
         this.pages = pages;
+    }
+
+    void useControls(ControlController controls) {
+        this.controls = controls;
+    }
+
+    void controls(Context ctx) {
+        render(ctx, "controls", Map.of("families", controls.families(), "title", "NIST SP 800-53 rev5 controls"));
+    }
+
+    void control(Context ctx) {
+        String id = ctx.pathParam("id");
+        var control = controls.find(id).orElse(null);
+        if (control == null) {
+            notFound(ctx, "control", id);
+            return;
+        }
+        var citations = new Citations();
+        render(ctx, "control", Map.of("c", control, "title", control.id() + " " + control.title(),
+                "groups", ControlController.byTactic(control), "citations", citations.list()));
     }
 
     void search(Context ctx) {
@@ -50,7 +71,8 @@ final class PageController {
         boolean fragment = Htmx.isFragmentRequest(ctx);
         ctx.header("Vary", "HX-Request");
         // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches.
-        Optional<String> jump = AttackId.parse(request.query()).flatMap(this::pageOf);
+        Optional<String> jump = AttackId.parse(request.query()).flatMap(this::pageOf)
+                .or(() -> controls.find(request.query()).map(c -> "/controls/" + c.id()));
         if (jump.isPresent() && (!fragment || Htmx.isSubmit(ctx))) {
             Htmx.redirect(ctx, jump.get());
             return;
@@ -68,7 +90,9 @@ final class PageController {
         model.put("next", offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null);
         model.put("exports", Map.of("csv", SearchUrls.export(request, "csv"), "json", SearchUrls.export(request, "json"),
                 "navigator", SearchUrls.export(request, "navigator")));
-        model.put("facetLabels", FACET_LABELS);
+        Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
+        if (!request.controls().isEmpty()) labels.put("control", "Control"); // long: shown when filtering by one
+        model.put("facetLabels", labels);
         render(ctx, fragment ? "_results" : "search", model);
     }
 
@@ -81,6 +105,7 @@ final class PageController {
         labels.put("platform", "Platform");
         labels.put("tactic", "Tactic");
         labels.put("data_component", "Data component");
+        labels.put("family", "SP 800-53 family");
         return labels;
     }
 

@@ -27,6 +27,8 @@ final class QueryParams {
                 all(ctx, "data_component"),
                 all(ctx, "domain"),
                 all(ctx, "type"),
+                all(ctx, "family"),
+                all(ctx, "control"),
                 integer(ctx, "limit", defaultLimit),
                 integer(ctx, "offset", 0));
     }

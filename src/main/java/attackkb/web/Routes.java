@@ -16,6 +16,10 @@ public final class Routes {
     public static final String API_TACTICS = API + "/tactics";
     public static final String API_TACTIC = API + "/tactics/{id}";
     public static final String API_EXPORT = API + "/export";
+    public static final String API_CONTROLS = API + "/controls";
+    public static final String API_CONTROL = API + "/controls/{id}";
+    public static final String API_CONTROL_TECHNIQUES_CSV = API + "/controls/{id}/techniques.csv";
+    public static final String API_TECHNIQUE_CONTROLS_CSV = API + "/techniques/{id}/controls.csv";
 
     public static final String HOME = "/";
     public static final String SEARCH = "/search";
@@ -27,6 +31,8 @@ public final class Routes {
     public static final String GROUP = "/groups/{id}";
     public static final String SOFTWARE = "/software/{id}";
     public static final String CAMPAIGN = "/campaigns/{id}";
+    public static final String CONTROLS = "/controls";
+    public static final String CONTROL = "/controls/{id}";
     public static final String MATRIX = "/matrix";
     public static final String MATRIX_OF_DOMAIN = "/matrix/{domain}";
     public static final String STATIC = "/static";

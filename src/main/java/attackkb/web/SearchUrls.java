@@ -18,6 +18,8 @@ final class SearchUrls {
         add(q, "platform", r.platforms());
         add(q, "tactic", r.tactics());
         add(q, "data_component", r.dataComponents());
+        add(q, "family", r.families());
+        add(q, "control", r.controls());
         if (r.limit() != SearchRequest.DEFAULT_LIMIT) q.add("limit=" + r.limit());
         if (offset > 0) q.add("offset=" + offset);
         return q.toString();

@@ -34,6 +34,8 @@ public final class WebApp {
         var assets = Assets.load();
         var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())));
         var exports = new ExportController(live);
+        var controls = new ControlController(live);
+        pages.useControls(controls);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
@@ -70,6 +72,12 @@ public final class WebApp {
         app.get(Routes.MATRIX, pages::matrix);
         app.get(Routes.MATRIX_OF_DOMAIN, pages::matrix);
         app.get(Routes.API_EXPORT, exports::export);
+        app.get(Routes.API_CONTROLS, controls::controls);
+        app.get(Routes.API_CONTROL_TECHNIQUES_CSV, controls::controlTechniquesCsv);
+        app.get(Routes.API_TECHNIQUE_CONTROLS_CSV, controls::techniqueControlsCsv);
+        app.get(Routes.API_CONTROL, controls::control);
+        app.get(Routes.CONTROLS, pages::controls);
+        app.get(Routes.CONTROL, pages::control);
 
         app.get(Routes.HEALTH, api::health);
         app.get(Routes.API_SEARCH, api::search);

@@ -117,17 +117,28 @@ class CliTest {
     }
 
     @Test
-    void mappingAndCatalogFilesAreSkippedWithANotice() throws IOException {
+    void controlMappingsAreReadAndReportedAndNonDataFilesIgnored() throws IOException {
         Path data = tmp.resolve("data");
         Files.createDirectories(data.resolve("mappings"));
         Files.copy(Fixtures.enterprise(), data.resolve("enterprise.json"));
-        Files.writeString(data.resolve("mappings/map.json"), "{\"metadata\": {}, \"mapping_objects\": []}");
+        Files.copy(Fixtures.controls().resolve("nist_800_53-mini-mapping.json"), data.resolve("mappings/map.json"));
         Files.writeString(data.resolve("README.md"), "# not data");
         Cli cli = Cli.run("index", "--data", data.toString(), "--index", index().toString());
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.err()).contains("skipping " + data.resolve("mappings/map.json")
-                + ": ATT&CK-to-control mapping (Mappings Explorer format) (not indexed yet)");
+        assertThat(cli.err()).contains("read " + data.resolve("mappings/map.json")
+                + ": ATT&CK-to-control mapping (Mappings Explorer format), 6 entries")
+                .contains("mapped nist_800_53 rev5 (ATT&CK 16.1): 6 rows, 4 linked (1 through revoked techniques), "
+                        + "1 non-mappable, 1 to techniques that no longer exist");
         assertThat(cli.err()).doesNotContain("README");
+        assertThat(cli.out()).containsPattern("(?m)^all \\(distinct\\) .* 3$"); // AC-4, CM-2, SI-7
+    }
+
+    @Test
+    void anEmptyMappingFileIsABadSource() throws IOException {
+        Path map = Files.writeString(tmp.resolve("map.json"), "{\"metadata\": {}, \"mapping_objects\": []}");
+        Cli cli = Cli.run("index", "--data", Fixtures.enterprise().toString(), "--data", map.toString(), "--index", index().toString());
+        assertThat(cli.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(cli.err()).contains(map + ": mapping file has no mapping_objects");
     }
 
     @Test

@@ -72,11 +72,11 @@ class IndexBuilderTest {
         Technique t = kb.techniques().get(0);
         Technique broken = new Technique(t.id(), t.name(), t.description(), null, null, t.domains(), t.tactics(),
                 t.platforms(), t.subtechnique(), t.parent(), t.subtechniques(), t.mitigations(),
-                t.detections(), t.dataComponents(), t.procedures(), t.assets(), t.attackUrl(), t.version(), t.created(),
+                t.detections(), t.dataComponents(), t.procedures(), t.assets(), t.controls(), t.controlMapping(), t.attackUrl(), t.version(), t.created(),
                 t.modified(), t.references());
         var badKb = new KnowledgeBase(kb.attackVersions(), List.of(broken), kb.tactics(), kb.mitigations(),
-                kb.detections(), kb.actors());
-        assertThatThrownBy(() -> new IndexBuilder(store).build(new Ingested(badKb, good.sources())))
+                kb.detections(), kb.actors(), kb.controls());
+        assertThatThrownBy(() -> new IndexBuilder(store).build(new Ingested(badKb, good.sources(), List.of())))
                 .isInstanceOf(NullPointerException.class);
 
         assertThat(store.current()).isEqualTo(live);

@@ -84,7 +84,7 @@ class ApiTest {
             assertThat(hit.get("snippet").asText()).contains("<mark>");
             assertThat(hit.get("matched")).isNotEmpty();
             assertThat(r.get("facets").fieldNames()).toIterable()
-                    .containsExactly("type", "domain", "platform", "tactic", "data_component");
+                    .containsExactly("type", "domain", "platform", "tactic", "data_component", "family", "control");
         });
     }
 

@@ -1,0 +1,122 @@
+package attackkb.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attackkb.Fixtures;
+import attackkb.Json;
+import attackkb.search.LiveIndex;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.TestCase;
+import java.io.IOException;
+import java.nio.file.Path;
+import okhttp3.Request;
+import okhttp3.Response;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Controls in the API and the pages, over the fixture bundles with the control fixtures. */
+class ControlsWebTest {
+    @TempDir
+    static Path root;
+
+    static LiveIndex live;
+
+    @BeforeAll
+    static void start() throws IOException {
+        live = LiveIndex.open(Fixtures.indexWithControls(root));
+    }
+
+    @AfterAll
+    static void stop() throws IOException {
+        live.close();
+    }
+
+    static void test(TestCase c) {
+        JavalinTest.test(WebApp.create(() -> live), c);
+    }
+
+    static String body(HttpClient client, String path) throws IOException {
+        try (Response r = client.getOkHttp().newBuilder().followRedirects(false).build()
+                .newCall(new Request.Builder().url(client.getOrigin() + path).build()).execute()) {
+            return r.code() + " " + r.body().string();
+        }
+    }
+
+    static JsonNode json(HttpClient client, String path) throws IOException {
+        String b = body(client, path);
+        assertThat(b).startsWith("200 ");
+        return Json.MAPPER.readTree(b.substring(4));
+    }
+
+    @Test
+    void aTechniqueListsItsControlsWithRationaleAndSource() {
+        test((server, client) -> {
+            JsonNode t = json(client, "/api/techniques/T1204.003");
+            assertThat(t.at("/controls/0/id").asText()).isEqualTo("AC-4");
+            assertThat(t.at("/controls/0/title").asText()).isEqualTo("Information Flow Enforcement");
+            assertThat(t.at("/controls/0/family").asText()).isEqualTo("AC Access Control");
+            assertThat(t.at("/controls/0/mapping_type").asText()).isEqualTo("mitigates");
+            assertThat(t.at("/controls/0/comments").asText()).startsWith("Restricting flows");
+            assertThat(t.at("/controls/0/source/framework").asText()).isEqualTo("nist_800_53");
+            assertThat(t.at("/controls/0/source/attack_version").asText()).isEqualTo("16.1");
+            assertThat(t.at("/controls/1/id").asText()).isEqualTo("CM-2");
+            String page = body(client, "/techniques/T1204.003");
+            assertThat(page).contains("NIST SP 800-53 rev5").contains("href=\"/controls/AC-4\"")
+                    .contains("Restricting flows to untrusted registries").contains("via ctid-attack-to-sp800-53");
+            assertThat(body(client, "/techniques/T1053")).contains("No SP 800-53 mapping");
+        });
+    }
+
+    @Test
+    void aControlAnswersToEverySpellingOfItsId() {
+        test((server, client) -> {
+            JsonNode byCanonical = json(client, "/api/controls/AC-4");
+            assertThat(json(client, "/api/controls/ac-04")).isEqualTo(byCanonical);
+            assertThat(byCanonical.get("statement").asText()).contains("[Assignment: information flow control policies]");
+            assertThat(byCanonical.at("/techniques/0/technique_id").asText()).isEqualTo("T1204.003");
+            String page = body(client, "/controls/AC-4");
+            assertThat(body(client, "/controls/ac-04")).isEqualTo(page);
+            assertThat(page).startsWith("200 ").contains("Information Flow Enforcement").contains("<h3>Execution</h3>")
+                    .contains("href=\"/techniques/T1204.003\"").contains("Restricting flows");
+            assertThat(body(client, "/controls/XX-1")).startsWith("404 ");
+            assertThat(body(client, "/api/controls/XX-1")).startsWith("404 ").contains("not_found");
+        });
+    }
+
+    @Test
+    void controlsAreSearchableAndTechniquesFilterableByControlAndFamily() {
+        test((server, client) -> {
+            JsonNode boundary = json(client, "/api/search?q=boundary+protection");
+            assertThat(boundary.at("/hits/0/id").asText()).isEqualTo("SC-7");
+            assertThat(boundary.at("/hits/0/url").asText()).isEqualTo("/controls/SC-7");
+            assertThat(json(client, "/api/search?q=ac-04").at("/hits/0/id").asText()).isEqualTo("AC-4");
+            JsonNode byControl = json(client, "/api/search?type=technique&control=CM-2");
+            assertThat(byControl.get("total").asInt()).isEqualTo(1);
+            assertThat(byControl.at("/hits/0/id").asText()).isEqualTo("T1204.003");
+            JsonNode byFamily = json(client, "/api/search?type=technique&family=" + java.net.URLEncoder.encode(
+                    "SI System and Information Integrity", java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(byFamily.at("/hits/0/id").asText()).isEqualTo("T1525");
+            assertThat(body(client, "/search?q=AC-4")).startsWith("302 ");
+        });
+    }
+
+    @Test
+    void controlsListAndCsvDownloads() {
+        test((server, client) -> {
+            JsonNode families = json(client, "/api/controls").get("families");
+            assertThat(families.get(0).get("id").asText()).isEqualTo("AC");
+            assertThat(families.get(0).at("/controls/0/id").asText()).isEqualTo("AC-4");
+            assertThat(families.get(0).at("/controls/0/technique_count").asInt()).isEqualTo(1);
+            assertThat(body(client, "/controls")).contains("href=\"/controls/AC-4(4)\"").contains("CM Configuration Management");
+            assertThat(body(client, "/api/controls/AC-4/techniques.csv")).startsWith(
+                    "200 control_id,technique_id,technique_name,tactics,mapping_type,comments\r\n"
+                            + "AC-4,T1204.003,Malicious Image,execution,mitigates,Restricting flows");
+            assertThat(body(client, "/api/techniques/T1204.003/controls.csv")).contains(
+                    "T1204.003,CM-2,Baseline Configuration,CM Configuration Management,mitigates,,nist_800_53 rev5 (ATT&CK 16.1)");
+        });
+    }
+}
