@@ -60,7 +60,9 @@ class DataSourcesTest {
         assertThat(UpstreamRelease.urls("18.1")).containsExactly(
                 "https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/enterprise-attack/enterprise-attack-18.1.json",
                 "https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/mobile-attack/mobile-attack-18.1.json",
-                "https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/ics-attack/ics-attack-18.1.json");
+                "https://raw.githubusercontent.com/mitre-attack/attack-stix-data/master/ics-attack/ics-attack-18.1.json",
+                "https://raw.githubusercontent.com/center-for-threat-informed-defense/mappings-explorer/main/mappings/"
+                        + "nist_800_53/attack-16.1/nist_800_53-rev5/enterprise/nist_800_53-rev5_attack-16.1-enterprise.json");
         assertThat(UpstreamRelease.urls("17.0").get(0)).endsWith("/enterprise-attack-17.0.json");
         assertThatThrownBy(() -> UpstreamRelease.urls("../../etc"))
                 .isInstanceOf(BadInputException.class).hasMessageStartingWith("--attack-version: expected a release");
