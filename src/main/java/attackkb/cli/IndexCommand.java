@@ -1,12 +1,7 @@
 package attackkb.cli;
 
-import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
-import attackkb.ingest.Ingested;
-import attackkb.ingest.Ingestion;
-import attackkb.source.DataSources;
-import attackkb.source.Downloader;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,15 +30,8 @@ public final class IndexCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
-        var downloader = new Downloader(sources.cacheDir(), System.err);
-        Ingested ingested = new Ingestion(new DataSources(downloader), line -> {
-            err.println(line);
-            err.flush();
-        }).ingest(sources.specs());
         IndexStore store = location.store();
-        err.println("writing index into " + store.root());
-        err.flush();
-        IndexManifest manifest = new IndexBuilder(store).build(ingested);
+        IndexManifest manifest = sources.buildIndex(store, err);
         double seconds = (System.nanoTime() - started) / 1e9;
         out.print(CountsTable.render(manifest));
         out.printf(Locale.ROOT, "%,d documents indexed in %.1f s into %s%n", manifest.documents(), seconds,

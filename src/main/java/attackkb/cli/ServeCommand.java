@@ -1,12 +1,8 @@
 package attackkb.cli;
 
-import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
-import attackkb.ingest.Ingestion;
 import attackkb.search.LiveIndex;
-import attackkb.source.DataSources;
-import attackkb.source.Downloader;
 import attackkb.web.WebApp;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
@@ -85,11 +81,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (!store.hasIndex()) {
             err.println("no index in " + store.root() + ": building it first");
             err.flush();
-            var ingestion = new Ingestion(new DataSources(new Downloader(sources.cacheDir(), System.err)), line -> {
-                err.println(line);
-                err.flush();
-            });
-            new IndexBuilder(store).build(ingestion.ingest(sources.specs()));
+            sources.buildIndex(store, err);
         }
         // Opening the index and starting the HTTP server each load many classes; on two cores, doing them side by
         // side makes the server ready sooner. A request that arrives first waits for the index.

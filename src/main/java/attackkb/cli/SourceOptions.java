@@ -1,6 +1,15 @@
 package attackkb.cli;
 
+import attackkb.index.IndexBuilder;
+import attackkb.index.IndexManifest;
+import attackkb.index.IndexStore;
+import attackkb.ingest.Ingested;
+import attackkb.ingest.Ingestion;
+import attackkb.source.DataSources;
+import attackkb.source.Downloader;
 import attackkb.source.UpstreamRelease;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +35,18 @@ public final class SourceOptions {
     /** The sources to read: the user's, or the upstream release. */
     public List<String> specs() {
         return data.isEmpty() ? UpstreamRelease.urls(attackVersion) : List.copyOf(data);
+    }
+
+    /** Reads the sources and builds an index from them into {@code store}, reporting progress on {@code err}. */
+    public IndexManifest buildIndex(IndexStore store, PrintWriter err) throws IOException {
+        var downloader = new Downloader(cacheDir(), System.err);
+        Ingested ingested = new Ingestion(new DataSources(downloader), line -> {
+            err.println(line);
+            err.flush();
+        }).ingest(specs());
+        err.println("writing index into " + store.root());
+        err.flush();
+        return new IndexBuilder(store).build(ingested);
     }
 
     public Path cacheDir() {
