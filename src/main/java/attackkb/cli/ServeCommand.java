@@ -3,6 +3,7 @@ package attackkb.cli;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.search.LiveIndex;
+import attackkb.search.ServingIndex;
 import attackkb.web.WebApp;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
@@ -23,6 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Serve the search API over the index.",
                 "If the index folder holds no index yet, it is built first from --data (default: the upstream release)."})
 public final class ServeCommand implements Callable<Integer> {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+
     @Spec
     CommandSpec spec;
 
@@ -53,19 +56,20 @@ public final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
+    @Option(names = "--reload-interval", paramLabel = "SECONDS", defaultValue = "${env:ATTACK_KB_RELOAD_INTERVAL:-2}",
+            description = "How often to check the index folder for a newly built index and switch to it "
+                    + "(env ATTACK_KB_RELOAD_INTERVAL; default: ${DEFAULT-VALUE}; 0 never).")
+    int reloadInterval;
+
     /** A running server: its port, and how to stop it. */
-    public record Server(Javalin app, LiveIndex live, CountDownLatch stopped) {
+    public record Server(Javalin app, ServingIndex live, CountDownLatch stopped) {
         public int port() {
             return app.port();
         }
 
         public void stop() {
             app.stop();
-            try {
-                live.close();
-            } catch (Exception ignored) {
-                // stopping: nothing left to do with a reader that will not close
-            }
+            live.close();
         }
 
         void awaitStop() throws InterruptedException {
@@ -83,27 +87,30 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             sources.buildIndex(store, err);
         }
+        if (reloadInterval < 0) throw new attackkb.BadInputException("--reload-interval must be 0 or more, got " + reloadInterval);
         // Opening the index and starting the HTTP server each load many classes; on two cores, doing them side by
-        // side makes the server ready sooner. A request that arrives first waits for the index.
-        CompletableFuture<LiveIndex> opening = CompletableFuture.supplyAsync(() -> LiveIndex.open(store, resultCache));
-        Javalin app = WebApp.create(opening::join);
+        // side makes the server ready sooner.
+        CompletableFuture<ServingIndex> opening = CompletableFuture.supplyAsync(() -> new ServingIndex(store, resultCache,
+                line -> LOG.info(line)));
+        Javalin app = WebApp.serving(opening::join); // a request that arrives first waits for the index
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));
-        app.start(host, port);
-        LiveIndex live;
+        ServingIndex live;
         try {
             live = joinOpening(opening);
+            app.start(host, port);
         } catch (RuntimeException e) {
             app.stop();
             throw e;
         }
-        spec.commandLine().getOut().println(banner(app.port(), live.index().manifest()));
+        if (reloadInterval > 0) live.watch(reloadInterval * 1000L);
+        spec.commandLine().getOut().println(banner(app.port(), live.current().index().manifest()));
         spec.commandLine().getOut().flush();
         return new Server(app, live, stopped);
     }
 
     /** The opened index, or the reason it could not be opened as the exception the CLI reports. */
-    private static LiveIndex joinOpening(CompletableFuture<LiveIndex> opening) {
+    private static ServingIndex joinOpening(CompletableFuture<ServingIndex> opening) {
         try {
             return opening.join();
         } catch (CompletionException e) {

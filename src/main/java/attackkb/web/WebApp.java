@@ -4,6 +4,7 @@ import attackkb.BadInputException;
 import attackkb.Json;
 import attackkb.model.EntityType;
 import attackkb.search.LiveIndex;
+import attackkb.search.ServingIndex;
 import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
@@ -29,6 +30,26 @@ public final class WebApp {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * The application over an index that is refreshed while serving: each request holds the generation that was
+     * current when it began, for its whole duration, so a swap never changes or closes the index under it.
+     */
+    public static Javalin serving(Supplier<ServingIndex> serving) {
+        ThreadLocal<ServingIndex.Lease> lease = new ThreadLocal<>();
+        Javalin app = create(() -> {
+            ServingIndex.Lease held = lease.get();
+            return held != null ? held.live() : serving.get().current();
+        });
+        app.before(ctx -> lease.set(serving.get().acquire()));
+        app.after(ctx -> {
+            ServingIndex.Lease held = lease.get();
+            lease.remove();
+            if (held != null) held.close();
+        });
+        return app;
+    }
+
+    /** The application over one fixed index. */
     public static Javalin create(Supplier<LiveIndex> live) {
         var api = new ApiController(live);
         var assets = Assets.load();
