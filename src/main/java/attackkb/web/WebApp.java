@@ -6,6 +6,7 @@ import attackkb.model.EntityType;
 import attackkb.search.LiveIndex;
 import attackkb.search.ServingIndex;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -20,6 +21,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebApp {
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
+    /** One line per request: method, path, status, time. Its own logger, so operators can route or silence it. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("attackkb.access");
+
+    /** A request method other than GET and HEAD. */
+    static final class MethodNotAllowed extends RuntimeException {
+        MethodNotAllowed(String method) {
+            super(method);
+        }
+    }
 
     private WebApp() {}
 
@@ -63,6 +73,9 @@ public final class WebApp {
             config.router.ignoreTrailingSlashes = true;
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
+            config.http.maxRequestSize = 16_384; // nothing here takes a request body
+            config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
+                    ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms)));
             config.staticFiles.add(files -> {
                 files.hostedPath = Routes.STATIC;
                 files.directory = "/static";
@@ -73,6 +86,13 @@ public final class WebApp {
             config.staticFiles.enableWebjars();
         });
 
+        app.before(ctx -> {
+            // Everything here is read-only: any other method is refused before it reaches a handler.
+            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
+                ctx.header("Allow", "GET, HEAD");
+                throw new MethodNotAllowed(ctx.method().name());
+            }
+        });
         app.before(ctx -> {
             ctx.header("X-Content-Type-Options", "nosniff");
             ctx.header("Referrer-Policy", "same-origin");
@@ -117,6 +137,8 @@ public final class WebApp {
             else pages.error(ctx, HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
         });
         app.exception(NotFoundException.class, (e, ctx) -> fail(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
+        app.exception(MethodNotAllowed.class, (e, ctx) -> fail(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
+                e.getMessage() + " is not allowed here; only GET and HEAD are"));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             String detail = "the server could not answer this request";
