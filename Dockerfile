@@ -1,21 +1,23 @@
-# attack-kb: build the jar, build the index from the pinned ATT&CK release, run on a small JRE.
+# attack-kb in a container: build the jar, build the index at image build time, serve it read-only as a non-root
+# user. The steps are the commands the README and CI run (mvn -B package; attack-kb index; attack-kb serve).
 #
-#   docker build -t attack-kb .
+#   docker build -t attack-kb .                                  # index the pinned upstream ATT&CK release
 #   docker build -t attack-kb --build-arg ATTACK_VERSION=18.1 .
-#   docker build -t attack-kb --build-arg DATA=/data .     # offline: put the bundles in ./data first
-#
-# The steps are the same commands the README and CI run.
+#   docker build -t attack-kb --build-arg DATA=data .            # offline: put the data files in ./data first
+#   docker run --rm -p 7070:7070 attack-kb
 
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 RUN mvn -B -q dependency:go-offline
 COPY src src
+COPY templates templates
+COPY static static
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre AS index
 ARG ATTACK_VERSION=18.1
-# Empty: download the pinned upstream release. A path: read local files copied in with the build context.
+# Empty: download the pinned upstream release. A folder of the build context: read the files in it instead.
 ARG DATA=
 WORKDIR /app
 COPY --from=build /src/target/attack-kb.jar /app/attack-kb.jar
@@ -27,13 +29,19 @@ RUN if [ -n "$DATA" ]; then \
     fi
 
 FROM eclipse-temurin:17-jre
-RUN useradd --system --uid 10001 --home-dir /app attackkb
+RUN useradd --system --uid 10001 --no-create-home attackkb
 WORKDIR /app
 COPY --from=index /app/attack-kb.jar /app/attack-kb.jar
-COPY --from=index --chown=root:root /app/index /app/index
-COPY templates /app/templates
-COPY static /app/static
+# Baked in and owned by root: the server only reads it.
+COPY --from=index /app/index /app/index
 USER attackkb
-ENV ATTACK_KB_INDEX=/app/index
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/attack-kb.jar"]
-CMD ["search", "--help"]
+ENV ATTACK_KB_INDEX=/app/index \
+    ATTACK_KB_HOST=0.0.0.0 \
+    ATTACK_KB_PORT=7070 \
+    ATTACK_KB_RELOAD_INTERVAL=0
+EXPOSE 7070
+HEALTHCHECK --interval=30s --timeout=3s --start-period=20s --retries=3 \
+    CMD wget -q -O /dev/null http://127.0.0.1:7070/healthz || exit 1
+# Heap as a share of the container's memory limit; the index is memory-mapped outside the heap.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/attack-kb.jar"]
+CMD ["serve"]
