@@ -282,6 +282,7 @@ final class PageController {
 
     void notFound(Context ctx, String what, String id) {
         ctx.status(HttpStatus.NOT_FOUND);
+        ctx.attribute("attackkb.error-written", true);
         render(ctx, "not_found", Map.of("title", "Not found",
                 "message", "No " + what + " with the ID \u201c" + id + "\u201d.", "query", id));
     }

@@ -3,6 +3,7 @@ package attackkb.web;
 /** Every URL the server answers, in one place. */
 public final class Routes {
     public static final String HEALTH = "/healthz";
+    public static final String METRICS = "/metrics";
 
     public static final String API = "/api";
     public static final String API_SEARCH = API + "/search";

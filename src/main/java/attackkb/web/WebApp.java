@@ -66,6 +66,7 @@ public final class WebApp {
         var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())));
         var exports = new ExportController(live);
         var controls = new ControlController(live);
+        var metrics = new Metrics(live);
         pages.useControls(controls);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -74,8 +75,13 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
             config.http.maxRequestSize = 16_384; // nothing here takes a request body
-            config.requestLogger.http((ctx, ms) -> ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(),
-                    ctx.statusCode(), String.format(java.util.Locale.ROOT, "%.1f", ms)));
+            config.requestLogger.http((ctx, ms) -> {
+                metrics.record(ctx, ms);
+                if (ACCESS.isInfoEnabled()) {
+                    ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
+                            String.format(java.util.Locale.ROOT, "%.1f", ms));
+                }
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = Routes.STATIC;
                 files.directory = "/static";
@@ -121,6 +127,7 @@ public final class WebApp {
         app.get(Routes.CONTROL, pages::control);
 
         app.get(Routes.HEALTH, api::health);
+        app.get(Routes.METRICS, metrics::scrape);
         app.get(Routes.API_SEARCH, api::search);
         app.get(Routes.API_SUGGEST, api::suggest);
         app.get(Routes.API_TECHNIQUE, api::technique);
@@ -139,6 +146,18 @@ public final class WebApp {
         app.exception(NotFoundException.class, (e, ctx) -> fail(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
         app.exception(MethodNotAllowed.class, (e, ctx) -> fail(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
                 e.getMessage() + " is not allowed here; only GET and HEAD are"));
+        // Javalin's own refusals (no such endpoint, a request too large) in the same shapes as ours.
+        app.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+            HttpStatus status = HttpStatus.forStatus(e.getStatus());
+            if (status == HttpStatus.NOT_FOUND) {
+                if (isApi(ctx)) fail(ctx, status, "not_found", "no such path: " + ctx.path());
+                else pages.notFound(ctx, "page", ctx.path());
+            } else if (isApi(ctx)) {
+                fail(ctx, status, status.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+            } else {
+                pages.error(ctx, status, status.getMessage(), e.getMessage());
+            }
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             String detail = "the server could not answer this request";
@@ -160,7 +179,7 @@ public final class WebApp {
     private static final String ERROR_WRITTEN = "attackkb.error-written";
 
     private static boolean isApi(io.javalin.http.Context ctx) {
-        return ctx.path().startsWith(Routes.API + "/") || ctx.path().equals(Routes.HEALTH);
+        return ctx.path().startsWith(Routes.API + "/") || ctx.path().equals(Routes.HEALTH) || ctx.path().equals(Routes.METRICS);
     }
 
     private static boolean isHtml(io.javalin.http.Context ctx) {

@@ -1,0 +1,83 @@
+package attackkb.web;
+
+import attackkb.index.IndexManifest;
+import attackkb.search.LiveIndex;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Prometheus metrics: a latency histogram (and so a count) of requests per route, method and status, and gauges
+ * of the served index: its size on disk, its age, and its number of documents.
+ */
+final class Metrics {
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    Metrics(Supplier<LiveIndex> live) {
+        Gauge.builder("attackkb_index_size_bytes", () -> sizeOf(live.get().index().generation()))
+                .description("Size of the served index generation on disk").register(registry);
+        Gauge.builder("attackkb_index_age_seconds", () -> ageOf(live.get().index().manifest()))
+                .description("Time since the served index was built").register(registry);
+        Gauge.builder("attackkb_index_documents", () -> live.get().index().manifest().documents())
+                .description("Documents in the served index").register(registry);
+    }
+
+    /** Records one finished request under its route template, so /techniques/T1 and /techniques/T2 are one series. */
+    void record(Context ctx, float millis) {
+        Timer.builder("attackkb_http_requests")
+                .description("HTTP requests by route, method and status")
+                .tag("route", route(ctx))
+                .tag("method", ctx.method().name())
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofNanos(100_000))
+                .maximumExpectedValue(Duration.ofSeconds(5))
+                .register(registry)
+                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+    }
+
+    /** The route template; static files and unmatched paths share one label each, to bound the series. */
+    private static String route(Context ctx) {
+        String path = ctx.path();
+        if (path.startsWith(Routes.STATIC + "/")) return Routes.STATIC;
+        if (path.startsWith("/webjars/")) return "/webjars";
+        try {
+            String route = ctx.endpointHandlerPath();
+            return route != null && route.startsWith("/") ? route : "unmatched";
+        } catch (IllegalStateException e) {
+            return "unmatched"; // answered by a before-handler (a refused method): no endpoint was reached
+        }
+    }
+
+    void scrape(Context ctx) {
+        ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(registry.scrape());
+    }
+
+    private static double sizeOf(Path generation) {
+        try (Stream<Path> files = Files.list(generation)) {
+            return files.mapToLong(f -> {
+                try {
+                    return Files.size(f);
+                } catch (IOException e) {
+                    return 0; // a file removed while counting
+                }
+            }).sum();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static double ageOf(IndexManifest manifest) {
+        return Duration.between(Instant.parse(manifest.builtAt()), Instant.now()).toMillis() / 1000.0;
+    }
+}
