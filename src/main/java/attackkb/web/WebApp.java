@@ -24,6 +24,8 @@ public final class WebApp {
     /** One line per request: method, path, status, time. Its own logger, so operators can route or silence it. */
     private static final Logger ACCESS = LoggerFactory.getLogger("attackkb.access");
 
+    static final long SHUTDOWN_GRACE_MILLIS = 10_000;
+
     /** A request method other than GET and HEAD. */
     static final class MethodNotAllowed extends RuntimeException {
         MethodNotAllowed(String method) {
@@ -75,6 +77,8 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
             config.http.maxRequestSize = 16_384; // nothing here takes a request body
+            // Stopping waits up to this long for requests in flight (Javalin's server counts them) before closing.
+            config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 if (ACCESS.isInfoEnabled()) {
