@@ -34,6 +34,7 @@ public final class IndexBuilder {
         this.store = store;
     }
 
+    @SuppressWarnings("try") // the lock is held for the block's duration, never read
     public IndexManifest build(Ingested ingested) throws IOException {
         long started = System.nanoTime();
         try (IndexStore.BuildLock ignored = store.lockForBuild()) {
