@@ -36,6 +36,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 public final class SearchService {
     /** Enough facet values to show every platform and tactic; data components are the longest list (~110). */
     private static final int MAX_FACET_VALUES = 200;
+    /** Controls number in the hundreds: the most frequent ones describe a result set; a selected one always shows. */
+    private static final int MAX_CONTROL_VALUES = 30;
     private static final Sort BY_ID = new Sort(new SortField(ID_SORT, SortField.Type.STRING));
     /** Best first; equal scores in ID order, so a page is the same from one call (and one build) to the next. */
     private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(ID_SORT, SortField.Type.STRING));
@@ -145,7 +147,7 @@ public final class SearchService {
         for (Map.Entry<String, List<String>> selection : request.selections().entrySet()) {
             String dim = selection.getKey();
             List<FacetValue> values = new ArrayList<>();
-            FacetResult result = facets.getTopChildren(MAX_FACET_VALUES, dim);
+            FacetResult result = facets.getTopChildren(CONTROL.equals(dim) ? MAX_CONTROL_VALUES : MAX_FACET_VALUES, dim);
             Set<String> seen = new java.util.HashSet<>();
             if (result != null) {
                 for (LabelAndValue lv : result.labelValues) {
