@@ -39,14 +39,11 @@ final class PageController {
 
     private final Supplier<LiveIndex> live;
     private final Pages pages;
-    private ControlController controls;
+    private final ControlController controls;
 
-    PageController(Supplier<LiveIndex> live, Pages pages) {
+    PageController(Supplier<LiveIndex> live, Pages pages, ControlController controls) {
         this.live = live;
         this.pages = pages;
-    }
-
-    void useControls(ControlController controls) {
         this.controls = controls;
     }
 
@@ -61,9 +58,8 @@ final class PageController {
             notFound(ctx, "control", id);
             return;
         }
-        var citations = new Citations();
         render(ctx, "control", Map.of("c", control, "title", control.id() + " " + control.title(),
-                "groups", ControlController.byTactic(control), "citations", citations.list()));
+                "groups", ControlController.byTactic(control)));
     }
 
     void search(Context ctx) {

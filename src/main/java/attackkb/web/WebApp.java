@@ -65,11 +65,10 @@ public final class WebApp {
     public static Javalin create(Supplier<LiveIndex> live) {
         var api = new ApiController(live);
         var assets = Assets.load();
-        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())));
-        var exports = new ExportController(live);
         var controls = new ControlController(live);
+        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())), controls);
+        var exports = new ExportController(live);
         var metrics = new Metrics(live);
-        pages.useControls(controls);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
