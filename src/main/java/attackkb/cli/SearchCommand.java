@@ -44,6 +44,13 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "D", description = "Only this domain (repeatable), e.g. enterprise-attack.")
     List<String> domains = new ArrayList<>();
 
+    @Option(names = "--family", paramLabel = "F",
+            description = "Only techniques mapped to this SP 800-53 family (repeatable), e.g. \"AC Access Control\".")
+    List<String> families = new ArrayList<>();
+
+    @Option(names = "--control", paramLabel = "C", description = "Only techniques mapped to this SP 800-53 control (repeatable), e.g. AC-4.")
+    List<String> controls = new ArrayList<>();
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "Number of results, 1 to " + SearchRequest.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -56,7 +63,10 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, limit, 0);
+        List<String> controlIds = controls.stream()
+                .map(c -> attackkb.mapping.ControlId.normalize(c).orElse(c)).toList();
+        var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, families,
+                controlIds, limit, 0);
         SearchResult result;
         try (OpenIndex index = OpenIndex.open(location.store())) {
             result = new SearchService(index).search(request);

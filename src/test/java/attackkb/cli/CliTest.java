@@ -134,6 +134,16 @@ class CliTest {
     }
 
     @Test
+    void searchFiltersByControl() {
+        Cli index = Cli.run("index", "--data", Fixtures.dir().toString(), "--data", Fixtures.controls().toString(),
+                "--index", index().toString());
+        assertThat(index.exitCode()).isZero();
+        Cli cli = Cli.run("search", "--index", index().toString(), "--control", "ac-04", "--type", "technique");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).contains("T1204.003").doesNotContain("T1525").contains("1 of 1 results");
+    }
+
+    @Test
     void anEmptyMappingFileIsABadSource() throws IOException {
         Path map = Files.writeString(tmp.resolve("map.json"), "{\"metadata\": {}, \"mapping_objects\": []}");
         Cli cli = Cli.run("index", "--data", Fixtures.enterprise().toString(), "--data", map.toString(), "--index", index().toString());
