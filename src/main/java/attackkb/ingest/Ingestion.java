@@ -68,7 +68,7 @@ public final class Ingestion {
             };
             String sha256 = in.finishSha256();
             log.accept(String.format("read %s: %s, %,d entries", file.origin(), kind.label(), items));
-            return new SourceRecord(file.origin(), kind.name().toLowerCase(Locale.ROOT), sha256, size(file), items, true);
+            return new SourceRecord(file.origin(), kind.name().toLowerCase(Locale.ROOT), sha256, size(file), items);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new BadInputException(file.origin() + ": truncated or malformed JSON ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
@@ -86,7 +86,7 @@ public final class Ingestion {
             assembler.endBundle();
             log.accept(String.format("read %s: %,d objects in %d ms", file.origin(), objects,
                     (System.nanoTime() - started) / 1_000_000));
-            return new SourceRecord(file.origin(), "stix_bundle", sha256, size(file), objects, true);
+            return new SourceRecord(file.origin(), "stix_bundle", sha256, size(file), objects);
         } catch (IOException e) {
             throw new BadInputException(file.origin() + ": cannot be read (" + e.getMessage() + ")", e);
         }

@@ -86,7 +86,7 @@ public final class QueryFactory {
     }
 
     private Query rank(String text, List<String> misspelled) {
-        Optional<String> id = AttackId.parse(text).or(() -> ControlId.normalize(text));
+        Optional<String> id = identifier(text);
         if (id.isPresent()) {
             return new BooleanQuery.Builder()
                     .add(new BoostQuery(keyword(ID, id.get()), ID_BOOST), Occur.SHOULD)
@@ -102,6 +102,11 @@ public final class QueryFactory {
             query.add(new BoostQuery(fuzzy(term), ranking.fuzzyWeight()), Occur.SHOULD);
         }
         return query.build();
+    }
+
+    /** The ATT&CK or control ID that {@code text} is, if it is one: such a query is a lookup, not a text search. */
+    public static Optional<String> identifier(String text) {
+        return AttackId.parse(text).or(() -> ControlId.normalize(text));
     }
 
     /** The analysed terms of {@code text}, as the prose fields index them: the candidates for typo correction. */

@@ -98,9 +98,7 @@ public final class SearchService {
 
     /** Query terms (of four letters or more) that no prose field of the index contains: likely typos. */
     private List<String> misspelled(String text) {
-        if (text.isBlank() || AttackId.parse(text).isPresent() || attackkb.mapping.ControlId.normalize(text).isPresent()) {
-            return List.of();
-        }
+        if (text.isBlank() || QueryFactory.identifier(text).isPresent()) return List.of();
         IndexReader reader = index.searcher().getIndexReader();
         List<String> unknown = new ArrayList<>();
         try {

@@ -6,6 +6,7 @@ import attackkb.search.LiveIndex;
 import attackkb.search.SearchRequest;
 import attackkb.search.Suggester;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -32,36 +33,14 @@ final class ApiController {
         ctx.json(Map.of("query", q, "suggestions", live.get().suggester().suggest(q, limit)));
     }
 
-    void technique(Context ctx) {
-        entity(ctx, EntityType.TECHNIQUE);
-    }
-
-    void mitigation(Context ctx) {
-        entity(ctx, EntityType.MITIGATION);
-    }
-
-    void detection(Context ctx) {
-        entity(ctx, EntityType.DETECTION);
-    }
-
-    void group(Context ctx) {
-        entity(ctx, EntityType.GROUP);
-    }
-
-    void software(Context ctx) {
-        entity(ctx, EntityType.SOFTWARE);
-    }
-
-    void campaign(Context ctx) {
-        entity(ctx, EntityType.CAMPAIGN);
-    }
-
-    /** The stored record is already the JSON we serve: it is sent as is, without a parse and re-serialise. */
-    private void entity(Context ctx, EntityType type) {
-        String id = ctx.pathParam("id");
-        byte[] json = live.get().entities().source(type, id)
-                .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
-        ctx.contentType("application/json").result(json);
+    /** The record of one entity type by ID. It is stored as the JSON we serve, so it is sent without re-serialising. */
+    Handler entity(EntityType type) {
+        return ctx -> {
+            String id = ctx.pathParam("id");
+            byte[] json = live.get().entities().source(type, id)
+                    .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
+            ctx.contentType("application/json").result(json);
+        };
     }
 
     void tactics(Context ctx) {

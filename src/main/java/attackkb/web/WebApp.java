@@ -133,12 +133,12 @@ public final class WebApp {
         app.get(Routes.METRICS, metrics::scrape);
         app.get(Routes.API_SEARCH, api::search);
         app.get(Routes.API_SUGGEST, api::suggest);
-        app.get(Routes.API_TECHNIQUE, api::technique);
-        app.get(Routes.API_MITIGATION, api::mitigation);
-        app.get(Routes.API_DETECTION, api::detection);
-        app.get(Routes.API_GROUP, api::group);
-        app.get(Routes.API_SOFTWARE, api::software);
-        app.get(Routes.API_CAMPAIGN, api::campaign);
+        app.get(Routes.API_TECHNIQUE, api.entity(EntityType.TECHNIQUE));
+        app.get(Routes.API_MITIGATION, api.entity(EntityType.MITIGATION));
+        app.get(Routes.API_DETECTION, api.entity(EntityType.DETECTION));
+        app.get(Routes.API_GROUP, api.entity(EntityType.GROUP));
+        app.get(Routes.API_SOFTWARE, api.entity(EntityType.SOFTWARE));
+        app.get(Routes.API_CAMPAIGN, api.entity(EntityType.CAMPAIGN));
         app.get(Routes.API_TACTICS, api::tactics);
         app.get(Routes.API_TACTIC, api::tactic);
 
