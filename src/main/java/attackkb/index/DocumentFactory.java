@@ -18,7 +18,6 @@ import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
 import attackkb.text.PlainText;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -240,11 +239,9 @@ final class DocumentFactory {
                 var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,
                         parentName, lead);
                 doc.add(new BinaryDocValuesField(HIT, new BytesRef(Json.MAPPER.writeValueAsBytes(hit))));
-                doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Records.compress(Json.MAPPER.writeValueAsBytes(record)))));
+                doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Json.MAPPER.writeValueAsBytes(record))));
                 return facets.build(doc);
-            } catch (JsonProcessingException e) {
-                throw new UncheckedIOException(e);
-            } catch (IOException e) {
+            } catch (IOException e) { // writing JSON to memory or building facets: neither does I/O
                 throw new UncheckedIOException(e);
             }
         }

@@ -4,7 +4,6 @@ import static attackkb.index.IndexSchema.*;
 
 import attackkb.Json;
 import attackkb.index.HitRecord;
-import attackkb.index.Records;
 import attackkb.model.EntityType;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
@@ -147,7 +146,7 @@ public final class EntityStore {
     private byte[] sourceOf(int doc) {
         BytesRef bytes = docValues.bytes(SOURCE, doc);
         if (bytes == null) throw new IllegalStateException("document " + doc + " has no record");
-        return Records.decompress(bytes.bytes, bytes.offset, bytes.length);
+        return java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length);
     }
 
     private int count(Query query) {
