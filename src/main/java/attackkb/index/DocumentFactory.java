@@ -229,7 +229,7 @@ final class DocumentFactory {
         /** Indexed prose, with the start of it kept in doc values for the highlighter to cut snippets from. */
         void snippetText(String field, String value) {
             if (value == null || value.isBlank()) return;
-            doc.add(new Field(field, value, SNIPPET_TEXT));
+            doc.add(new Field(field, value, snippetFieldType(field)));
             String kept = value.length() <= MAX_SNIPPET_SOURCE ? value : value.substring(0, MAX_SNIPPET_SOURCE);
             doc.add(new BinaryDocValuesField(field, new BytesRef(kept.getBytes(StandardCharsets.UTF_8))));
         }

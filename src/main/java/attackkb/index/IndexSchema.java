@@ -89,6 +89,22 @@ public final class IndexSchema {
     static final FieldType TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS));
     /** Prose shown in snippets: offsets in the postings so highlighting needs no re-analysis. */
     static final FieldType SNIPPET_TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS));
+    /** Prose shown in snippets and gathered from many objects (see {@link #GATHERED_FIELDS}): no length norms. */
+    static final FieldType GATHERED_TEXT = frozen(withoutNorms(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS)));
+
+    /**
+     * Prose gathered from many related objects: a technique's procedure examples, its mitigations' guidance, its
+     * detection strategies. Their length says how much ATT&CK has documented, not how focused the text is, so
+     * they are not length-normalised: a well-documented technique is not pushed down for it. Measured on the
+     * relevance sets, this raised MRR@10 a little on both; it also spares the index build the norms of fields that
+     * most documents lack.
+     */
+    static final List<String> GATHERED_FIELDS = List.of(DETECTION, MITIGATION, PROCEDURES);
+
+    /** How a prose field shown in snippets is indexed. */
+    static FieldType snippetFieldType(String field) {
+        return GATHERED_FIELDS.contains(field) ? GATHERED_TEXT : SNIPPET_TEXT;
+    }
 
     private IndexSchema() {}
 
@@ -123,6 +139,11 @@ public final class IndexSchema {
         type.setTokenized(true);
         type.setIndexOptions(options);
         type.setOmitNorms(options == IndexOptions.DOCS);
+        return type;
+    }
+
+    private static FieldType withoutNorms(FieldType type) {
+        type.setOmitNorms(true);
         return type;
     }
 
