@@ -46,7 +46,11 @@ public final class SourceOptions {
         }).ingest(specs());
         err.println("writing index into " + store.root());
         err.flush();
-        return new IndexBuilder(store).build(ingested);
+        long writing = System.nanoTime();
+        IndexManifest manifest = new IndexBuilder(store).build(ingested);
+        err.printf("wrote %,d documents in %d ms%n", manifest.documents(), (System.nanoTime() - writing) / 1_000_000);
+        err.flush();
+        return manifest;
     }
 
     public Path cacheDir() {

@@ -49,7 +49,10 @@ public final class Ingestion {
         if (records.stream().noneMatch(r -> r.kind().equals("stix_bundle"))) {
             throw new BadInputException(String.join(", ", specs) + ": no ATT&CK STIX bundle among the sources");
         }
+        long linking = System.nanoTime();
         var linked = ControlLinker.link(assembler.assemble(), controls);
+        log.accept(String.format("linked techniques, tactics, mitigations, detections and procedures in %d ms",
+                (System.nanoTime() - linking) / 1_000_000));
         for (MappingReport r : linked.reports()) {
             log.accept(String.format("mapped %s %s (ATT&CK %s): %,d rows, %,d linked (%,d through revoked techniques), "
                     + "%,d non-mappable, %,d to techniques that no longer exist", r.framework(), r.revision(),

@@ -31,7 +31,9 @@ class CliTest {
     void indexPrintsProgressThenATableOfCountsPerDomainAndType() {
         Cli cli = indexFixtures();
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.err()).contains("read " + Fixtures.enterprise() + ": 34 objects");
+        assertThat(cli.err()).contains("read " + Fixtures.enterprise() + ": 34 objects")
+                .containsPattern("linked techniques, tactics, mitigations, detections and procedures in \\d+ ms")
+                .containsPattern("wrote 18 documents in \\d+ ms");
         assertThat(cli.out()).containsPattern("domain +version +technique +tactic +mitigation +detection +group +software +campaign")
                 .containsPattern("enterprise-attack +18\\.1 +5 +2 +2 +1 +1 +1 +1")
                 .containsPattern("mobile-attack +18\\.1 +1 +1 +0 +0 +0 +1 +0")
