@@ -51,8 +51,6 @@ final class Snippets {
                 .withMaxLength(MAX_ANALYZED_CHARS)
                 .withPassageRelevancyOverSpeed(false)
                 // Mark the words of a phrase wherever they occur: exact phrase positions cost more than they show.
-                .withHighlightPhrasesStrictly(false)
-                // Mark the words of a phrase wherever they occur: exact phrase positions cost more than they show.
                 .withHighlightPhrasesStrictly(false);
         this.highlighter = new UnifiedHighlighter(builder) {
             /** The texts to cut from live in doc values (see IndexSchema), not in stored fields. */

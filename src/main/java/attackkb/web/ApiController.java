@@ -1,5 +1,6 @@
 package attackkb.web;
 
+import attackkb.BadInputException;
 import attackkb.index.IndexManifest;
 import attackkb.model.EntityType;
 import attackkb.search.LiveIndex;
@@ -27,7 +28,7 @@ final class ApiController {
     void suggest(Context ctx) {
         int limit = QueryParams.integer(ctx, "limit", Suggester.MAX_SUGGESTIONS);
         if (limit < 1 || limit > Suggester.MAX_SUGGESTIONS) {
-            throw new attackkb.BadInputException("limit must be between 1 and " + Suggester.MAX_SUGGESTIONS + ", got " + limit);
+            throw new BadInputException("limit must be between 1 and " + Suggester.MAX_SUGGESTIONS + ", got " + limit);
         }
         String q = QueryParams.text(ctx, "q");
         ctx.json(Map.of("query", q, "suggestions", live.get().suggester().suggest(q, limit)));

@@ -1,6 +1,7 @@
 package attackkb.web;
 
 import attackkb.BadInputException;
+import attackkb.search.SearchRequest;
 import io.javalin.http.Context;
 import java.util.List;
 
@@ -19,8 +20,8 @@ final class QueryParams {
     }
 
     /** The search a request asks for, from the parameters the API, the pages and the exports share. */
-    static attackkb.search.SearchRequest search(Context ctx, int defaultLimit) {
-        return new attackkb.search.SearchRequest(
+    static SearchRequest search(Context ctx, int defaultLimit) {
+        return new SearchRequest(
                 text(ctx, "q"),
                 all(ctx, "platform"),
                 all(ctx, "tactic"),
