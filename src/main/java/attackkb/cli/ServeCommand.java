@@ -1,5 +1,6 @@
 package attackkb.cli;
 
+import attackkb.BadInputException;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.search.LiveIndex;
@@ -13,6 +14,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +27,7 @@ import picocli.CommandLine.Spec;
         description = {"Serve the search API over the index.",
                 "If the index folder holds no index yet, it is built first from --data (default: the upstream release)."})
 public final class ServeCommand implements Callable<Integer> {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -48,6 +51,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Search results kept in memory (env ATTACK_KB_RESULT_CACHE; default: ${DEFAULT-VALUE}; 0 for none).")
     int resultCache;
 
+    @Option(names = "--reload-interval", paramLabel = "SECONDS", defaultValue = "${env:ATTACK_KB_RELOAD_INTERVAL:-2}",
+            description = "How often to check the index folder for a newly built index and switch to it "
+                    + "(env ATTACK_KB_RELOAD_INTERVAL; default: ${DEFAULT-VALUE}; 0 never).")
+    int reloadInterval;
+
     @Override
     public Integer call() throws Exception {
         Server server = start();
@@ -55,11 +63,6 @@ public final class ServeCommand implements Callable<Integer> {
         server.awaitStop();
         return 0;
     }
-
-    @Option(names = "--reload-interval", paramLabel = "SECONDS", defaultValue = "${env:ATTACK_KB_RELOAD_INTERVAL:-2}",
-            description = "How often to check the index folder for a newly built index and switch to it "
-                    + "(env ATTACK_KB_RELOAD_INTERVAL; default: ${DEFAULT-VALUE}; 0 never).")
-    int reloadInterval;
 
     /** A running server: its port, and how to stop it. */
     public record Server(Javalin app, ServingIndex live, CountDownLatch stopped) {
@@ -79,7 +82,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Builds the index if there is none, starts the server and prints its one-line banner. */
     Server start() throws Exception {
-        if (resultCache < 0) throw new attackkb.BadInputException("--result-cache must be 0 or more, got " + resultCache);
+        if (resultCache < 0) throw new BadInputException("--result-cache must be 0 or more, got " + resultCache);
+        if (reloadInterval < 0) throw new BadInputException("--reload-interval must be 0 or more, got " + reloadInterval);
         PrintWriter err = spec.commandLine().getErr();
         IndexStore store = location.store();
         if (!store.hasIndex()) {
@@ -87,7 +91,6 @@ public final class ServeCommand implements Callable<Integer> {
             err.flush();
             sources.buildIndex(store, err);
         }
-        if (reloadInterval < 0) throw new attackkb.BadInputException("--reload-interval must be 0 or more, got " + reloadInterval);
         // Opening the index and starting the HTTP server each load many classes; on two cores, doing them side by
         // side makes the server ready sooner.
         CompletableFuture<ServingIndex> opening = CompletableFuture.supplyAsync(() -> new ServingIndex(store, resultCache,
