@@ -63,10 +63,8 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<String> controlIds = controls.stream()
-                .map(c -> attackkb.mapping.ControlId.normalize(c).orElse(c)).toList();
         var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, families,
-                controlIds, limit, 0);
+                controls, limit, 0);
         SearchResult result;
         try (OpenIndex index = OpenIndex.open(location.store())) {
             result = new SearchService(index).search(request);

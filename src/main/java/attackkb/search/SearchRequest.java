@@ -2,6 +2,7 @@ package attackkb.search;
 
 import attackkb.BadInputException;
 import attackkb.index.IndexSchema;
+import attackkb.mapping.ControlId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public record SearchRequest(
         domains = clean(domains);
         types = clean(types);
         families = clean(families);
-        controls = clean(controls);
+        // Any spelling of a control ID selects it (ac-04, AC-2.1), as the index holds the one normalised form.
+        controls = clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new BadInputException("query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
         }

@@ -97,6 +97,8 @@ class ControlsWebTest {
             JsonNode byControl = json(client, "/api/search?type=technique&control=CM-2");
             assertThat(byControl.get("total").asInt()).isEqualTo(1);
             assertThat(byControl.at("/hits/0/id").asText()).isEqualTo("T1204.003");
+            // Any spelling of the ID selects the control, as the CLI's --control does.
+            assertThat(json(client, "/api/search?type=technique&control=cm-02").get("total").asInt()).isEqualTo(1);
             JsonNode byFamily = json(client, "/api/search?type=technique&family=" + java.net.URLEncoder.encode(
                     "SI System and Information Integrity", java.nio.charset.StandardCharsets.UTF_8));
             assertThat(byFamily.at("/hits/0/id").asText()).isEqualTo("T1525");
