@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 /**
@@ -23,8 +24,6 @@ import java.util.TreeSet;
 public final class ControlLinker {
     /** The knowledge base with controls linked, and a report per mapping file. */
     public record Linked(KnowledgeBase knowledgeBase, List<MappingReport> reports) {}
-
-    private static final Comparator<String> BY_CONTROL_ID = ControlId.ORDER;
 
     private ControlLinker() {}
 
@@ -39,11 +38,10 @@ public final class ControlLinker {
         Map<String, String> mappingStatus = new HashMap<>();
         Map<String, Map<String, ControlTechnique>> techniquesByControl = new LinkedHashMap<>();
         Map<String, ControlSources.Row> firstRowOfControl = new HashMap<>();
-        MappingSource lastSource = null;
+        Map<String, MappingSource> sourceOfControl = new HashMap<>();
         List<MappingReport> reports = new ArrayList<>();
 
         for (ControlSources.MappingFile file : sources.mappings()) {
-            lastSource = file.source();
             int mapped = 0;
             int followed = 0;
             int nonMappable = 0;
@@ -64,7 +62,9 @@ public final class ControlLinker {
                 mapped++;
                 mappingStatus.put(t.id(), "mapped");
                 firstRowOfControl.putIfAbsent(row.controlId(), row);
-                String family = familyLabel(row.controlId(), sources, row);
+                sourceOfControl.putIfAbsent(row.controlId(), file.source());
+                var catalog = sources.catalog().get(row.controlId());
+                String family = Control.familyLabel(familyId(row.controlId(), catalog), familyName(catalog, row));
                 var link = new ControlLink(row.controlId(), title(row.controlId(), sources, row), family,
                         row.mappingType(), row.comments(), file.source());
                 linksByTechnique.computeIfAbsent(t.id(), k -> new LinkedHashMap<>()).merge(link.id(), link, ControlLinker::mergeLinks);
@@ -85,19 +85,19 @@ public final class ControlLinker {
                 continue;
             }
             List<ControlLink> sorted = links == null ? List.of() : links.values().stream()
-                    .sorted(Comparator.comparing(ControlLink::id, BY_CONTROL_ID)).toList();
+                    .sorted(Comparator.comparing(ControlLink::id, ControlId.ORDER)).toList();
             techniques.add(t.withControls(sorted, status));
         }
 
         Map<String, Control> controls = new LinkedHashMap<>();
-        MappingSource source = lastSource;
         for (var c : sources.catalog().values()) {
-            controls.put(c.id(), control(c.id(), sources, firstRowOfControl.get(c.id()), techniquesByControl.get(c.id()), source));
+            controls.put(c.id(), control(c.id(), sources, firstRowOfControl.get(c.id()), techniquesByControl.get(c.id()),
+                    sourceOfControl.get(c.id())));
         }
         firstRowOfControl.forEach((id, row) -> controls.computeIfAbsent(id,
-                k -> control(id, sources, row, techniquesByControl.get(id), source)));
+                k -> control(id, sources, row, techniquesByControl.get(id), sourceOfControl.get(id))));
         List<Control> sortedControls = controls.values().stream()
-                .sorted(Comparator.comparing(Control::id, BY_CONTROL_ID)).toList();
+                .sorted(Comparator.comparing(Control::id, ControlId.ORDER)).toList();
         return new Linked(kb.withControls(techniques, sortedControls), List.copyOf(reports));
     }
 
@@ -111,13 +111,11 @@ public final class ControlLinker {
     private static Control control(String id, ControlSources sources, ControlSources.Row row,
             Map<String, ControlTechnique> techniques, MappingSource source) {
         var catalog = sources.catalog().get(id);
-        String familyId = catalog != null && catalog.familyId() != null ? catalog.familyId() : ControlId.family(id);
-        String familyName = catalog != null ? catalog.familyName() : row == null ? null : row.familyName();
         List<ControlTechnique> uses = techniques == null ? List.of() : techniques.values().stream()
                 .sorted(Comparator.comparing(ControlTechnique::techniqueId)).toList();
-        return new Control(id, title(id, sources, row), familyId, familyName,
+        return new Control(id, title(id, sources, row), familyId(id, catalog), familyName(catalog, row),
                 catalog == null ? null : catalog.statement(), catalog == null ? null : catalog.guidance(),
-                sources.descriptions().get(id), uses, uses.isEmpty() ? null : source);
+                sources.descriptions().get(id), uses, source);
     }
 
     private static String title(String id, ControlSources sources, ControlSources.Row row) {
@@ -126,23 +124,33 @@ public final class ControlLinker {
         return row == null ? id : row.controlTitle();
     }
 
-    private static String familyLabel(String id, ControlSources sources, ControlSources.Row row) {
-        var catalog = sources.catalog().get(id);
-        String name = catalog != null && catalog.familyName() != null ? catalog.familyName() : row.familyName();
-        return name == null ? ControlId.family(id) : ControlId.family(id) + " " + name;
+    /** The catalog's family of a control, or the letters of its ID when no catalog names it. */
+    private static String familyId(String id, ControlSources.CatalogControl catalog) {
+        return catalog != null && catalog.familyId() != null ? catalog.familyId() : ControlId.family(id);
+    }
+
+    /** The catalog's family name, or the mapping's when the catalog gives none. */
+    private static String familyName(ControlSources.CatalogControl catalog, ControlSources.Row row) {
+        if (catalog != null && catalog.familyName() != null) return catalog.familyName();
+        return row == null ? null : row.familyName();
     }
 
     /** Two rows map the same control to one technique: keep one link, with both rationales when they differ. */
     private static ControlLink mergeLinks(ControlLink a, ControlLink b) {
-        if (b.comments() == null || b.comments().equals(a.comments())) return a;
-        String comments = a.comments() == null ? b.comments() : a.comments() + "\n\n" + b.comments();
-        return new ControlLink(a.id(), a.title(), a.family(), a.mappingType(), comments, a.source());
+        String comments = joinComments(a.comments(), b.comments());
+        return Objects.equals(comments, a.comments()) ? a
+                : new ControlLink(a.id(), a.title(), a.family(), a.mappingType(), comments, a.source());
     }
 
     private static ControlTechnique mergeUses(ControlTechnique a, ControlTechnique b) {
-        if (b.comments() == null || b.comments().equals(a.comments())) return a;
-        String comments = a.comments() == null ? b.comments() : a.comments() + "\n\n" + b.comments();
-        return new ControlTechnique(a.techniqueId(), a.techniqueName(), a.tactics(), a.mappingType(), comments);
+        String comments = joinComments(a.comments(), b.comments());
+        return Objects.equals(comments, a.comments()) ? a
+                : new ControlTechnique(a.techniqueId(), a.techniqueName(), a.tactics(), a.mappingType(), comments);
     }
 
+    /** Both rationales when they differ, else the first. */
+    private static String joinComments(String first, String second) {
+        if (second == null || second.equals(first)) return first;
+        return first == null ? second : first + "\n\n" + second;
+    }
 }

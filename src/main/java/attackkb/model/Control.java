@@ -20,6 +20,11 @@ public record Control(
 
     /** The family as shown in facets: {@code AC Access Control}. */
     public String family() {
+        return familyLabel(familyId, familyName);
+    }
+
+    /** How a family is shown, on controls and on the links techniques have to them alike. */
+    public static String familyLabel(String familyId, String familyName) {
         return familyName == null ? familyId : familyId + " " + familyName;
     }
 }
