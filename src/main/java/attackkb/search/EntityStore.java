@@ -22,6 +22,8 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
@@ -42,14 +44,23 @@ public final class EntityStore {
 
     /** The stored JSON record of the entity of this type and ID (any case), preferring an active one. */
     public Optional<byte[]> source(EntityType type, String id) {
+        return doc(type, id).map(this::sourceOf);
+    }
+
+    /** What a search hit shows of the entity of this type and ID: its name and facets, without its whole record. */
+    public Optional<HitRecord> hit(EntityType type, String id) {
+        return doc(type, id).map(docValues::hit);
+    }
+
+    /** The document of the entity of this type and ID (any case), preferring an active one. */
+    private Optional<Integer> doc(EntityType type, String id) {
         if (id == null || id.isBlank()) return Optional.empty();
         Query query = new BooleanQuery.Builder()
                 .add(term(ID, id.strip()), Occur.FILTER)
                 .add(term(TYPE, type.key()), Occur.FILTER)
                 .build();
         return docIds(query).stream()
-                .min(Comparator.comparing(doc -> Status.ACTIVE.key().equals(docValues.hit(doc).status()) ? 0 : 1))
-                .map(this::sourceOf);
+                .min(Comparator.comparing(doc -> Status.ACTIVE.key().equals(docValues.hit(doc).status()) ? 0 : 1));
     }
 
     public <T> Optional<T> record(EntityType type, String id, Class<T> recordType) {
@@ -59,8 +70,7 @@ public final class EntityStore {
     /** Every record of one type, in ID order. */
     public <T> List<T> all(EntityType type, Class<T> recordType) {
         try {
-            var sort = new org.apache.lucene.search.Sort(new org.apache.lucene.search.SortField(ID_SORT,
-                    org.apache.lucene.search.SortField.Type.STRING));
+            var sort = new Sort(new SortField(ID_SORT, SortField.Type.STRING));
             int max = Math.max(1, index.searcher().getIndexReader().maxDoc());
             TopDocs top = index.searcher().search(term(TYPE, type.key()), max, sort);
             List<T> out = new ArrayList<>(top.scoreDocs.length);
@@ -76,12 +86,7 @@ public final class EntityStore {
         List<TacticSummary> out = new ArrayList<>();
         for (int doc : docIds(term(TYPE, EntityType.TACTIC.key()))) {
             Tactic t = read(sourceOf(doc), Tactic.class);
-            int count = count(new BooleanQuery.Builder()
-                    .add(term(TYPE, EntityType.TECHNIQUE.key()), Occur.FILTER)
-                    .add(term(STATUS, Status.ACTIVE.key()), Occur.FILTER)
-                    .add(term(TACTIC, t.shortname()), Occur.FILTER)
-                    .add(term(DOMAIN, t.domain()), Occur.FILTER)
-                    .build());
+            int count = count(activeTechniquesIn(t));
             out.add(new TacticSummary(t.id(), t.shortname(), t.name(), t.domain(), t.order(), count));
         }
         out.sort(Comparator.comparing(TacticSummary::domain).thenComparingInt(TacticSummary::order));
@@ -106,14 +111,17 @@ public final class EntityStore {
         return tactic.map(t -> new TacticColumn(t, techniquesOf(t)));
     }
 
-    private List<MatrixTechnique> techniquesOf(Tactic t) {
-        Query query = new BooleanQuery.Builder()
+    private Query activeTechniquesIn(Tactic t) {
+        return new BooleanQuery.Builder()
                 .add(term(TYPE, EntityType.TECHNIQUE.key()), Occur.FILTER)
                 .add(term(STATUS, Status.ACTIVE.key()), Occur.FILTER)
                 .add(term(TACTIC, t.shortname()), Occur.FILTER)
                 .add(term(DOMAIN, t.domain()), Occur.FILTER)
                 .build();
-        List<HitRecord> docs = docIds(query).stream().map(docValues::hit).toList();
+    }
+
+    private List<MatrixTechnique> techniquesOf(Tactic t) {
+        List<HitRecord> docs = docIds(activeTechniquesIn(t)).stream().map(docValues::hit).toList();
         Map<String, HitRecord> parents = new LinkedHashMap<>();
         Map<String, List<MatrixTechnique>> subs = new LinkedHashMap<>();
         List<MatrixTechnique> out = new ArrayList<>();
@@ -133,14 +141,7 @@ public final class EntityStore {
     }
 
     private List<Integer> docIds(Query query) {
-        try {
-            TopDocs top = index.searcher().search(query, Math.max(1, index.searcher().getIndexReader().maxDoc()));
-            List<Integer> ids = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) ids.add(sd.doc);
-            return ids;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return index.docIds(query);
     }
 
     private byte[] sourceOf(int doc) {

@@ -8,8 +8,11 @@ import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
@@ -18,8 +21,10 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -64,13 +69,24 @@ public final class OpenIndex implements Closeable {
     /** Tactic shortnames to names, for facet labels; read from the tactic documents themselves. */
     private Map<String, String> readTacticLabels() throws IOException {
         Map<String, String> labels = new HashMap<>();
-        var tactics = searcher.search(new TermQuery(new Term(TYPE, "tactic")), Math.max(1, reader.maxDoc()));
         var docValues = new DocValuesReader(reader);
-        for (ScoreDoc sd : tactics.scoreDocs) {
-            HitRecord hit = docValues.hit(sd.doc);
+        for (int doc : docIds(new TermQuery(new Term(TYPE, "tactic")))) {
+            HitRecord hit = docValues.hit(doc);
             if (!hit.tactics().isEmpty()) labels.putIfAbsent(hit.tactics().get(0), hit.name());
         }
         return Map.copyOf(labels);
+    }
+
+    /** Every document {@code query} matches, in index order (lookups and listings, not ranked searches). */
+    List<Integer> docIds(Query query) {
+        try {
+            TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()));
+            List<Integer> ids = new ArrayList<>(top.scoreDocs.length);
+            for (ScoreDoc sd : top.scoreDocs) ids.add(sd.doc);
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Path generation() {

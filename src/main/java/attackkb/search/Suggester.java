@@ -2,18 +2,13 @@ package attackkb.search;
 
 import static attackkb.index.IndexSchema.*;
 
-import attackkb.model.EntityType;
 import attackkb.model.Status;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * Type-ahead completions from the names and IDs of every active entity. There are a few thousand, so they are
@@ -38,26 +33,20 @@ public final class Suggester {
     }
 
     static Suggester load(OpenIndex index) {
-        try {
-            var query = new TermQuery(new Term(STATUS, Status.ACTIVE.key()));
-            TopDocs top = index.searcher().search(query, Math.max(1, index.searcher().getIndexReader().maxDoc()));
-            var docValues = new DocValuesReader(index.searcher().getIndexReader());
-            List<Entry> entries = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) {
-                var hit = docValues.hit(sd.doc);
-                String id = hit.id();
-                String name = hit.name();
-                String type = hit.type();
-                if (id == null || name == null) continue;
-                int rank = TYPE_ORDER.indexOf(type);
-                entries.add(new Entry(new Suggestion(id, name, type, Links.path(type, id)),
-                        id.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT), rank < 0 ? TYPE_ORDER.size() : rank));
-            }
-            entries.sort(Comparator.comparingInt(Entry::typeRank).thenComparing(Entry::id));
-            return new Suggester(List.copyOf(entries));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        var docValues = new DocValuesReader(index.searcher().getIndexReader());
+        List<Entry> entries = new ArrayList<>();
+        for (int doc : index.docIds(new TermQuery(new Term(STATUS, Status.ACTIVE.key())))) {
+            var hit = docValues.hit(doc);
+            String id = hit.id();
+            String name = hit.name();
+            String type = hit.type();
+            if (id == null || name == null) continue;
+            int rank = TYPE_ORDER.indexOf(type);
+            entries.add(new Entry(new Suggestion(id, name, type, Links.path(type, id)),
+                    id.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT), rank < 0 ? TYPE_ORDER.size() : rank));
         }
+        entries.sort(Comparator.comparingInt(Entry::typeRank).thenComparing(Entry::id));
+        return new Suggester(List.copyOf(entries));
     }
 
     /** Up to {@code limit} completions for what has been typed so far. */

@@ -1,5 +1,6 @@
 package attackkb.web;
 
+import attackkb.index.HitRecord;
 import attackkb.index.IndexManifest;
 import attackkb.model.Actor;
 import attackkb.model.Analytic;
@@ -15,6 +16,7 @@ import attackkb.model.Technique;
 import attackkb.model.TechniqueUse;
 import attackkb.search.AttackId;
 import attackkb.search.EntityStore;
+import attackkb.search.Links;
 import attackkb.search.LiveIndex;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
@@ -68,7 +70,7 @@ final class PageController {
         ctx.header("Vary", "HX-Request");
         // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches.
         Optional<String> jump = AttackId.parse(request.query()).flatMap(this::pageOf)
-                .or(() -> controls.find(request.query()).map(c -> "/controls/" + c.id()));
+                .or(() -> controls.find(request.query()).map(c -> Links.path(EntityType.CONTROL.key(), c.id())));
         if (jump.isPresent() && (!fragment || Htmx.isSubmit(ctx))) {
             Htmx.redirect(ctx, jump.get());
             return;
@@ -108,8 +110,8 @@ final class PageController {
     private Optional<String> pageOf(String id) {
         String prefix = id.replaceAll("\\d.*", "");
         EntityType type = ID_PREFIXES.get(prefix);
-        if (type == null || live.get().entities().source(type, id).isEmpty()) return Optional.empty();
-        return Optional.of(attackkb.search.Links.path(type.key(), id));
+        if (type == null || live.get().entities().hit(type, id).isEmpty()) return Optional.empty();
+        return Optional.of(Links.path(type.key(), id));
     }
 
     void technique(Context ctx) {
@@ -121,11 +123,11 @@ final class PageController {
             return;
         }
         if (t.status() == Status.REVOKED && t.revokedBy() != null) {
-            ctx.redirect("/techniques/" + t.revokedBy(), HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(Links.path(EntityType.TECHNIQUE.key(), t.revokedBy()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         if (!t.id().equals(id)) { // t1204.003 → the canonical URL
-            ctx.redirect("/techniques/" + t.id(), HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(Links.path(EntityType.TECHNIQUE.key(), t.id()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         var citations = new Citations();
@@ -145,7 +147,7 @@ final class PageController {
         model.put("mitigations", mitigations);
         List<Map<String, Object>> procedures = new ArrayList<>();
         for (Procedure p : t.procedures()) {
-            procedures.add(Map.of("p", p, "url", attackkb.search.Links.path(p.sourceType().key(), p.sourceId()),
+            procedures.add(Map.of("p", p, "url", Links.path(p.sourceType().key(), p.sourceId()),
                     "html", MarkdownHtml.render(p.description(), p.references(), citations)));
         }
         model.put("procedures", procedures);
@@ -212,8 +214,9 @@ final class PageController {
         var citations = new Citations();
         List<Map<String, String>> techniques = new ArrayList<>();
         for (String techniqueId : d.techniqueIds()) {
-            String name = live.get().entities().record(EntityType.TECHNIQUE, techniqueId, Technique.class)
-                    .map(Technique::name).orElse(techniqueId);
+            // The name from the hit record: a technique's whole record can be hundreds of kilobytes.
+            String name = live.get().entities().hit(EntityType.TECHNIQUE, techniqueId)
+                    .map(HitRecord::name).orElse(techniqueId);
             techniques.add(Map.of("id", techniqueId, "name", name));
         }
         render(ctx, "detection", Map.of("view", detectionView(d, citations), "d", d, "techniques", techniques,
@@ -228,7 +231,7 @@ final class PageController {
             return;
         }
         if (a.status() == Status.REVOKED && a.revokedBy() != null) {
-            ctx.redirect(attackkb.search.Links.path(type.key(), a.revokedBy()), HttpStatus.MOVED_PERMANENTLY);
+            ctx.redirect(Links.path(type.key(), a.revokedBy()), HttpStatus.MOVED_PERMANENTLY);
             return;
         }
         var citations = new Citations();
@@ -272,13 +275,13 @@ final class PageController {
 
     void error(Context ctx, HttpStatus status, String title, String message) {
         ctx.status(status);
-        ctx.attribute("attackkb.error-written", true);
+        ctx.attribute(WebApp.ERROR_WRITTEN, true);
         render(ctx, "not_found", Map.of("title", title, "message", message, "query", ""));
     }
 
     void notFound(Context ctx, String what, String id) {
         ctx.status(HttpStatus.NOT_FOUND);
-        ctx.attribute("attackkb.error-written", true);
+        ctx.attribute(WebApp.ERROR_WRITTEN, true);
         render(ctx, "not_found", Map.of("title", "Not found",
                 "message", "No " + what + " with the ID \u201c" + id + "\u201d.", "query", id));
     }

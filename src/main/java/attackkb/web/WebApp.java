@@ -179,7 +179,8 @@ public final class WebApp {
         return app;
     }
 
-    private static final String ERROR_WRITTEN = "attackkb.error-written";
+    /** Set on a request whose error answer is already written, so the 404 fallback leaves it alone. */
+    static final String ERROR_WRITTEN = "attackkb.error-written";
 
     private static boolean isApi(io.javalin.http.Context ctx) {
         return ctx.path().startsWith(Routes.API + "/") || ctx.path().equals(Routes.HEALTH) || ctx.path().equals(Routes.METRICS);
