@@ -27,7 +27,7 @@ public final class Assets {
     public static Assets load() {
         Map<String, String> urls = new LinkedHashMap<>();
         for (String file : FILES) {
-            urls.put(file.replace('.', '_'), "/static/" + file + "?v=" + hash(read("/static/" + file)));
+            urls.put(file.replace('.', '_'), Routes.STATIC + "/" + file + "?v=" + hash(read("/static/" + file)));
         }
         String htmx = properties().getProperty("htmx.version");
         urls.put("htmx_js", "/webjars/htmx.org/" + htmx + "/dist/htmx.min.js");

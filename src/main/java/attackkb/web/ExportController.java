@@ -32,10 +32,7 @@ final class ExportController {
         List<SearchHit> hits = all(first);
         String name = "attack-kb-" + (first.query().isBlank() ? "selection" : first.query().replaceAll("[^A-Za-z0-9._-]+", "-"));
         switch (format) {
-            case "csv" -> {
-                ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"");
-                ctx.contentType("text/csv; charset=utf-8").result(csv(hits));
-            }
+            case "csv" -> Csv.send(ctx, name + ".csv", csvRows(hits));
             case "json" -> {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
                 ctx.json(Map.of("query", first.query(), "total", hits.size(), "hits", hits));
@@ -61,14 +58,14 @@ final class ExportController {
         return hits.size() > MAX_EXPORT ? hits.subList(0, MAX_EXPORT) : hits;
     }
 
-    static String csv(List<SearchHit> hits) {
+    static List<List<String>> csvRows(List<SearchHit> hits) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("id", "type", "name", "domain", "tactics", "platforms", "parent_id", "url"));
         for (SearchHit h : hits) {
             rows.add(java.util.Arrays.asList(h.id(), h.type(), h.name(), h.domain(), String.join(";", h.tactics()),
                     String.join(";", h.platforms()), h.parent() == null ? "" : h.parent().id(), h.url()));
         }
-        return Csv.of(rows);
+        return rows;
     }
 
     /** A Navigator layer (format 4.5) scoring each technique hit in each of its tactics. */

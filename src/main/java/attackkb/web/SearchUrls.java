@@ -27,7 +27,7 @@ final class SearchUrls {
 
     static String page(SearchRequest r, int offset) {
         String query = query(r, offset);
-        return "/search" + (query.isEmpty() ? "" : "?" + query);
+        return Routes.SEARCH + (query.isEmpty() ? "" : "?" + query);
     }
 
     static String export(SearchRequest r, String format) {
