@@ -11,11 +11,11 @@ import attackkb.source.SourceInput;
 import attackkb.source.SourceKind;
 import attackkb.stix.KnowledgeBaseAssembler;
 import attackkb.stix.StixBundleReader;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -46,7 +46,7 @@ public final class Ingestion {
                 default -> records.add(readControls(file, kind, controls));
             }
         }
-        if (records.stream().noneMatch(r -> r.kind().equals("stix_bundle"))) {
+        if (records.stream().noneMatch(r -> r.kind().equals(SourceKind.STIX_BUNDLE.key()))) {
             throw new BadInputException(String.join(", ", specs) + ": no ATT&CK STIX bundle among the sources");
         }
         long linking = System.nanoTime();
@@ -71,8 +71,8 @@ public final class Ingestion {
             };
             String sha256 = in.finishSha256();
             log.accept(String.format("read %s: %s, %,d entries", file.origin(), kind.label(), items));
-            return new SourceRecord(file.origin(), kind.name().toLowerCase(Locale.ROOT), sha256, size(file), items);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return new SourceRecord(file.origin(), kind.key(), sha256, size(file), items);
+        } catch (JsonProcessingException e) {
             throw new BadInputException(file.origin() + ": truncated or malformed JSON ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")", e);
         } catch (IOException e) {
@@ -89,7 +89,7 @@ public final class Ingestion {
             assembler.endBundle();
             log.accept(String.format("read %s: %,d objects in %d ms", file.origin(), objects,
                     (System.nanoTime() - started) / 1_000_000));
-            return new SourceRecord(file.origin(), "stix_bundle", sha256, size(file), objects);
+            return new SourceRecord(file.origin(), SourceKind.STIX_BUNDLE.key(), sha256, size(file), objects);
         } catch (IOException e) {
             throw new BadInputException(file.origin() + ": cannot be read (" + e.getMessage() + ")", e);
         }

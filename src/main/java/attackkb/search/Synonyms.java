@@ -1,12 +1,9 @@
 package attackkb.search;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,20 +36,13 @@ public final class Synonyms {
     }
 
     static Synonyms parse(String text) {
-        List<List<String>> groups = new ArrayList<>();
-        try (BufferedReader lines = new BufferedReader(new java.io.StringReader(text))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                line = line.strip();
-                if (line.isEmpty() || line.startsWith("#")) continue;
-                List<String> group = Arrays.stream(line.split(","))
-                        .map(Synonyms::normalize).filter(s -> !s.isEmpty()).distinct().toList();
-                if (group.size() > 1) groups.add(group);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new Synonyms(List.copyOf(groups));
+        List<List<String>> groups = text.lines()
+                .map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                .map(line -> Arrays.stream(line.split(",")).map(Synonyms::normalize).filter(s -> !s.isEmpty()).distinct().toList())
+                .filter(group -> group.size() > 1)
+                .toList();
+        return new Synonyms(groups);
     }
 
     /** The alternatives to search for besides {@code query}: members of groups it mentions, minus what it says. */

@@ -17,4 +17,9 @@ public enum SourceKind {
     public String label() {
         return label;
     }
+
+    /** How the index manifest names this kind: {@code stix_bundle}. */
+    public String key() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }
