@@ -34,9 +34,7 @@ public final class Fixtures {
 
     /** Builds an index of the fixture bundles and the control fixtures into {@code root}. */
     public static IndexStore indexWithControls(Path root) throws IOException {
-        var store = new IndexStore(root);
-        new IndexBuilder(store).build(ingest(List.of(dir().toString(), controls().toString()), new ArrayList<>()));
-        return store;
+        return build(root, dir(), controls());
     }
 
     public static Path enterprise() {
@@ -60,8 +58,13 @@ public final class Fixtures {
 
     /** Builds the fixture index (both bundles) into {@code root}. */
     public static IndexStore index(Path root) throws IOException {
+        return build(root, dir());
+    }
+
+    private static IndexStore build(Path root, Path... sources) throws IOException {
         var store = new IndexStore(root);
-        new IndexBuilder(store).build(ingest(List.of(dir().toString()), new ArrayList<>()));
+        List<String> specs = java.util.Arrays.stream(sources).map(Path::toString).toList();
+        new IndexBuilder(store).build(ingest(specs, new ArrayList<>()));
         return store;
     }
 }

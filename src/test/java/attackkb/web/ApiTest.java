@@ -4,43 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.Json;
-import attackkb.search.LiveIndex;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The JSON API over the fixture index, through a real HTTP server on a random port. */
 class ApiTest {
-    @TempDir
-    static Path root;
-
-    static LiveIndex live;
-    static Javalin app;
-
-    @BeforeAll
-    static void start() throws IOException {
-        live = LiveIndex.open(Fixtures.index(root));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        live.close();
-    }
+    @RegisterExtension
+    static final FixtureServer server = new FixtureServer(Fixtures::index);
 
     record Answer(int status, String contentType, JsonNode json) {}
 
@@ -54,7 +35,7 @@ class ApiTest {
     }
 
     static void test(TestCase... cases) {
-        for (var c : cases) JavalinTest.test(WebApp.create(() -> live), c);
+        for (var c : cases) server.test(c);
     }
 
     static String q(String text) {

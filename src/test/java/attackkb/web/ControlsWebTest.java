@@ -4,39 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.Json;
-import attackkb.search.LiveIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 import java.io.IOException;
-import java.nio.file.Path;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Controls in the API and the pages, over the fixture bundles with the control fixtures. */
 class ControlsWebTest {
-    @TempDir
-    static Path root;
-
-    static LiveIndex live;
-
-    @BeforeAll
-    static void start() throws IOException {
-        live = LiveIndex.open(Fixtures.indexWithControls(root));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        live.close();
-    }
+    @RegisterExtension
+    static final FixtureServer server = new FixtureServer(Fixtures::indexWithControls);
 
     static void test(TestCase c) {
-        JavalinTest.test(WebApp.create(() -> live), c);
+        server.test(c);
     }
 
     static String body(HttpClient client, String path) throws IOException {

@@ -4,44 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.Json;
-import attackkb.search.LiveIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The HTML pages and exports over the fixture index, through a real HTTP server. */
 class PagesTest {
-    @TempDir
-    static Path root;
-
-    static LiveIndex live;
-
-    @BeforeAll
-    static void start() throws IOException {
-        live = LiveIndex.open(Fixtures.index(root));
-    }
-
-    @AfterAll
-    static void stop() throws IOException {
-        live.close();
-    }
+    @RegisterExtension
+    static final FixtureServer server = new FixtureServer(Fixtures::index);
 
     record Page(int status, String body, okhttp3.Headers headers) {}
 
     static void test(TestCase c) {
-        JavalinTest.test(WebApp.create(() -> live), c);
+        server.test(c);
     }
 
     /** A GET that does not follow redirects, with optional header name/value pairs. */
