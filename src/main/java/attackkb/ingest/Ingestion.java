@@ -55,8 +55,9 @@ public final class Ingestion {
                 (System.nanoTime() - linking) / 1_000_000));
         for (MappingReport r : linked.reports()) {
             log.accept(String.format("mapped %s %s (ATT&CK %s): %,d rows, %,d linked (%,d through revoked techniques), "
-                    + "%,d non-mappable, %,d to techniques that no longer exist", r.framework(), r.revision(),
-                    r.attackVersion(), r.rows(), r.mapped(), r.followedRevoked(), r.nonMappable(), r.unresolved()));
+                    + "%,d non-mappable, %,d incomplete or not linkable, %,d to techniques that no longer exist",
+                    r.framework(), r.revision(), r.attackVersion(), r.rows(), r.mapped(), r.followedRevoked(),
+                    r.nonMappable(), r.incomplete(), r.unresolved()));
         }
         return new Ingested(linked.knowledgeBase(), List.copyOf(records), linked.reports());
     }

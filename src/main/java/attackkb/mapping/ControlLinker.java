@@ -45,6 +45,7 @@ public final class ControlLinker {
             int mapped = 0;
             int followed = 0;
             int nonMappable = 0;
+            int incomplete = 0;
             TreeSet<String> unresolved = new TreeSet<>();
             for (ControlSources.Row row : file.rows()) {
                 Technique t = resolve(byId, row.techniqueId());
@@ -53,11 +54,14 @@ public final class ControlLinker {
                     if (t != null) mappingStatus.putIfAbsent(t.id(), "non_mappable");
                     continue;
                 }
+                if (row.techniqueId() == null || row.controlId() == null) {
+                    incomplete++;
+                    continue;
+                }
                 if (t == null) {
                     unresolved.add(row.techniqueId());
                     continue;
                 }
-                if (row.controlId() == null) continue;
                 if (!t.id().equals(row.techniqueId())) followed++;
                 mapped++;
                 mappingStatus.put(t.id(), "mapped");
@@ -72,7 +76,7 @@ public final class ControlLinker {
                 techniquesByControl.computeIfAbsent(row.controlId(), k -> new LinkedHashMap<>()).merge(t.id(), use, ControlLinker::mergeUses);
             }
             reports.add(new MappingReport(file.origin(), file.source().framework(), file.source().revision(),
-                    file.source().attackVersion(), file.rows().size(), mapped, followed, nonMappable, unresolved.size(),
+                    file.source().attackVersion(), file.rows().size(), mapped, followed, nonMappable, incomplete, unresolved.size(),
                     List.copyOf(unresolved)));
         }
 

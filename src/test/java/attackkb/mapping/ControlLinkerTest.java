@@ -50,13 +50,14 @@ class ControlLinkerTest {
         assertThat(technique("T1053").controlMapping()).isEqualTo("non_mappable");
         assertThat(technique("T1053").controls()).isEmpty();
         MappingReport report = ingested.mappings().get(0);
-        assertThat(report.rows()).isEqualTo(6);
+        assertThat(report.rows()).isEqualTo(7);
         assertThat(report.mapped()).isEqualTo(4);
         assertThat(report.followedRevoked()).isEqualTo(1);
         assertThat(report.nonMappable()).isEqualTo(1);
+        assertThat(report.incomplete()).as("a complete row with no technique and no mapping type").isEqualTo(1);
         assertThat(report.unresolved()).isEqualTo(1);
         assertThat(report.unresolvedIds()).containsExactly("T1111");
-        assertThat(log).anyMatch(l -> l.startsWith("mapped nist_800_53 rev5 (ATT&CK 16.1): 6 rows, 4 linked"));
+        assertThat(log).anyMatch(l -> l.startsWith("mapped nist_800_53 rev5 (ATT&CK 16.1): 7 rows, 4 linked"));
     }
 
     @Test
