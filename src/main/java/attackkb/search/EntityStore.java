@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -36,10 +37,14 @@ public final class EntityStore {
     private final OpenIndex index;
     private final Analyzer analyzer = analyzer();
     private final DocValuesReader docValues;
+    /** Answers that depend only on the index, made on first use and kept for this generation. */
+    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+    /** Tactic columns by tactic ID: the matrix and every technique page ask for them. */
+    private final Map<String, TacticColumn> columns = new ConcurrentHashMap<>();
 
     public EntityStore(OpenIndex index) {
         this.index = index;
-        this.docValues = new DocValuesReader(index.searcher().getIndexReader());
+        this.docValues = index.docValues();
     }
 
     /** The stored JSON record of the entity of this type and ID (any case), preferring an active one. */
@@ -49,7 +54,7 @@ public final class EntityStore {
 
     /** What a search hit shows of the entity of this type and ID: its name and facets, without its whole record. */
     public Optional<HitRecord> hit(EntityType type, String id) {
-        return doc(type, id).map(docValues::hit);
+        return doc(type, id).map(index.table()::hit);
     }
 
     /** The document of the entity of this type and ID (any case), preferring an active one. */
@@ -60,7 +65,7 @@ public final class EntityStore {
                 .add(term(TYPE, type.key()), Occur.FILTER)
                 .build();
         return docIds(query).stream()
-                .min(Comparator.comparing(doc -> Status.ACTIVE.key().equals(docValues.hit(doc).status()) ? 0 : 1));
+                .min(Comparator.comparing(doc -> Status.ACTIVE.key().equals(index.table().hit(doc).status()) ? 0 : 1));
     }
 
     public <T> Optional<T> record(EntityType type, String id, Class<T> recordType) {
@@ -81,8 +86,21 @@ public final class EntityStore {
         }
     }
 
+    /**
+     * What {@code compute} makes of this index, made once per generation and shared: summaries that every request
+     * would otherwise rebuild from hundreds of records. {@code key} names the summary (a constant of the caller).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Supplier<T> compute) {
+        return (T) derived.computeIfAbsent(key, k -> compute.get());
+    }
+
     /** Every active tactic, per domain in matrix order, with the number of techniques (and sub-techniques) in it. */
     public List<TacticSummary> tactics() {
+        return derived(TacticSummary.class, this::readTactics);
+    }
+
+    private List<TacticSummary> readTactics() {
         List<TacticSummary> out = new ArrayList<>();
         for (int doc : docIds(term(TYPE, EntityType.TACTIC.key()))) {
             Tactic t = read(sourceOf(doc), Tactic.class);
@@ -90,7 +108,7 @@ public final class EntityStore {
             out.add(new TacticSummary(t.id(), t.shortname(), t.name(), t.domain(), t.order(), count));
         }
         out.sort(Comparator.comparing(TacticSummary::domain).thenComparingInt(TacticSummary::order));
-        return out;
+        return List.copyOf(out);
     }
 
     /**
@@ -108,7 +126,7 @@ public final class EntityStore {
                     .build();
             tactic = docIds(byShortname).stream().map(doc -> read(sourceOf(doc), Tactic.class)).findFirst();
         }
-        return tactic.map(t -> new TacticColumn(t, techniquesOf(t)));
+        return tactic.map(t -> columns.computeIfAbsent(t.id(), k -> new TacticColumn(t, techniquesOf(t))));
     }
 
     private Query activeTechniquesIn(Tactic t) {
@@ -121,7 +139,7 @@ public final class EntityStore {
     }
 
     private List<MatrixTechnique> techniquesOf(Tactic t) {
-        List<HitRecord> docs = docIds(activeTechniquesIn(t)).stream().map(docValues::hit).toList();
+        List<HitRecord> docs = docIds(activeTechniquesIn(t)).stream().map(index.table()::hit).toList();
         Map<String, HitRecord> parents = new LinkedHashMap<>();
         Map<String, List<MatrixTechnique>> subs = new LinkedHashMap<>();
         List<MatrixTechnique> out = new ArrayList<>();

@@ -15,8 +15,11 @@ public final class LiveIndex implements Closeable {
     private final EntityStore entities;
     private final Suggester suggester;
 
-    /** Results kept per index by default: about 20 MB at a few tens of kilobytes each (facets included). */
-    public static final int DEFAULT_RESULT_CACHE = 1_000;
+    /**
+     * Results kept per index by default: about 12 MB, at some 50 KB each (the result and its JSON, facets included).
+     * An uncached search costs about a millisecond, so the cache is for repeats, not for speed.
+     */
+    public static final int DEFAULT_RESULT_CACHE = 256;
 
     private LiveIndex(OpenIndex index, int resultCache) {
         this.index = index;

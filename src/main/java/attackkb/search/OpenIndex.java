@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +20,14 @@ import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -41,6 +44,8 @@ public final class OpenIndex implements Closeable {
     private final FacetsConfig facetsConfig = attackkb.index.IndexSchema.facetsConfig();
     private final IndexManifest manifest;
     private final Map<String, String> tacticLabels;
+    private final DocValuesReader docValues;
+    private final DocTable table;
 
     private OpenIndex(Path generation, IndexManifest manifest) throws IOException {
         this.generation = generation;
@@ -54,7 +59,9 @@ public final class OpenIndex implements Closeable {
         }
         this.searcher = new IndexSearcher(reader);
         this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
+        this.docValues = new DocValuesReader(reader);
         this.tacticLabels = readTacticLabels();
+        this.table = new DocTable(reader, facetState, tacticLabels);
     }
 
     public static OpenIndex open(IndexStore store) {
@@ -69,7 +76,6 @@ public final class OpenIndex implements Closeable {
     /** Tactic shortnames to names, for facet labels; read from the tactic documents themselves. */
     private Map<String, String> readTacticLabels() throws IOException {
         Map<String, String> labels = new HashMap<>();
-        var docValues = new DocValuesReader(reader);
         for (int doc : docIds(new TermQuery(new Term(TYPE, "tactic")))) {
             HitRecord hit = docValues.hit(doc);
             if (!hit.tactics().isEmpty()) labels.putIfAbsent(hit.tactics().get(0), hit.name());
@@ -77,15 +83,49 @@ public final class OpenIndex implements Closeable {
         return Map.copyOf(labels);
     }
 
-    /** Every document {@code query} matches, in index order (lookups and listings, not ranked searches). */
+    /**
+     * Every document {@code query} matches, in index order (lookups and listings, not ranked searches). Collected
+     * without scores or a priority queue: a top-docs search sized to the whole index allocated a queue of thousands
+     * of entries for every lookup.
+     */
     List<Integer> docIds(Query query) {
         try {
-            TopDocs top = searcher.search(query, Math.max(1, reader.maxDoc()));
-            List<Integer> ids = new ArrayList<>(top.scoreDocs.length);
-            for (ScoreDoc sd : top.scoreDocs) ids.add(sd.doc);
-            return ids;
+            return searcher.search(query, new CollectorManager<DocIds, List<Integer>>() {
+                @Override
+                public DocIds newCollector() {
+                    return new DocIds();
+                }
+
+                @Override
+                public List<Integer> reduce(Collection<DocIds> collectors) {
+                    List<Integer> ids = new ArrayList<>();
+                    collectors.forEach(c -> ids.addAll(c.ids));
+                    ids.sort(null);
+                    return ids;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class DocIds extends SimpleCollector {
+        final List<Integer> ids = new ArrayList<>();
+        private int docBase;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+            docBase = context.docBase;
+        }
+
+        @Override
+        public void collect(int doc) {
+            ids.add(docBase + doc);
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
 
@@ -109,12 +149,19 @@ public final class OpenIndex implements Closeable {
         return manifest;
     }
 
-    public String label(String dimension, String value) {
-        return TACTIC.equals(dimension) ? tacticLabels.getOrDefault(value, value) : value;
+    /** Hit records, ID order and facet ordinals of every document, held in memory for this generation. */
+    DocTable table() {
+        return table;
+    }
+
+    /** Doc values read by global document number, with iterators reused per thread. */
+    DocValuesReader docValues() {
+        return docValues;
     }
 
     @Override
     public void close() throws IOException {
+        docValues.close();
         reader.close();
         directory.close();
     }

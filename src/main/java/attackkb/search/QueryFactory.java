@@ -47,6 +47,13 @@ import org.apache.lucene.util.QueryBuilder;
 public final class QueryFactory {
     /** Fuzzy matching looks only at names, aliases and statements: longer prose fields make it noisy. */
     private static final List<String> FUZZY_FIELDS = List.of(NAME, ALIASES, STATEMENT);
+    /** Similar words searched per typo and field: the closest few, so a typo never costs more than a word. */
+    private static final int MAX_FUZZY_EXPANSIONS = 16;
+    /** A last word shorter than this is not completed: two letters start too many words to mean any. */
+    private static final int MIN_PREFIX = 3;
+    /** The last word, if it is a plain word (not an operator, a phrase or a field's value). */
+    private static final Pattern LAST_WORD = Pattern.compile("(?:^|\\s)([\\p{L}\\p{N}]+)$");
+    private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
     private static final float ID_BOOST = 100f;
     private static final float CHILD_ID_BOOST = 10f;
     private static final Set<String> FIELD_NAMES = fieldNames();
@@ -78,14 +85,22 @@ public final class QueryFactory {
      * analysed query terms that occur nowhere in the index.
      */
     public Query build(String text, List<String> misspelled) {
-        Query ranked = text.isBlank() ? new MatchAllDocsQuery() : rank(text, misspelled);
+        return build(text, misspelled, List.of());
+    }
+
+    /**
+     * As {@link #build(String, List)}, also matching the words the last word may be the start of
+     * ({@link Completions}), each weighted by how likely it is meant.
+     */
+    public Query build(String text, List<String> misspelled, List<Completions.Completion> completions) {
+        Query ranked = text.isBlank() ? new MatchAllDocsQuery() : rank(text, misspelled, completions);
         return new BooleanQuery.Builder()
                 .add(ranked, Occur.MUST)
                 .add(keyword(STATUS, Status.ACTIVE.key()), Occur.FILTER)
                 .build();
     }
 
-    private Query rank(String text, List<String> misspelled) {
+    private Query rank(String text, List<String> misspelled, List<Completions.Completion> completions) {
         Optional<String> id = identifier(text);
         if (id.isPresent()) {
             return new BooleanQuery.Builder()
@@ -100,6 +115,39 @@ public final class QueryFactory {
         }
         for (String term : misspelled) {
             query.add(new BoostQuery(fuzzy(term), ranking.fuzzyWeight()), Occur.SHOULD);
+        }
+        if (!completions.isEmpty()) query.add(new BoostQuery(completed(completions), ranking.prefixWeight()), Occur.SHOULD);
+        return query.build();
+    }
+
+    /**
+     * The last word of {@code text} as the start of a word still being typed: the prefixes to complete (as typed,
+     * and as stemmed, since the index holds stems: "containe" completes through "contain") and its own term.
+     * Empty for an ID, a phrase, an operator, a field's value or a word shorter than {@value #MIN_PREFIX}.
+     */
+    public Optional<Completions.LastWord> lastWord(String text) {
+        if (text.indexOf('"') >= 0 || identifier(text).isPresent()) return Optional.empty();
+        Matcher m = LAST_WORD.matcher(text.strip());
+        if (!m.find() || m.group(1).length() < MIN_PREFIX || OPERATORS.contains(m.group(1))) return Optional.empty();
+        String typed = analyzer.normalize(STATEMENT, m.group(1)).utf8ToString();
+        List<String> terms = proseTerms(m.group(1));
+        String term = terms.size() == 1 ? terms.get(0) : null;
+        List<String> prefixes = term == null || typed.startsWith(term) && term.length() == typed.length()
+                ? List.of(typed) : List.of(typed, term);
+        return Optional.of(new Completions.LastWord(prefixes, term));
+    }
+
+    /** {@code text} without its last word: what is checked for typos while that word is being completed. */
+    public static String withoutLastWord(String text) {
+        Matcher m = LAST_WORD.matcher(text.strip());
+        return m.find() ? text.strip().substring(0, m.start(1)) : text;
+    }
+
+    private Query completed(List<Completions.Completion> completions) {
+        var query = new BooleanQuery.Builder();
+        for (Completions.Completion c : completions) {
+            ranking.fieldBoosts().forEach((field, boost) ->
+                    query.add(new BoostQuery(new TermQuery(new Term(field, c.term())), boost * c.weight()), Occur.SHOULD));
         }
         return query.build();
     }
@@ -174,8 +222,8 @@ public final class QueryFactory {
         int edits = term.length() >= 6 ? 2 : 1;
         var query = new BooleanQuery.Builder();
         for (String field : FUZZY_FIELDS) {
-            query.add(new BoostQuery(new FuzzyQuery(new Term(field, term), edits, 1), ranking.fieldBoosts().get(field)),
-                    Occur.SHOULD);
+            var fuzzy = new FuzzyQuery(new Term(field, term), edits, 1, MAX_FUZZY_EXPANSIONS, true);
+            query.add(new BoostQuery(fuzzy, ranking.fieldBoosts().get(field)), Occur.SHOULD);
         }
         return query.build();
     }

@@ -1,24 +1,47 @@
 package attackkb.search;
 
 import attackkb.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Search results as the JSON the API sends, with the most recent ones kept ready to send. Analysts repeat
- * searches and type-ahead repeats them keystroke by keystroke; a result is a few tens of kilobytes of JSON (the
- * facets are most of it) whose serialisation costs more than the HTTP exchange itself, so it is the serialised
- * form that is kept. The index under a {@link LiveIndex} never changes, so nothing kept here goes stale.
+ * Search results for every caller (the API, the search page and its htmx fragment, the exports), with the most
+ * recent ones kept. Analysts repeat searches and type-ahead repeats them keystroke by keystroke. For the API a
+ * result's JSON is kept beside it, written once (straight from the result, no intermediate tree) and sent as
+ * bytes. The index under a {@link LiveIndex} never changes, so nothing kept here goes stale.
  */
 public final class SearchResponses {
+    /** The body of an API answer: everything but {@code took_ms}, which each answer fills in afresh. */
+    @JsonIgnoreProperties("took_ms")
+    private interface WithoutTook {}
+
+    private static final ObjectWriter BODY = Json.MAPPER.copy().addMixIn(SearchResult.class, WithoutTook.class)
+            .writerFor(SearchResult.class);
+
+    /** A result and, once the API has asked for it, its JSON body. */
+    private static final class Answer {
+        final SearchResult result;
+        private volatile byte[] body;
+
+        Answer(SearchResult result) {
+            this.result = result;
+        }
+
+        byte[] body() {
+            byte[] b = body;
+            if (b == null) body = b = serialize(result);
+            return b;
+        }
+    }
+
     private final SearchService search;
-    private final Cache<SearchRequest, byte[]> cache;
+    private final Cache<SearchRequest, Answer> cache;
 
     /** @param size how many results to keep; 0 keeps none */
     SearchResponses(SearchService search, int size) {
@@ -26,26 +49,32 @@ public final class SearchResponses {
         this.cache = size > 0 ? Caffeine.newBuilder().maximumSize(size).build() : null;
     }
 
-    /** The result of {@code request} as JSON; {@code took_ms} is the time this call took, cached or not. */
-    public byte[] json(SearchRequest request) {
-        long started = System.nanoTime();
-        byte[] body = cache == null ? serialize(search.search(request)) : cache.get(request, r -> serialize(search.search(r)));
-        double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-        byte[] prefix = String.format(Locale.ROOT, "{\"took_ms\":%.2f%s", tookMs, body.length > 2 ? "," : "")
-                .getBytes(StandardCharsets.UTF_8);
-        var out = new ByteArrayOutputStream(prefix.length + body.length);
-        out.writeBytes(prefix);
-        out.write(body, 1, body.length - 1); // the body without its opening brace
-        return out.toByteArray();
+    /** The result of {@code request}, kept or computed. */
+    public SearchResult result(SearchRequest request) {
+        return answer(request).result;
     }
 
-    /** The result as JSON without its {@code took_ms}, which each answer fills in afresh. */
+    /** The result of {@code request} as the API's JSON; {@code took_ms} is the time this call took, cached or not. */
+    public byte[] json(SearchRequest request) {
+        long started = System.nanoTime();
+        byte[] body = answer(request).body();
+        double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
+        byte[] prefix = String.format(Locale.ROOT, "{\"took_ms\":%.2f%s", tookMs, body.length > 2 ? "," : "")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[prefix.length + body.length - 1];
+        System.arraycopy(prefix, 0, out, 0, prefix.length);
+        System.arraycopy(body, 1, out, prefix.length, body.length - 1); // the body without its opening brace
+        return out;
+    }
+
+    private Answer answer(SearchRequest request) {
+        return cache == null ? new Answer(search.search(request)) : cache.get(request, r -> new Answer(search.search(r)));
+    }
+
     private static byte[] serialize(SearchResult result) {
         try {
-            ObjectNode node = Json.MAPPER.valueToTree(result);
-            node.remove("took_ms");
-            return Json.MAPPER.writeValueAsBytes(node);
-        } catch (IOException e) {
+            return BODY.writeValueAsBytes(result);
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -11,52 +11,48 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.facet.DrillDownQuery;
-import org.apache.lucene.facet.DrillSideways;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.Facets;
-import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 
 /**
  * Runs searches against an {@link OpenIndex}: query, facet filters with drill-sideways counts, paging and
  * snippets. Thread-safe; it holds no per-request state.
+ *
+ * <p>One pass of the query collects every matching document with its score; filters, drill-sideways facet
+ * counts, the total and the page's order then come from the generation's {@link DocTable} in memory. With a
+ * few thousand documents that is cheaper than Lucene's drill-sideways search, which scores the query once per
+ * selected dimension and counts facets through doc values.
  */
 public final class SearchService {
     /** Enough facet values to show every platform and tactic; data components are the longest list (~110). */
     private static final int MAX_FACET_VALUES = 200;
     /** Controls number in the hundreds: the most frequent ones describe a result set; a selected one always shows. */
     private static final int MAX_CONTROL_VALUES = 30;
-    private static final Sort BY_ID = new Sort(new SortField(ID_SORT, SortField.Type.STRING));
-    /** Best first; equal scores in ID order, so a page is the same from one call (and one build) to the next. */
-    private static final Sort BY_SCORE = new Sort(SortField.FIELD_SCORE, new SortField(ID_SORT, SortField.Type.STRING));
+    private static final int CONTROL_DIMENSION = DocTable.DIMENSIONS.indexOf(CONTROL);
 
     private final OpenIndex index;
+    private final DocTable table;
     private final QueryFactory queries;
     private final Snippets snippets;
-    private final DocValuesReader docValues;
+    private final Completions completions;
 
     public SearchService(OpenIndex index) {
         this(index, Ranking.DEFAULT);
     }
 
     public SearchService(OpenIndex index, Ranking ranking) {
-        Analyzer analyzer = analyzer();
         this.index = index;
-        this.queries = new QueryFactory(analyzer, Synonyms.load(), ranking);
-        this.docValues = new DocValuesReader(index.searcher().getIndexReader());
-        this.snippets = new Snippets(index.searcher(), indexAnalyzer(), docValues);
+        this.table = index.table();
+        this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking);
+        this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues());
+        this.completions = new Completions(index.searcher().getIndexReader());
     }
 
     public OpenIndex index() {
@@ -66,33 +62,155 @@ public final class SearchService {
     public SearchResult search(SearchRequest request) {
         long started = System.nanoTime();
         try {
-            List<String> misspelled = misspelled(request.query());
             IndexSearcher searcher = index.searcher();
-            // Rewritten once here rather than by each of search, match-finding and highlighting: expanding a fuzzy
-            // term builds automata, and doing that three times made typo searches several times slower.
-            Query base = searcher.rewrite(queries.build(request.query(), misspelled));
-            var drillDown = new DrillDownQuery(index.facetsConfig(), base);
-            request.selections().forEach((dim, values) -> values.forEach(v -> drillDown.add(dim, v)));
-
-            int topN = request.offset() + request.limit();
             boolean ranked = !request.query().isBlank();
-            var sideways = new DrillSideways(searcher, index.facetsConfig(), index.facetState());
-            // Integer.MAX_VALUE as the hit-count threshold: the total shown to users is exact, not a lower bound.
-            var collector = new TopFieldCollectorManager(ranked ? BY_SCORE : BY_ID, topN, null, Integer.MAX_VALUE);
-            DrillSideways.ConcurrentDrillSidewaysResult<? extends TopDocs> result = sideways.search(drillDown, collector);
-            TopDocs top = result.collectorResult;
+            List<Completions.Completion> completed = ranked
+                    ? completions.of(queries.lastWord(request.query()).orElse(null)) : List.of();
+            // The last word, still being typed, is not a typo when it starts words of the index.
+            List<String> misspelled = misspelled(completed.isEmpty() ? request.query()
+                    : QueryFactory.withoutLastWord(request.query()));
+            // Rewritten once here rather than by both the search and the snippets: expanding a fuzzy term builds
+            // automata.
+            Query query = searcher.rewrite(queries.build(request.query(), misspelled, completed));
 
-            ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, Math.min(request.offset(), top.scoreDocs.length),
-                    top.scoreDocs.length);
-            List<SearchHit> hits = toHits(page, ranked ? base : null, ranked);
-            Map<String, List<FacetValue>> facets = facets(result.facets, request);
+            Matches matches = searcher.search(query, Matches.manager(table.maxDoc()));
+            Selection selection = new Selection(request);
+            int[] counts = new int[table.ordinalCount()];
+            long[] keys = new long[matches.size];
+            int total = 0;
+            for (int i = 0; i < matches.size; i++) {
+                int doc = matches.docs[i];
+                int failing = selection.failingDimensions(doc);
+                if (failing == 0) {
+                    countAll(doc, counts);
+                    keys[total++] = sortKey(ranked, matches.scores[doc], doc);
+                } else if (Integer.bitCount(failing) == 1) {
+                    countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
+                }
+            }
+            // Sorting every hit rather than selecting the page's: at a few thousand keys it is microseconds.
+            Arrays.sort(keys, 0, total);
+            int from = Math.min(request.offset(), total);
+            int to = Math.min(request.offset() + request.limit(), total);
+            int[] docs = new int[to - from];
+            float[] scores = new float[to - from];
+            for (int i = from; i < to; i++) {
+                docs[i - from] = table.docAtIdRank((int) keys[i]);
+                scores[i - from] = matches.scores[docs[i - from]];
+            }
+            List<SearchHit> hits = toHits(docs, scores, ranked ? query : null, ranked);
+            Map<String, List<FacetValue>> facets = facets(counts, request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new SearchResult(request.query(), top.totalHits.value, tookMs, hits, facets, misspelled);
-        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            return new SearchResult(request.query(), total, tookMs, hits, facets, misspelled);
+        } catch (IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Sorts best first, equal scores in ID order (a page is the same from one call, and one build, to the next);
+     * a listing without a query in ID order. The low half of the key is the document's ID rank.
+     */
+    private long sortKey(boolean ranked, float score, int doc) {
+        long rank = table.idRank(doc);
+        if (!ranked) return rank;
+        // Scores are positive, so their bits order like the floats; inverted, the best sorts first.
+        return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | rank;
+    }
+
+    private void countAll(int doc, int[] counts) {
+        for (int i = table.ordStart(doc), end = table.ordEnd(doc); i < end; i++) counts[table.ord(i)]++;
+    }
+
+    private void countDimension(int doc, int dim, int[] counts) {
+        for (int i = table.ordStart(doc), end = table.ordEnd(doc); i < end; i++) {
+            int ord = table.ord(i);
+            if (table.dimension(ord) == dim) counts[ord]++;
+        }
+    }
+
+    /** The facet selections of a request as ordinals: which dimensions a document fails. */
+    private final class Selection {
+        private final boolean[] selected = new boolean[table.ordinalCount()];
+        private int required;
+
+        Selection(SearchRequest request) {
+            request.selections().forEach((dimension, values) -> {
+                int dim = DocTable.DIMENSIONS.indexOf(dimension);
+                if (!values.isEmpty()) required |= 1 << dim;
+                for (String value : values) {
+                    int ord = table.ord(dim, value);
+                    if (ord >= 0) selected[ord] = true;
+                }
+            });
+        }
+
+        /** A bit per selected dimension none of whose selected values the document has. */
+        int failingDimensions(int doc) {
+            if (required == 0) return 0;
+            int passed = 0;
+            for (int i = table.ordStart(doc), end = table.ordEnd(doc); i < end; i++) {
+                int ord = table.ord(i);
+                if (selected[ord]) passed |= 1 << table.dimension(ord);
+            }
+            return required & ~passed;
+        }
+    }
+
+    /** Every document the query matches in document order, and the scores by document. */
+    private static final class Matches extends SimpleCollector {
+        final int[] docs;
+        final float[] scores;
+        int size;
+        private int docBase;
+        private Scorable scorer;
+
+        Matches(int maxDoc) {
+            docs = new int[maxDoc];
+            scores = new float[maxDoc];
+        }
+
+        /** One collector for the whole search: the searcher has no executor, so it searches in one slice. */
+        static CollectorManager<Matches, Matches> manager(int maxDoc) {
+            return new CollectorManager<>() {
+                private Matches matches;
+
+                @Override
+                public Matches newCollector() {
+                    if (matches != null) throw new IllegalStateException("one slice expected");
+                    matches = new Matches(maxDoc);
+                    return matches;
+                }
+
+                @Override
+                public Matches reduce(java.util.Collection<Matches> collectors) {
+                    return matches;
+                }
+            };
+        }
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) {
+            docBase = context.docBase;
+        }
+
+        @Override
+        public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            docs[size++] = docBase + doc;
+            scores[docBase + doc] = scorer.score();
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE;
         }
     }
 
@@ -119,46 +237,53 @@ public final class SearchService {
         return List.copyOf(unknown);
     }
 
-    private List<SearchHit> toHits(ScoreDoc[] page, Query query, boolean ranked) throws IOException {
-        Map<Integer, Snippets.Snippet> snippetsByDoc = snippets.forDocs(query, page);
-        List<SearchHit> hits = new ArrayList<>(page.length);
-        for (ScoreDoc sd : page) {
-            HitRecord h = docValues.hit(sd.doc);
-            Snippets.Snippet snippet = snippetsByDoc.get(sd.doc);
+    private List<SearchHit> toHits(int[] docs, float[] scores, Query query, boolean ranked) throws IOException {
+        Snippets.Snippet[] snippetsOfDocs = snippets.forDocs(query, docs);
+        List<SearchHit> hits = new ArrayList<>(docs.length);
+        for (int i = 0; i < docs.length; i++) {
+            HitRecord h = table.hit(docs[i]);
+            Snippets.Snippet snippet = snippetsOfDocs[i];
             hits.add(new SearchHit(h.id(), h.type(), h.name(), h.domains().isEmpty() ? null : h.domains().get(0),
                     Links.path(h.type(), h.id()), h.tactics(), h.platforms(),
                     h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()),
-                    ranked ? score(sd) : null,
+                    ranked ? scores[i] : null,
                     snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),
                     snippet != null ? snippet.matched() : List.of()));
         }
         return hits;
     }
 
-    /** The score a {@link #BY_SCORE} sort collected as its first sort value. */
-    private static Float score(ScoreDoc sd) {
-        return sd instanceof FieldDoc fd && fd.fields[0] instanceof Float f ? f : sd.score;
-    }
-
-    private Map<String, List<FacetValue>> facets(Facets facets, SearchRequest request) throws IOException {
+    /**
+     * Each dimension's values with their counts, most frequent first (equal counts in value order), as Lucene's
+     * facets listed them; a selected value with no hits still shows, so the user can see and untick it.
+     */
+    private Map<String, List<FacetValue>> facets(int[] counts, SearchRequest request) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
+        List<List<Integer>> byDimension = new ArrayList<>();
+        for (int d = 0; d < DocTable.DIMENSIONS.size(); d++) byDimension.add(new ArrayList<>());
+        for (int ord = 0; ord < counts.length; ord++) {
+            if (counts[ord] > 0) byDimension.get(table.dimension(ord)).add(ord);
+        }
         for (Map.Entry<String, List<String>> selection : request.selections().entrySet()) {
-            String dim = selection.getKey();
-            List<FacetValue> values = new ArrayList<>();
-            FacetResult result = facets.getTopChildren(CONTROL.equals(dim) ? MAX_CONTROL_VALUES : MAX_FACET_VALUES, dim);
-            Set<String> seen = new java.util.HashSet<>();
-            if (result != null) {
-                for (LabelAndValue lv : result.labelValues) {
-                    seen.add(lv.label);
-                    values.add(new FacetValue(lv.label, index.label(dim, lv.label), lv.value.intValue(),
-                            selection.getValue().contains(lv.label)));
+            int dim = DocTable.DIMENSIONS.indexOf(selection.getKey());
+            List<Integer> ords = byDimension.get(dim);
+            ords.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
+            int max = dim == CONTROL_DIMENSION ? MAX_CONTROL_VALUES : MAX_FACET_VALUES;
+            List<FacetValue> values = new ArrayList<>(Math.min(max, ords.size()) + selection.getValue().size());
+            List<String> shown = new ArrayList<>();
+            for (int ord : ords.subList(0, Math.min(max, ords.size()))) {
+                shown.add(table.value(ord));
+                values.add(new FacetValue(table.value(ord), table.label(ord), counts[ord],
+                        selection.getValue().contains(table.value(ord))));
+            }
+            for (String selected : selection.getValue()) {
+                if (!shown.contains(selected)) {
+                    int ord = table.ord(dim, selected);
+                    values.add(ord >= 0 ? new FacetValue(selected, table.label(ord), counts[ord], true)
+                            : new FacetValue(selected, selected, 0, true));
                 }
             }
-            // A selected value with no hits still shows, so the user can see and untick it.
-            for (String selected : selection.getValue()) {
-                if (!seen.contains(selected)) values.add(new FacetValue(selected, index.label(dim, selected), 0, true));
-            }
-            out.put(dim, List.copyOf(values));
+            out.put(selection.getKey(), List.copyOf(values));
         }
         return out;
     }

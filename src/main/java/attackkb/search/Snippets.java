@@ -5,161 +5,347 @@ import static attackkb.index.IndexSchema.*;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
  * For each hit: which fields the query matched, and a snippet cut from the most telling of them (statement, then
  * detection, mitigation, procedures), with the matched words in {@code <mark>} and everything else HTML-escaped.
  *
- * <p>Matched fields come from one postings walk per query term over the page; only the one field a snippet is cut
- * from is then highlighted. Highlighting every field of every hit, some of them tens of kilobytes of
- * procedure examples, was by far the most expensive part of a search.
+ * <p>Both come from the postings: one walk per query term over the page's documents finds the matched fields, and
+ * a second over the snippet fields reads the offsets the index keeps, so no text is analysed again. The snippet is
+ * the sentence whose matches score best (the unified highlighter's passage formula: BM25 over the sentence, rare
+ * terms of the document weighing more, earlier sentences slightly preferred), cut to {@link #MAX_PASSAGE}
+ * characters around its matches.
  */
 final class Snippets {
     /** A hit's snippet (HTML, or null when no prose field matched) and the fields its query matched. */
     record Snippet(String html, List<String> matched) {}
 
-    /** Highlighting looks at most as far into a field as the index keeps of it. */
-    private static final int MAX_ANALYZED_CHARS = MAX_SNIPPET_SOURCE;
+    /** The fields whose matches are reported, in the order they are shown; index fields map onto these. */
+    private static final List<String> SHOWN = shown();
+    /** Index fields whose matches count, and the shown field each one reports as. */
+    private static final List<String> MATCH_FIELDS = List.of(ID, PARENT_ID, NAME, NAME_EXACT, ALIASES, STATEMENT,
+            DETECTION, MITIGATION, PROCEDURES);
+    private static final int[] SHOWN_BIT = MATCH_FIELDS.stream().mapToInt(f -> 1 << SHOWN.indexOf(
+            f.equals(PARENT_ID) ? ID : f.equals(NAME_EXACT) ? NAME : f)).toArray();
 
-    private final IndexSearcher searcher;
-    private final UnifiedHighlighter highlighter;
+    /** A snippet longer than this is cut around its matches. */
+    static final int MAX_PASSAGE = 300;
+    /** How far from a match a sentence boundary is looked for. */
+    private static final int MAX_SENTENCE_REACH = 400;
+    /** Occurrences of one term read per document: enough to choose a sentence, bounded for huge fields. */
+    private static final int MAX_OCCURRENCES = 64;
 
-    Snippets(IndexSearcher searcher, Analyzer analyzer, DocValuesReader docValues) {
-        this.searcher = searcher;
-        var builder = UnifiedHighlighter.builder(searcher, analyzer)
-                .withFormatter(new DefaultPassageFormatter("<mark>", "</mark>", " … ", true))
-                .withMaxNoHighlightPassages(0)
-                .withMaxLength(MAX_ANALYZED_CHARS)
-                .withPassageRelevancyOverSpeed(false)
-                // Mark the words of a phrase wherever they occur: exact phrase positions cost more than they show.
-                .withHighlightPhrasesStrictly(false);
-        this.highlighter = new UnifiedHighlighter(builder) {
-            /** The texts to cut from live in doc values (see IndexSchema), not in stored fields. */
-            @Override
-            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
-                    throws IOException {
-                List<CharSequence[]> values = new ArrayList<>();
-                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
-                    CharSequence[] perField = new CharSequence[fields.length];
-                    for (int i = 0; i < fields.length; i++) {
-                        String text = docValues.text(fields[i], doc);
-                        perField[i] = text == null ? "" : text;
-                    }
-                    values.add(perField);
-                }
-                return values;
-            }
-        };
+    // The unified highlighter's passage scorer (PassageScorer) parameters.
+    private static final float K1 = 1.2f;
+    private static final float B = 0.75f;
+    private static final float PIVOT = 87f;
+
+    private final IndexReader reader;
+    private final DocValuesReader docValues;
+
+    Snippets(IndexReader reader, DocValuesReader docValues) {
+        this.reader = reader;
+        this.docValues = docValues;
     }
 
-    /**
-     * Snippets by doc ID; a doc whose prose the query did not match (an ID lookup, a filter-only list) has none.
-     * {@code query} must already be rewritten ({@link IndexSearcher#rewrite}).
-     */
-    Map<Integer, Snippet> forDocs(Query query, ScoreDoc[] docs) throws IOException {
-        Map<Integer, Snippet> out = new HashMap<>();
-        if (query == null || docs.length == 0) return out;
-        Map<Integer, List<String>> matched = matchedFields(query, docs);
-
-        // Group the hits by the field their snippet comes from: one highlighter pass per field.
-        Map<String, List<Integer>> byField = new HashMap<>();
-        for (ScoreDoc sd : docs) {
-            List<String> fields = matched.getOrDefault(sd.doc, List.of());
-            SNIPPET_FIELDS.stream().filter(fields::contains).findFirst()
-                    .ifPresent(f -> byField.computeIfAbsent(f, k -> new ArrayList<>()).add(sd.doc));
-        }
-        Map<Integer, String> html = new HashMap<>();
-        for (Map.Entry<String, List<Integer>> group : byField.entrySet()) {
-            int[] ids = group.getValue().stream().mapToInt(Integer::intValue).sorted().toArray();
-            String[] texts = highlighter.highlightFields(new String[] {group.getKey()}, query, ids, new int[] {1})
-                    .get(group.getKey());
-            for (int i = 0; i < ids.length; i++) {
-                if (texts[i] != null) html.put(ids[i], texts[i].strip());
-            }
-        }
-        for (ScoreDoc sd : docs) {
-            List<String> fields = matched.getOrDefault(sd.doc, List.of());
-            if (!fields.isEmpty()) out.put(sd.doc, new Snippet(html.get(sd.doc), fields));
-        }
-        return out;
-    }
-
-    /**
-     * The user-facing fields each doc matched: those holding at least one of the query's terms. Checked term by term
-     * over all the page's documents at once (one postings walk per term), which costs a fraction of asking the query
-     * to explain each document's match.
-     */
-    private Map<Integer, List<String>> matchedFields(Query query, ScoreDoc[] docs) throws IOException {
-        Set<Term> terms = new HashSet<>();
-        query.visit(QueryVisitor.termCollector(terms));
-        int[] sorted = Arrays.stream(docs).mapToInt(sd -> sd.doc).sorted().toArray();
-        Map<Integer, Set<String>> fieldsByDoc = new HashMap<>();
-        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
-            int base = leaf.docBase;
-            int end = base + leaf.reader().maxDoc();
-            for (Term term : terms) {
-                Terms fieldTerms = leaf.reader().terms(term.field());
-                if (fieldTerms == null) continue;
-                TermsEnum termsEnum = fieldTerms.iterator();
-                if (!termsEnum.seekExact(term.bytes())) continue;
-                PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
-                for (int doc : sorted) {
-                    if (doc < base || doc >= end) continue;
-                    int target = doc - base;
-                    if (postings.docID() < target && postings.advance(target) == target || postings.docID() == target) {
-                        fieldsByDoc.computeIfAbsent(doc, k -> new HashSet<>()).add(term.field());
-                    }
-                    if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) break;
-                }
-            }
-        }
-        Map<Integer, List<String>> out = new HashMap<>();
-        fieldsByDoc.forEach((doc, fields) -> out.put(doc, shown(fields)));
-        return out;
-    }
-
-    private static final List<String> SHOWN_ORDER = shownOrder();
-
-    private static List<String> shownOrder() {
+    private static List<String> shown() {
         List<String> order = new ArrayList<>(List.of(ID, NAME, ALIASES));
         order.addAll(SNIPPET_FIELDS);
         return List.copyOf(order);
     }
 
-    /** Index fields as a user knows them: a parent-ID match is an ID match, an exact-name match a name match. */
-    private static List<String> shown(Set<String> indexFields) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String f : indexFields) {
-            if (f.equals(PARENT_ID)) names.add(ID);
-            else if (f.equals(NAME_EXACT)) names.add(NAME);
-            else names.add(f);
+    /**
+     * One snippet per doc of {@code docs}, in the same order; null for a doc the query did not match in any shown
+     * field (an ID lookup's filter-only matches, a listing). {@code query} must already be rewritten.
+     */
+    Snippet[] forDocs(Query query, int[] docs) throws IOException {
+        Snippet[] out = new Snippet[docs.length];
+        if (query == null || docs.length == 0) return out;
+        Set<Term> termSet = new HashSet<>();
+        query.visit(QueryVisitor.termCollector(termSet));
+        Term[] terms = termSet.stream().filter(t -> MATCH_FIELDS.contains(t.field())).sorted().toArray(Term[]::new);
+        int[] sorted = docs.clone();
+        Arrays.sort(sorted);
+
+        int[] shownMask = new int[sorted.length];
+        for (Term term : terms) {
+            int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.field())];
+            forEachMatch(term, sorted, PostingsEnum.NONE, (i, postings) -> shownMask[i] |= bit);
         }
-        return SHOWN_ORDER.stream().filter(names::contains).toList();
+
+        Passages[] passages = new Passages[sorted.length];
+        for (String field : SNIPPET_FIELDS) {
+            int bit = 1 << SHOWN.indexOf(field);
+            int[] group = Arrays.stream(sorted).filter(d -> snippetBit(shownMask[Arrays.binarySearch(sorted, d)]) == bit).toArray();
+            if (group.length == 0) continue;
+            for (int t = 0; t < terms.length; t++) {
+                if (!terms[t].field().equals(field)) continue;
+                int termIndex = t;
+                forEachMatch(terms[t], group, PostingsEnum.OFFSETS, (i, postings) -> {
+                    int at = Arrays.binarySearch(sorted, group[i]);
+                    if (passages[at] == null) passages[at] = new Passages();
+                    passages[at].add(termIndex, postings);
+                });
+            }
+            for (int doc : group) {
+                int at = Arrays.binarySearch(sorted, doc);
+                if (passages[at] != null) passages[at].text = docValues.text(field, doc);
+            }
+        }
+
+        for (int i = 0; i < docs.length; i++) {
+            int at = Arrays.binarySearch(sorted, docs[i]);
+            if (shownMask[at] == 0) continue;
+            String html = passages[at] == null || passages[at].text == null ? null : passages[at].best();
+            out[i] = new Snippet(html, matchedNames(shownMask[at]));
+        }
+        return out;
+    }
+
+    /** The bit of the first snippet field set in {@code mask}, or 0. */
+    private static int snippetBit(int mask) {
+        for (String field : SNIPPET_FIELDS) {
+            int bit = 1 << SHOWN.indexOf(field);
+            if ((mask & bit) != 0) return bit;
+        }
+        return 0;
+    }
+
+    private static List<String> matchedNames(int mask) {
+        List<String> names = new ArrayList<>(Integer.bitCount(mask));
+        for (int i = 0; i < SHOWN.size(); i++) if ((mask & 1 << i) != 0) names.add(SHOWN.get(i));
+        return names;
+    }
+
+    private interface MatchConsumer {
+        void accept(int index, PostingsEnum postings) throws IOException;
+    }
+
+    /** Calls {@code consumer} with the index in {@code sortedDocs} of each doc that contains {@code term}. */
+    private void forEachMatch(Term term, int[] sortedDocs, int flags, MatchConsumer consumer) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            int base = leaf.docBase;
+            int end = base + leaf.reader().maxDoc();
+            Terms fieldTerms = leaf.reader().terms(term.field());
+            if (fieldTerms == null) continue;
+            TermsEnum termsEnum = fieldTerms.iterator();
+            if (!termsEnum.seekExact(term.bytes())) continue;
+            PostingsEnum postings = termsEnum.postings(null, flags);
+            for (int i = 0; i < sortedDocs.length; i++) {
+                int doc = sortedDocs[i];
+                if (doc < base || doc >= end) continue;
+                int target = doc - base;
+                if (postings.docID() < target) postings.advance(target);
+                if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) break;
+                if (postings.docID() == target) consumer.accept(i, postings);
+            }
+        }
+    }
+
+    /** The matches of one document's snippet field, and the choice of its best sentence. */
+    private static final class Passages {
+        private int[] starts = new int[16];
+        private int[] ends = new int[16];
+        private int[] termIndexes = new int[16];
+        private int size;
+        /** Occurrences of each query term in the whole field, by term index (sparse). */
+        private final List<int[]> docFreqs = new ArrayList<>();
+        String text;
+
+        void add(int termIndex, PostingsEnum postings) throws IOException {
+            int freq = postings.freq();
+            docFreqs.add(new int[] {termIndex, freq});
+            for (int i = 0; i < freq && i < MAX_OCCURRENCES; i++) {
+                postings.nextPosition();
+                int start = postings.startOffset();
+                int end = postings.endOffset();
+                if (start < 0 || end <= start || end > MAX_SNIPPET_SOURCE) break;
+                if (size == starts.length) grow();
+                starts[size] = start;
+                ends[size] = end;
+                termIndexes[size] = termIndex;
+                size++;
+            }
+        }
+
+        private void grow() {
+            starts = Arrays.copyOf(starts, size * 2);
+            ends = Arrays.copyOf(ends, size * 2);
+            termIndexes = Arrays.copyOf(termIndexes, size * 2);
+        }
+
+        private int freqInDoc(int termIndex) {
+            for (int[] f : docFreqs) if (f[0] == termIndex) return f[1];
+            return 1;
+        }
+
+        /** The best sentence as HTML, or null if no match lies within the text kept for snippets. */
+        String best() {
+            int[] order = matchOrder();
+            int n = order.length;
+            if (n == 0) return null;
+            float bestScore = Float.NEGATIVE_INFINITY;
+            int bestStart = 0;
+            int bestEnd = 0;
+            int first = 0;
+            while (first < n) {
+                int sentenceStart = sentenceStart(text, starts[order[first]]);
+                int sentenceEnd = sentenceEnd(text, ends[order[first]]);
+                int last = first;
+                while (last + 1 < n && starts[order[last + 1]] < sentenceEnd) {
+                    last++;
+                    sentenceEnd = Math.max(sentenceEnd, Math.min(text.length(), ends[order[last]]));
+                }
+                float score = score(order, first, last, sentenceStart, sentenceEnd);
+                if (score > bestScore) {
+                    bestScore = score;
+                    bestStart = sentenceStart;
+                    bestEnd = sentenceEnd;
+                }
+                first = last + 1;
+            }
+            return html(order, bestStart, bestEnd);
+        }
+
+        /** Match indexes by start offset, then longest first, keeping only matches inside the kept text. */
+        private int[] matchOrder() {
+            Integer[] boxed = new Integer[size];
+            int n = 0;
+            for (int i = 0; i < size; i++) if (ends[i] <= text.length()) boxed[n++] = i;
+            Integer[] kept = Arrays.copyOf(boxed, n);
+            Arrays.sort(kept, (a, b) -> starts[a] != starts[b] ? Integer.compare(starts[a], starts[b])
+                    : Integer.compare(ends[b], ends[a]));
+            return Arrays.stream(kept).mapToInt(Integer::intValue).toArray();
+        }
+
+        private float score(int[] order, int first, int last, int start, int end) {
+            float lengthNorm = K1 * ((1 - B) + B * ((end - start) / PIVOT));
+            float numDocs = 1 + text.length() / PIVOT;
+            float score = 0;
+            Set<Integer> seen = new HashSet<>();
+            for (int i = first; i <= last; i++) {
+                int termIndex = termIndexes[order[i]];
+                if (!seen.add(termIndex)) continue;
+                int freq = 0;
+                for (int j = first; j <= last; j++) if (termIndexes[order[j]] == termIndex) freq++;
+                float weight = (K1 + 1) * (float) Math.log((numDocs + 0.5) / (freqInDoc(termIndex) + 0.5));
+                score += weight * (freq / (freq + lengthNorm));
+            }
+            return score * (1 + 1 / (float) Math.log(PIVOT + start));
+        }
+
+        /** The sentence, cut around its matches when long, escaped, with overlapping matches merged into one mark. */
+        private String html(int[] order, int start, int end) {
+            if (end - start > MAX_PASSAGE) {
+                int firstMatch = start;
+                for (int i : order) {
+                    if (starts[i] >= start) {
+                        firstMatch = starts[i];
+                        break;
+                    }
+                }
+                int from = Math.max(start, firstMatch - MAX_PASSAGE / 5);
+                if (from > start) from = wordStart(text, from);
+                int to = Math.min(end, from + MAX_PASSAGE);
+                if (to < end) to = wordEnd(text, to);
+                start = from;
+                end = to;
+            }
+            StringBuilder out = new StringBuilder(end - start + 64);
+            if (start > 0 && !isSentenceStart(text, start)) out.append("… ");
+            int at = start;
+            int i = 0;
+            while (i < order.length) {
+                int markStart = starts[order[i]];
+                int markEnd = ends[order[i]];
+                i++;
+                if (markEnd <= at || markStart >= end) continue;
+                while (i < order.length && starts[order[i]] <= markEnd) markEnd = Math.max(markEnd, ends[order[i++]]);
+                markStart = Math.max(markStart, at);
+                markEnd = Math.min(markEnd, end);
+                escape(text, at, markStart, out);
+                out.append("<mark>");
+                escape(text, markStart, markEnd, out);
+                out.append("</mark>");
+                at = markEnd;
+            }
+            escape(text, at, end, out);
+            if (!endsSentence(text, end)) out.append(" …");
+            return out.toString().strip();
+        }
+    }
+
+    /** Where the sentence holding {@code offset} starts: after a line break or a sentence's end, or near it. */
+    static int sentenceStart(String text, int offset) {
+        int limit = Math.max(0, offset - MAX_SENTENCE_REACH);
+        for (int i = offset; i > limit; i--) {
+            if (isSentenceStart(text, i)) return i;
+        }
+        return limit == 0 ? 0 : wordStart(text, limit);
+    }
+
+    /** Where the sentence holding {@code offset} ends (exclusive, without trailing space). */
+    static int sentenceEnd(String text, int offset) {
+        int limit = Math.min(text.length(), offset + MAX_SENTENCE_REACH);
+        int i = offset;
+        while (i < limit && !isSentenceStart(text, i)) i++;
+        if (i == limit && limit < text.length()) return wordEnd(text, limit);
+        while (i > offset && Character.isWhitespace(text.charAt(i - 1))) i--;
+        return i;
+    }
+
+    /**
+     * A sentence starts at the text's start, after a line break, or after ". ", "? " or "! " followed by
+     * something other than a lower-case letter (so "e.g. sh" stays one sentence).
+     */
+    static boolean isSentenceStart(String text, int i) {
+        if (i <= 0) return true;
+        if (i >= text.length()) return false;
+        char previous = text.charAt(i - 1);
+        if (previous == '\n') return !Character.isWhitespace(text.charAt(i));
+        return i >= 2 && previous == ' ' && ".!?".indexOf(text.charAt(i - 2)) >= 0
+                && !Character.isWhitespace(text.charAt(i)) && !Character.isLowerCase(text.charAt(i));
+    }
+
+    /** Whether {@code end} is the text's end or only space separates it from the next sentence. */
+    static boolean endsSentence(String text, int end) {
+        int i = end;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        return i == text.length() || isSentenceStart(text, i);
+    }
+
+    private static int wordStart(String text, int i) {
+        while (i < text.length() && !Character.isWhitespace(text.charAt(i - 1))) i++;
+        return i;
+    }
+
+    private static int wordEnd(String text, int i) {
+        while (i > 0 && i < text.length() && !Character.isWhitespace(text.charAt(i))) i--;
+        return i;
     }
 
     static String escape(String text) {
         if (text == null) return "";
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (char c : text.toCharArray()) {
+        escape(text, 0, text.length(), sb);
+        return sb.toString();
+    }
+
+    private static void escape(String text, int from, int to, StringBuilder sb) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
@@ -169,6 +355,5 @@ final class Snippets {
                 default -> sb.append(c);
             }
         }
-        return sb.toString();
     }
 }

@@ -33,10 +33,9 @@ public final class Suggester {
     }
 
     static Suggester load(OpenIndex index) {
-        var docValues = new DocValuesReader(index.searcher().getIndexReader());
         List<Entry> entries = new ArrayList<>();
         for (int doc : index.docIds(new TermQuery(new Term(STATUS, Status.ACTIVE.key())))) {
-            var hit = docValues.hit(doc);
+            var hit = index.table().hit(doc);
             String id = hit.id();
             String name = hit.name();
             String type = hit.type();

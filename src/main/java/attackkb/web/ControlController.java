@@ -39,8 +39,15 @@ final class ControlController {
         ctx.json(Map.of("families", families()));
     }
 
-    /** Families in catalog order, each with its controls and how many techniques each mitigates. */
+    /** Families in catalog order, each with its controls and how many techniques each mitigates; made once per index. */
     List<Map<String, Object>> families() {
+        return live.get().entities().derived(FAMILIES, this::readFamilies);
+    }
+
+    /** The key of {@link #families()} among an index's derived summaries. */
+    private static final Object FAMILIES = new Object();
+
+    private List<Map<String, Object>> readFamilies() {
         Map<String, Map<String, Object>> families = new LinkedHashMap<>();
         List<Control> all = new ArrayList<>(live.get().entities().all(EntityType.CONTROL, Control.class));
         all.sort(java.util.Comparator.comparing(Control::id, ControlId.ORDER));
@@ -56,7 +63,8 @@ final class ControlController {
             var list = (List<Map<String, Object>>) family.get("controls");
             list.add(Map.of("id", c.id(), "title", c.title() == null ? "" : c.title(), "technique_count", c.techniques().size()));
         }
-        return new ArrayList<>(families.values());
+        families.values().forEach(f -> f.put("controls", List.copyOf((List<?>) f.get("controls"))));
+        return families.values().stream().map(java.util.Collections::unmodifiableMap).toList();
     }
 
     /** A control's techniques grouped by tactic (a technique in two tactics is listed under both), in tactic order. */

@@ -50,7 +50,7 @@ final class ExportController {
         int offset = first.offset();
         while (hits.size() < MAX_EXPORT) {
             var page = first.at(SearchRequest.MAX_LIMIT, offset);
-            SearchResult result = live.get().search().search(page);
+            SearchResult result = live.get().responses().result(page);
             hits.addAll(result.hits());
             offset += SearchRequest.MAX_LIMIT;
             if (result.hits().size() < SearchRequest.MAX_LIMIT || offset > SearchRequest.MAX_OFFSET) break;

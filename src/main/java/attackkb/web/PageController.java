@@ -75,7 +75,7 @@ final class PageController {
             Htmx.redirect(ctx, jump.get());
             return;
         }
-        SearchResult result = live.get().search().search(request);
+        SearchResult result = live.get().responses().result(request);
         Map<String, Object> model = new HashMap<>();
         model.put("request", request);
         model.put("result", result);

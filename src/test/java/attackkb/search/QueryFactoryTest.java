@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryFactoryTest {
     private final QueryFactory factory = new QueryFactory(IndexSchema.analyzer(), Synonyms.parse("k8s, kubernetes"),
-            new Ranking(Ranking.boosts(1f, 1f, 1f, 1f, 0.5f, 0.75f), 20f, 0.6f, 0.5f));
+            new Ranking(Ranking.boosts(1f, 1f, 1f, 1f, 0.5f, 0.75f), 20f, 0.6f, 0.5f, 0.8f));
 
     @Test
     void anIdFindsThatObjectThenItsChildrenAmongActiveObjects() {

@@ -1,0 +1,150 @@
+package attackkb.search;
+
+import static attackkb.index.IndexSchema.*;
+
+import attackkb.index.HitRecord;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+
+/**
+ * What a search needs of every document, read once per index generation and held in arrays: its hit record, its
+ * place in ID order, and its facet values as ordinals. The index has a few thousand documents, so this is a few
+ * megabytes, and it turns facet counting, sorting and hit building into array reads instead of doc-values
+ * decoding and JSON parsing on every request.
+ */
+final class DocTable {
+    /** The facet dimensions, in {@link attackkb.index.IndexSchema#FACETS} order; a dimension's index is its bit. */
+    static final List<String> DIMENSIONS = FACETS;
+
+    private final HitRecord[] hits;
+    private final int[] idRank;
+    private final int[] docAtIdRank;
+    /** Facet ordinals of doc d are {@code docOrds[docOrdStart[d] .. docOrdStart[d + 1])}. */
+    private final int[] docOrdStart;
+    private final int[] docOrds;
+    private final int[] ordDimension;
+    private final String[] ordValue;
+    private final String[] ordLabel;
+    private final List<Map<String, Integer>> ordByValue;
+
+    DocTable(IndexReader reader, SortedSetDocValuesReaderState facetState, Map<String, String> tacticLabels)
+            throws IOException {
+        int maxDoc = reader.maxDoc();
+        var docValues = new DocValuesReader(reader);
+        hits = new HitRecord[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) hits[doc] = docValues.hit(doc);
+        docValues.close();
+        idRank = idRanks(reader);
+        docAtIdRank = new int[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) docAtIdRank[idRank[doc]] = doc;
+
+        SortedSetDocValues values = facetState.getDocValues();
+        int valueCount = (int) values.getValueCount();
+        ordDimension = new int[valueCount];
+        ordValue = new String[valueCount];
+        ordLabel = new String[valueCount];
+        Arrays.fill(ordDimension, -1);
+        ordByValue = DIMENSIONS.stream().map(d -> (Map<String, Integer>) new HashMap<String, Integer>()).toList();
+        for (int ord = 0; ord < valueCount; ord++) {
+            String[] path = FacetsConfig.stringToPath(values.lookupOrd(ord).utf8ToString());
+            int dim = DIMENSIONS.indexOf(path[0]);
+            if (dim < 0 || path.length != 2) continue;
+            ordDimension[ord] = dim;
+            ordValue[ord] = path[1];
+            ordLabel[ord] = TACTIC.equals(path[0]) ? tacticLabels.getOrDefault(path[1], path[1]) : path[1];
+            ordByValue.get(dim).put(path[1], ord);
+        }
+
+        docOrdStart = new int[maxDoc + 1];
+        int[] ords = new int[maxDoc * 4];
+        int n = 0;
+        values = facetState.getDocValues(); // a fresh iterator: the first one was only used for lookups
+        for (int doc = 0; doc < maxDoc; doc++) {
+            docOrdStart[doc] = n;
+            if (values.docID() < doc) values.advance(doc);
+            if (values.docID() != doc) continue;
+            for (int i = 0; i < values.docValueCount(); i++) {
+                int ord = (int) values.nextOrd();
+                if (ordDimension[ord] < 0) continue;
+                if (n == ords.length) ords = Arrays.copyOf(ords, n * 2);
+                ords[n++] = ord;
+            }
+        }
+        docOrdStart[maxDoc] = n;
+        docOrds = Arrays.copyOf(ords, n);
+    }
+
+    /** Each document's rank in ID order, ties (and documents without an ID, last) in document order. */
+    private static int[] idRanks(IndexReader reader) throws IOException {
+        int maxDoc = reader.maxDoc();
+        SortedDocValues ids = MultiDocValues.getSortedValues(reader, ID_SORT);
+        long[] keys = new long[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) {
+            long ord = Integer.MAX_VALUE;
+            if (ids != null && ids.advanceExact(doc)) ord = ids.ordValue();
+            keys[doc] = ord << 32 | doc;
+        }
+        Arrays.sort(keys);
+        int[] rank = new int[maxDoc];
+        for (int i = 0; i < maxDoc; i++) rank[(int) keys[i]] = i;
+        return rank;
+    }
+
+    int maxDoc() {
+        return hits.length;
+    }
+
+    HitRecord hit(int doc) {
+        return hits[doc];
+    }
+
+    int idRank(int doc) {
+        return idRank[doc];
+    }
+
+    int docAtIdRank(int rank) {
+        return docAtIdRank[rank];
+    }
+
+    int ordinalCount() {
+        return ordValue.length;
+    }
+
+    int ordStart(int doc) {
+        return docOrdStart[doc];
+    }
+
+    int ordEnd(int doc) {
+        return docOrdStart[doc + 1];
+    }
+
+    int ord(int i) {
+        return docOrds[i];
+    }
+
+    int dimension(int ord) {
+        return ordDimension[ord];
+    }
+
+    String value(int ord) {
+        return ordValue[ord];
+    }
+
+    String label(int ord) {
+        return ordLabel[ord];
+    }
+
+    /** The ordinal of {@code value} in facet dimension {@code dim}, or -1 if no document has it. */
+    int ord(int dim, String value) {
+        return ordByValue.get(dim).getOrDefault(value, -1);
+    }
+}
