@@ -60,6 +60,25 @@ class RealDataApiTest {
         return ids;
     }
 
+    /** What live search sends while someone types: the word they are typing completes to the one they mean. */
+    @Test
+    void halfTypedWordsFindWhatTheUserIsTyping() {
+        test((server, client) -> {
+            JsonNode conta = get(client, "/api/search?q=conta&type=technique");
+            assertThat(conta.get("hits")).isNotEmpty();
+            for (int i = 0; i < 5; i++) assertThat(conta.at("/hits/" + i + "/name").asText()).contains("Container");
+            assertThat(conta.get("fuzzy")).isEmpty();
+            assertThat(ids(get(client, "/api/search?q=powersh")).get(0)).isEqualTo("T1059.001");
+            assertThat(ids(get(client, "/api/search?q=kerber")).get(0)).isEqualTo("T1558");
+            // The htmx fragment the search box asks for, from the same search.
+            try (Response r = client.get("/?q=powersh", b -> b.header("HX-Request", "true"))) {
+                String html = r.body().string();
+                assertThat(html.indexOf("data-id=\"T1059.001\"")).isPositive()
+                        .isLessThan(html.indexOf("data-id=\"S0441\"") < 0 ? Integer.MAX_VALUE : html.indexOf("data-id=\"S0441\""));
+            }
+        });
+    }
+
     @Test
     void containerImageThenContainersFacet() {
         test((server, client) -> {

@@ -3,7 +3,9 @@ package attackkb.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.index.IndexSchema;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class QueryFactoryTest {
@@ -14,25 +16,67 @@ class QueryFactoryTest {
     void anIdFindsThatObjectThenItsChildrenAmongActiveObjects() {
         assertThat(factory.build("t1204").toString())
                 .isEqualTo("+((id:t1204)^100.0 (parent_id:t1204)^10.0) #status:active");
-        assertThat(factory.build("1204.003").toString()).contains("id:t1204.003");
+        assertThat(factory.build("1204.003").toString())
+                .isEqualTo("+((id:t1204.003)^100.0 (parent_id:t1204.003)^10.0) #status:active");
+    }
+
+    /** Every prose field with its boost, in schema order. */
+    private static String inEveryField(String term, String weight) {
+        return "((name:" + term + ")^1.0 (aliases:" + term + ")^1.0 (statement:" + term + ")^1.0 (detection:" + term
+                + ")^1.0 (mitigation:" + term + ")^0.5 (procedures:" + term + ")^0.75)" + weight;
     }
 
     @Test
     void wordsAreSearchedInEveryProseFieldWithTheirBoostsAndAsAnExactName() {
-        String q = factory.build("images").toString();
-        assertThat(q).contains("name:imag", "(statement:imag)", "(mitigation:imag)^0.5", "(procedures:imag)^0.75")
-                .contains("(name_exact:images)^20.0").endsWith("#status:active");
+        assertThat(factory.build("images").toString())
+                .isEqualTo("+(" + inEveryField("imag", "") + " (name_exact:images)^20.0) #status:active");
     }
 
     @Test
     void synonymsAndTypoCorrectionsAreAddedAtLowerWeight() {
-        assertThat(factory.build("k8s").toString()).contains("name:kubernet").contains(")^0.6");
-        assertThat(factory.build("contianer", List.of("contian")).toString()).contains("name:contian~2").contains(")^0.5");
+        assertThat(factory.build("k8s").toString()).isEqualTo("+(" + inEveryField("k8", "")
+                + " (name_exact:k8s)^20.0 " + inEveryField("kubernet", "^0.6") + ") #status:active");
+        assertThat(factory.build("contianer", List.of("contian")).toString()).isEqualTo("+(" + inEveryField("contian", "")
+                + " (name_exact:contianer)^20.0 ((name:contian~2)^1.0 (aliases:contian~2)^1.0 (statement:contian~2)^1.0)^0.5)"
+                + " #status:active");
+    }
+
+    @Test
+    void completionsOfTheLastWordAreSearchedWeightedByLikelihood() {
+        var completions = List.of(new Completions.Completion("contain", 1f), new Completions.Completion("contact", 0.25f));
+        assertThat(factory.build("conta", List.of(), completions).toString()).isEqualTo("+(" + inEveryField("conta", "")
+                + " (name_exact:conta)^20.0 ((name:contain)^1.0 (aliases:contain)^1.0 (statement:contain)^1.0"
+                + " (detection:contain)^1.0 (mitigation:contain)^0.5 (procedures:contain)^0.75 (name:contact)^0.25"
+                + " (aliases:contact)^0.25 (statement:contact)^0.25 (detection:contact)^0.25 (mitigation:contact)^0.125"
+                + " (procedures:contact)^0.1875)^0.8) #status:active");
+    }
+
+    @Test
+    void theLastPlainWordIsCompletedAsTypedAndAsStemmed() {
+        assertThat(factory.lastWord("dump lsass mem")).contains(new Completions.LastWord(List.of("mem"), "mem"));
+        assertThat(factory.lastWord("containe")).contains(new Completions.LastWord(List.of("containe", "contain"), "contain"));
+        assertThat(factory.lastWord("PowerSh")).contains(new Completions.LastWord(List.of("powersh"), null));
+        for (String notAWord : List.of("T1204", "\"malicious ima", "image AND", "ab", "name:ima", "lsass.exe")) {
+            assertThat(factory.lastWord(notAWord)).as(notAWord).isEmpty();
+        }
+        assertThat(QueryFactory.withoutLastWord("dump lsass mem")).isEqualTo("dump lsass ");
+    }
+
+    @Test
+    void theSameTextBuildsTheSameQueryWhateverOrderTheBoostsCameIn() {
+        Map<String, Float> reversed = new LinkedHashMap<>();
+        List<String> fields = new java.util.ArrayList<>(IndexSchema.PROSE_FIELDS);
+        java.util.Collections.reverse(fields);
+        fields.forEach(f -> reversed.put(f, Ranking.DEFAULT.fieldBoosts().get(f)));
+        var other = new QueryFactory(IndexSchema.analyzer(), Synonyms.parse("k8s, kubernetes"),
+                new Ranking(reversed, 20f, 0.6f, 0.5f, 0.8f));
+        assertThat(other.build("k8s image").toString()).isEqualTo(factory.build("k8s image").toString());
     }
 
     @Test
     void camelCaseWordsAreSplitIntoParts() {
-        assertThat(factory.build("ListCronjobs").toString()).contains("statement:list").contains("statement:cronjob");
+        assertThat(factory.build("ListCronjobs").toString()).isEqualTo("+((" + inEveryField("list", "") + " "
+                + inEveryField("cronjob", "") + ") (name_exact:listcronjobs)^20.0) #status:active");
     }
 
     @Test

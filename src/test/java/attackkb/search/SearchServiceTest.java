@@ -169,6 +169,35 @@ class SearchServiceTest {
     }
 
     @Test
+    void theLastWordAlsoFindsTheWordsItStarts() {
+        SearchResult r = search("implan");
+        assertThat(ids(r)).first().isEqualTo("T1525");
+        assertThat(r.fuzzy()).isEmpty();
+        assertThat(r.hits().get(0).snippet()).contains("<mark>");
+        assertThat(ids(search("malicious ima"))).first().isEqualTo("T1204.003");
+    }
+
+    @Test
+    void onlyAWordThatStartsNothingIsCorrectedAsATypo() {
+        assertThat(search("contianer imag").fuzzy()).containsExactly("contian");
+        assertThat(search("contianer").fuzzy()).containsExactly("contian");
+    }
+
+    @Test
+    void facetValuesAreMostFrequentFirstThenInValueOrder() {
+        SearchResult r = search("");
+        r.facets().values().forEach(values -> {
+            for (int i = 1; i < values.size(); i++) {
+                FacetValue a = values.get(i - 1);
+                FacetValue b = values.get(i);
+                assertThat(a.count() > b.count() || a.count() == b.count() && a.value().compareTo(b.value()) < 0)
+                        .as(a + " before " + b).isTrue();
+            }
+        });
+        assertThat(r.facets().get("type").get(0).count()).isGreaterThan(0);
+    }
+
+    @Test
     void curatedSynonymsWidenTheSearch() {
         assertThat(ids(search("k8s"))).containsExactly("T1525");
     }
