@@ -23,9 +23,9 @@ import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
@@ -45,10 +45,6 @@ import org.apache.lucene.util.QueryBuilder;
  * Only active objects match: revoked and deprecated ones are filtered out.
  */
 public final class QueryFactory {
-    /** Fuzzy matching looks only at names, aliases and statements: longer prose fields make it noisy. */
-    private static final List<String> FUZZY_FIELDS = List.of(NAME, ALIASES, STATEMENT);
-    /** Similar words searched per typo and field: the closest few, so a typo never costs more than a word. */
-    private static final int MAX_FUZZY_EXPANSIONS = 16;
     /** A last word shorter than this is not completed: two letters start too many words to mean any. */
     private static final int MIN_PREFIX = 3;
     /** The last word, if it is a plain word (not an operator, a phrase or a field's value). */
@@ -77,30 +73,23 @@ public final class QueryFactory {
 
     /** The ranking query for {@code text}, restricted to active objects; an empty text matches all of them. */
     public Query build(String text) {
-        return build(text, List.of());
+        return build(text, List.of(), List.of());
     }
 
     /**
-     * As {@link #build(String)}, also matching words within one or two edits of each of {@code misspelled}: the
-     * analysed query terms that occur nowhere in the index.
+     * As {@link #build(String)}, also matching {@code corrections} (words of the index close to query words found
+     * nowhere) and {@code completions} (words the last word may be the start of), each weighted by how likely it
+     * is meant ({@link Vocabulary}).
      */
-    public Query build(String text, List<String> misspelled) {
-        return build(text, misspelled, List.of());
-    }
-
-    /**
-     * As {@link #build(String, List)}, also matching the words the last word may be the start of
-     * ({@link Completions}), each weighted by how likely it is meant.
-     */
-    public Query build(String text, List<String> misspelled, List<Completions.Completion> completions) {
-        Query ranked = text.isBlank() ? new MatchAllDocsQuery() : rank(text, misspelled, completions);
+    public Query build(String text, List<Vocabulary.WeightedTerm> corrections, List<Vocabulary.WeightedTerm> completions) {
+        Query ranked = text.isBlank() ? new MatchAllDocsQuery() : rank(text, corrections, completions);
         return new BooleanQuery.Builder()
                 .add(ranked, Occur.MUST)
                 .add(keyword(STATUS, Status.ACTIVE.key()), Occur.FILTER)
                 .build();
     }
 
-    private Query rank(String text, List<String> misspelled, List<Completions.Completion> completions) {
+    private Query rank(String text, List<Vocabulary.WeightedTerm> corrections, List<Vocabulary.WeightedTerm> completions) {
         Optional<String> id = identifier(text);
         if (id.isPresent()) {
             return new BooleanQuery.Builder()
@@ -113,10 +102,10 @@ public final class QueryFactory {
         for (String alternative : synonyms.expansions(text)) {
             query.add(new BoostQuery(phraseInEveryField(alternative), ranking.synonymWeight()), Occur.SHOULD);
         }
-        for (String term : misspelled) {
-            query.add(new BoostQuery(fuzzy(term), ranking.fuzzyWeight()), Occur.SHOULD);
+        if (!corrections.isEmpty()) query.add(new BoostQuery(corrected(corrections), ranking.fuzzyWeight()), Occur.SHOULD);
+        if (!completions.isEmpty()) {
+            query.add(new BoostQuery(weighted(completions, Vocabulary.COMPLETION_FIELDS), ranking.prefixWeight()), Occur.SHOULD);
         }
-        if (!completions.isEmpty()) query.add(new BoostQuery(completed(completions), ranking.prefixWeight()), Occur.SHOULD);
         return query.build();
     }
 
@@ -125,7 +114,7 @@ public final class QueryFactory {
      * and as stemmed, since the index holds stems: "containe" completes through "contain") and its own term.
      * Empty for an ID, a phrase, an operator, a field's value or a word shorter than {@value #MIN_PREFIX}.
      */
-    public Optional<Completions.LastWord> lastWord(String text) {
+    public Optional<Vocabulary.LastWord> lastWord(String text) {
         if (text.indexOf('"') >= 0 || identifier(text).isPresent()) return Optional.empty();
         Matcher m = LAST_WORD.matcher(text.strip());
         if (!m.find() || m.group(1).length() < MIN_PREFIX || OPERATORS.contains(m.group(1))) return Optional.empty();
@@ -134,7 +123,7 @@ public final class QueryFactory {
         String term = terms.size() == 1 ? terms.get(0) : null;
         List<String> prefixes = term == null || typed.startsWith(term) && term.length() == typed.length()
                 ? List.of(typed) : List.of(typed, term);
-        return Optional.of(new Completions.LastWord(prefixes, term));
+        return Optional.of(new Vocabulary.LastWord(prefixes, term));
     }
 
     /** {@code text} without its last word: what is checked for typos while that word is being completed. */
@@ -143,11 +132,29 @@ public final class QueryFactory {
         return m.find() ? text.strip().substring(0, m.start(1)) : text;
     }
 
-    private Query completed(List<Completions.Completion> completions) {
+    /**
+     * The corrections in each field as one word (a synonym query: their frequencies add up and the most common
+     * one's rarity counts), as a fuzzy query blends its expansions: scored one by one, a rare near-miss such as
+     * "conti" would outrank the common word "contain" that "contian" means.
+     */
+    private Query corrected(List<Vocabulary.WeightedTerm> corrections) {
         var query = new BooleanQuery.Builder();
-        for (Completions.Completion c : completions) {
-            ranking.fieldBoosts().forEach((field, boost) ->
-                    query.add(new BoostQuery(new TermQuery(new Term(field, c.term())), boost * c.weight()), Occur.SHOULD));
+        for (String field : Vocabulary.CORRECTION_FIELDS) {
+            var synonyms = new SynonymQuery.Builder(field);
+            corrections.forEach(c -> synonyms.addTerm(new Term(field, c.term()), c.weight()));
+            query.add(new BoostQuery(synonyms.build(), ranking.fieldBoosts().get(field)), Occur.SHOULD);
+        }
+        return query.build();
+    }
+
+    /** Each term in each of {@code fields}, weighted by its own weight times the field's boost. */
+    private Query weighted(List<Vocabulary.WeightedTerm> terms, List<String> fields) {
+        var query = new BooleanQuery.Builder();
+        for (Vocabulary.WeightedTerm t : terms) {
+            for (String field : fields) {
+                float boost = ranking.fieldBoosts().getOrDefault(field, 1f) * t.weight();
+                query.add(new BoostQuery(new TermQuery(new Term(field, t.term())), boost), Occur.SHOULD);
+            }
         }
         return query.build();
     }
@@ -215,16 +222,6 @@ public final class QueryFactory {
             Query q = builder.createPhraseQuery(field, phrase, 1);
             if (q != null) query.add(new BoostQuery(q, boost), Occur.SHOULD);
         });
-        return query.build();
-    }
-
-    private Query fuzzy(String term) {
-        int edits = term.length() >= 6 ? 2 : 1;
-        var query = new BooleanQuery.Builder();
-        for (String field : FUZZY_FIELDS) {
-            var fuzzy = new FuzzyQuery(new Term(field, term), edits, 1, MAX_FUZZY_EXPANSIONS, true);
-            query.add(new BoostQuery(fuzzy, ranking.fieldBoosts().get(field)), Occur.SHOULD);
-        }
         return query.build();
     }
 

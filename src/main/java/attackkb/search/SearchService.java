@@ -41,7 +41,7 @@ public final class SearchService {
     private final DocTable table;
     private final QueryFactory queries;
     private final Snippets snippets;
-    private final Completions completions;
+    private final Vocabulary vocabulary;
 
     public SearchService(OpenIndex index) {
         this(index, Ranking.DEFAULT);
@@ -52,7 +52,7 @@ public final class SearchService {
         this.table = index.table();
         this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking);
         this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues());
-        this.completions = new Completions(index.searcher().getIndexReader());
+        this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
 
     public OpenIndex index() {
@@ -64,14 +64,14 @@ public final class SearchService {
         try {
             IndexSearcher searcher = index.searcher();
             boolean ranked = !request.query().isBlank();
-            List<Completions.Completion> completed = ranked
-                    ? completions.of(queries.lastWord(request.query()).orElse(null)) : List.of();
+            List<Vocabulary.WeightedTerm> completions = ranked
+                    ? vocabulary.completions(queries.lastWord(request.query()).orElse(null)) : List.of();
             // The last word, still being typed, is not a typo when it starts words of the index.
-            List<String> misspelled = misspelled(completed.isEmpty() ? request.query()
+            List<String> misspelled = misspelled(completions.isEmpty() ? request.query()
                     : QueryFactory.withoutLastWord(request.query()));
-            // Rewritten once here rather than by both the search and the snippets: expanding a fuzzy term builds
-            // automata.
-            Query query = searcher.rewrite(queries.build(request.query(), misspelled, completed));
+            List<Vocabulary.WeightedTerm> corrections = new ArrayList<>();
+            for (String word : misspelled) corrections.addAll(vocabulary.corrections(word));
+            Query query = searcher.rewrite(queries.build(request.query(), corrections, completions));
 
             Matches matches = searcher.search(query, Matches.manager(table.maxDoc()));
             Selection selection = new Selection(request);

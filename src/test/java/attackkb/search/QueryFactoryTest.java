@@ -36,26 +36,26 @@ class QueryFactoryTest {
     void synonymsAndTypoCorrectionsAreAddedAtLowerWeight() {
         assertThat(factory.build("k8s").toString()).isEqualTo("+(" + inEveryField("k8", "")
                 + " (name_exact:k8s)^20.0 " + inEveryField("kubernet", "^0.6") + ") #status:active");
-        assertThat(factory.build("contianer", List.of("contian")).toString()).isEqualTo("+(" + inEveryField("contian", "")
-                + " (name_exact:contianer)^20.0 ((name:contian~2)^1.0 (aliases:contian~2)^1.0 (statement:contian~2)^1.0)^0.5)"
-                + " #status:active");
+        var corrections = List.of(new Vocabulary.WeightedTerm("contain", 0.75f));
+        assertThat(factory.build("contianer", corrections, List.of()).toString()).isEqualTo("+(" + inEveryField("contian", "")
+                + " (name_exact:contianer)^20.0 ((Synonym(name:contain^0.75))^1.0 (Synonym(aliases:contain^0.75))^1.0"
+                + " (Synonym(statement:contain^0.75))^1.0)^0.5) #status:active");
     }
 
     @Test
     void completionsOfTheLastWordAreSearchedWeightedByLikelihood() {
-        var completions = List.of(new Completions.Completion("contain", 1f), new Completions.Completion("contact", 0.25f));
+        var completions = List.of(new Vocabulary.WeightedTerm("contain", 1f), new Vocabulary.WeightedTerm("contact", 0.25f));
         assertThat(factory.build("conta", List.of(), completions).toString()).isEqualTo("+(" + inEveryField("conta", "")
                 + " (name_exact:conta)^20.0 ((name:contain)^1.0 (aliases:contain)^1.0 (statement:contain)^1.0"
-                + " (detection:contain)^1.0 (mitigation:contain)^0.5 (procedures:contain)^0.75 (name:contact)^0.25"
-                + " (aliases:contact)^0.25 (statement:contact)^0.25 (detection:contact)^0.25 (mitigation:contact)^0.125"
-                + " (procedures:contact)^0.1875)^0.8) #status:active");
+                + " (detection:contain)^1.0 (name:contact)^0.25 (aliases:contact)^0.25 (statement:contact)^0.25"
+                + " (detection:contact)^0.25)^0.8) #status:active");
     }
 
     @Test
     void theLastPlainWordIsCompletedAsTypedAndAsStemmed() {
-        assertThat(factory.lastWord("dump lsass mem")).contains(new Completions.LastWord(List.of("mem"), "mem"));
-        assertThat(factory.lastWord("containe")).contains(new Completions.LastWord(List.of("containe", "contain"), "contain"));
-        assertThat(factory.lastWord("PowerSh")).contains(new Completions.LastWord(List.of("powersh"), null));
+        assertThat(factory.lastWord("dump lsass mem")).contains(new Vocabulary.LastWord(List.of("mem"), "mem"));
+        assertThat(factory.lastWord("containe")).contains(new Vocabulary.LastWord(List.of("containe", "contain"), "contain"));
+        assertThat(factory.lastWord("PowerSh")).contains(new Vocabulary.LastWord(List.of("powersh"), null));
         for (String notAWord : List.of("T1204", "\"malicious ima", "image AND", "ab", "name:ima", "lsass.exe")) {
             assertThat(factory.lastWord(notAWord)).as(notAWord).isEmpty();
         }
