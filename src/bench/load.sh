@@ -122,6 +122,9 @@ def line(name):
     print(f"{name:9} median of {len(r)}: {med('rps'):.0f} req/s, p50 {med('p50_ms'):.2f} ms, p99 {med('p99_ms'):.2f} ms;"
           f" socket errors {errors:.0f}, non-2xx {non2xx:.0f}" + (f" ({codes})" if codes else ""))
     return med("rps")
+warm = rows["warmup"][0]
+if warm["errors"] or warm["non2xx"]:
+    print(f"warm-up (not in the figures below): socket errors {warm['errors']:.0f}, non-2xx {warm['non2xx']:.0f}")
 health = line("healthz")
 search = line(mode)
 print(f"ratio {mode}/healthz req/s: {search / health:.3f}")
