@@ -67,6 +67,22 @@ final class DocValuesReader implements Closeable {
         return b == null ? null : new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8);
     }
 
+    /**
+     * The start of the text of {@code field} for {@code doc}: at least its first {@code maxChars} characters (all of
+     * it if shorter), decoding no more than those need.
+     */
+    String text(String field, int doc, int maxChars) {
+        BytesRef b = bytes(field, doc);
+        if (b == null) return null;
+        // UTF-8 takes at least a byte per character: ASCII prose needs maxChars bytes, other text up to 3 per char.
+        int length = Math.min(b.length, maxChars);
+        String text = new String(b.bytes, b.offset, length, StandardCharsets.UTF_8);
+        if (text.length() < maxChars && length < b.length) {
+            text = new String(b.bytes, b.offset, Math.min(b.length, 3 * maxChars), StandardCharsets.UTF_8);
+        }
+        return text.length() > maxChars ? text.substring(0, maxChars) : text;
+    }
+
     HitRecord hit(int doc) {
         BytesRef b = bytes(IndexSchema.HIT, doc);
         if (b == null) throw new IllegalStateException("document " + doc + " has no hit record");

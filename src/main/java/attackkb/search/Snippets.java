@@ -5,8 +5,10 @@ import static attackkb.index.IndexSchema.*;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -46,6 +48,8 @@ final class Snippets {
     private static final int MAX_SENTENCE_REACH = 400;
     /** Occurrences of one term read per document: enough to choose a sentence, bounded for huge fields. */
     private static final int MAX_OCCURRENCES = 64;
+    /** How far past its first match a field is read for a better sentence: procedures run to tens of kilobytes. */
+    private static final int MAX_SCAN = 4_000;
 
     // The unified highlighter's passage scorer (PassageScorer) parameters.
     private static final float K1 = 1.2f;
@@ -79,10 +83,11 @@ final class Snippets {
         int[] sorted = docs.clone();
         Arrays.sort(sorted);
 
+        Cursors cursors = new Cursors(reader.leaves().size());
         int[] shownMask = new int[sorted.length];
         for (Term term : terms) {
             int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.field())];
-            forEachMatch(term, sorted, PostingsEnum.NONE, (i, postings) -> shownMask[i] |= bit);
+            forEachMatch(term, sorted, PostingsEnum.NONE, cursors, (i, postings) -> shownMask[i] |= bit);
         }
 
         Passages[] passages = new Passages[sorted.length];
@@ -93,7 +98,7 @@ final class Snippets {
             for (int t = 0; t < terms.length; t++) {
                 if (!terms[t].field().equals(field)) continue;
                 int termIndex = t;
-                forEachMatch(terms[t], group, PostingsEnum.OFFSETS, (i, postings) -> {
+                forEachMatch(terms[t], group, PostingsEnum.OFFSETS, cursors, (i, postings) -> {
                     int at = Arrays.binarySearch(sorted, group[i]);
                     if (passages[at] == null) passages[at] = new Passages();
                     passages[at].add(termIndex, postings);
@@ -101,7 +106,7 @@ final class Snippets {
             }
             for (int doc : group) {
                 int at = Arrays.binarySearch(sorted, doc);
-                if (passages[at] != null) passages[at].text = docValues.text(field, doc);
+                if (passages[at] != null) passages[at].text = docValues.text(field, doc, passages[at].neededChars());
             }
         }
 
@@ -133,16 +138,21 @@ final class Snippets {
         void accept(int index, PostingsEnum postings) throws IOException;
     }
 
-    /** Calls {@code consumer} with the index in {@code sortedDocs} of each doc that contains {@code term}. */
-    private void forEachMatch(Term term, int[] sortedDocs, int flags, MatchConsumer consumer) throws IOException {
-        for (LeafReaderContext leaf : reader.leaves()) {
+    /**
+     * Calls {@code consumer} with the index in {@code sortedDocs} of each doc that contains {@code term}. One terms
+     * enum per field and segment serves every term of one {@link #forDocs} call, and postings enums are reused:
+     * a new enum per term was most of the cost of finding matched fields.
+     */
+    private void forEachMatch(Term term, int[] sortedDocs, int flags, Cursors cursors, MatchConsumer consumer)
+            throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        for (int l = 0; l < leaves.size(); l++) {
+            LeafReaderContext leaf = leaves.get(l);
             int base = leaf.docBase;
             int end = base + leaf.reader().maxDoc();
-            Terms fieldTerms = leaf.reader().terms(term.field());
-            if (fieldTerms == null) continue;
-            TermsEnum termsEnum = fieldTerms.iterator();
-            if (!termsEnum.seekExact(term.bytes())) continue;
-            PostingsEnum postings = termsEnum.postings(null, flags);
+            TermsEnum termsEnum = cursors.terms(term.field(), l, leaf);
+            if (termsEnum == null || !termsEnum.seekExact(term.bytes())) continue;
+            PostingsEnum postings = cursors.postings(termsEnum, flags);
             for (int i = 0; i < sortedDocs.length; i++) {
                 int doc = sortedDocs[i];
                 if (doc < base || doc >= end) continue;
@@ -151,6 +161,32 @@ final class Snippets {
                 if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) break;
                 if (postings.docID() == target) consumer.accept(i, postings);
             }
+        }
+    }
+
+    /** The terms enums (per field and segment) and the postings enum one {@link #forDocs} call reuses. */
+    private static final class Cursors {
+        private final Map<String, TermsEnum[]> terms = new HashMap<>();
+        private final int leaves;
+        private PostingsEnum postings;
+
+        Cursors(int leaves) {
+            this.leaves = leaves;
+        }
+
+        TermsEnum terms(String field, int leafIndex, LeafReaderContext leaf) throws IOException {
+            TermsEnum[] perLeaf = terms.computeIfAbsent(field, f -> new TermsEnum[leaves]);
+            if (perLeaf[leafIndex] == null) {
+                Terms fieldTerms = leaf.reader().terms(field);
+                if (fieldTerms == null) return null;
+                perLeaf[leafIndex] = fieldTerms.iterator();
+            }
+            return perLeaf[leafIndex];
+        }
+
+        PostingsEnum postings(TermsEnum termsEnum, int flags) throws IOException {
+            postings = termsEnum.postings(postings, flags);
+            return postings;
         }
     }
 
@@ -184,6 +220,15 @@ final class Snippets {
             starts = Arrays.copyOf(starts, size * 2);
             ends = Arrays.copyOf(ends, size * 2);
             termIndexes = Arrays.copyOf(termIndexes, size * 2);
+        }
+
+        /** How much of the field's text the sentences of the matches within {@link #MAX_SCAN} of the first need. */
+        int neededChars() {
+            int first = Integer.MAX_VALUE;
+            for (int i = 0; i < size; i++) first = Math.min(first, starts[i]);
+            int last = 0;
+            for (int i = 0; i < size; i++) if (starts[i] <= first + MAX_SCAN) last = Math.max(last, ends[i]);
+            return Math.min(MAX_SNIPPET_SOURCE, last + MAX_SENTENCE_REACH + 2); // past the reach, so a cut shows
         }
 
         private int freqInDoc(int termIndex) {
