@@ -6,7 +6,7 @@
 #   src/bench/load.sh                      # MODE=longtail: 20 s each at 32 connections, result cache off
 #   DURATION=60s src/bench/load.sh         # the memory figure: peak RSS after 60 s of the long tail
 #   ROUNDS=3 DURATION=10s src/bench/load.sh
-#   MODE=mix src/bench/load.sh             # the 40-query mix (src/bench/queries.txt), result cache on (1000)
+#   MODE=mix src/bench/load.sh             # the 40-query mix (src/bench/queries.txt), result cache on (256)
 #   MODE=mix RESULT_CACHE=0 src/bench/load.sh
 #
 # MODE=longtail sends the long tail of distinct searches (src/bench/longtail.py writes target/bench-longtail.txt
@@ -16,7 +16,7 @@
 # Errors are never hidden: socket errors, non-2xx (wrk counts >= 400) and, for search, the count per status code.
 #
 # Variables: MODE (longtail|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391),
-# RESULT_CACHE (0 for longtail, 1000 for mix). The server is started as $SERVER_CMD if set (e.g.
+# RESULT_CACHE (0 for longtail, 256 for mix). The server is started as $SERVER_CMD if set (e.g.
 # SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
 # else java -Xmx$HEAP (256m) -jar target/attack-kb.jar serve; load.sh appends --index, --port and --result-cache.
 #
@@ -39,7 +39,7 @@ URL=http://127.0.0.1:$PORT
 
 case "$MODE" in
   longtail) RESULT_CACHE=${RESULT_CACHE:-0}; QUERIES=target/bench-longtail.txt ;;
-  mix) RESULT_CACHE=${RESULT_CACHE:-1000}; QUERIES=src/bench/queries.txt ;;
+  mix) RESULT_CACHE=${RESULT_CACHE:-256}; QUERIES=src/bench/queries.txt ;;
   *) echo "MODE must be longtail or mix, got $MODE" >&2; exit 1 ;;
 esac
 if [ -n "${SERVER_CMD:-}" ]; then

@@ -15,9 +15,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.LeafReaderContext;
@@ -40,8 +38,6 @@ public final class OpenIndex implements Closeable {
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
-    private final SortedSetDocValuesReaderState facetState;
-    private final FacetsConfig facetsConfig = attackkb.index.IndexSchema.facetsConfig();
     private final IndexManifest manifest;
     private final Map<String, String> tacticLabels;
     private final DocValuesReader docValues;
@@ -58,10 +54,9 @@ public final class OpenIndex implements Closeable {
             throw new BadInputException(generation + ": not a Lucene index; rebuild with 'index'", e);
         }
         this.searcher = new IndexSearcher(reader);
-        this.facetState = new DefaultSortedSetDocValuesReaderState(reader, facetsConfig);
         this.docValues = new DocValuesReader(reader);
         this.tacticLabels = readTacticLabels();
-        this.table = new DocTable(reader, facetState, tacticLabels);
+        this.table = new DocTable(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig()), tacticLabels);
     }
 
     public static OpenIndex open(IndexStore store) {
@@ -135,14 +130,6 @@ public final class OpenIndex implements Closeable {
 
     public IndexSearcher searcher() {
         return searcher;
-    }
-
-    public SortedSetDocValuesReaderState facetState() {
-        return facetState;
-    }
-
-    public FacetsConfig facetsConfig() {
-        return facetsConfig;
     }
 
     public IndexManifest manifest() {
