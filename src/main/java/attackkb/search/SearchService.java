@@ -31,11 +31,15 @@ import org.apache.lucene.search.SimpleCollector;
  * selected dimension and counts facets through doc values.
  */
 public final class SearchService {
-    /** Enough facet values to show every platform and tactic; data components are the longest list (~110). */
+    /** Enough facet values to show every type, domain, platform, tactic and SP 800-53 family. */
     private static final int MAX_FACET_VALUES = 200;
-    /** Controls number in the hundreds: the most frequent ones describe a result set; a selected one always shows. */
-    private static final int MAX_CONTROL_VALUES = 30;
-    private static final int CONTROL_DIMENSION = DocTable.DIMENSIONS.indexOf(CONTROL);
+    /**
+     * Data components (~110) and controls (~400) are long lists: the most frequent ones describe a result set, a
+     * selected one always shows, and the rest made up most of every answer without being read.
+     */
+    private static final int MAX_LONG_FACET_VALUES = 30;
+    private static final List<Integer> LONG_DIMENSIONS =
+            List.of(DocTable.DIMENSIONS.indexOf(DATA_COMPONENT), DocTable.DIMENSIONS.indexOf(CONTROL));
 
     private final OpenIndex index;
     private final DocTable table;
@@ -268,7 +272,7 @@ public final class SearchService {
             int dim = DocTable.DIMENSIONS.indexOf(selection.getKey());
             List<Integer> ords = byDimension.get(dim);
             ords.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
-            int max = dim == CONTROL_DIMENSION ? MAX_CONTROL_VALUES : MAX_FACET_VALUES;
+            int max = LONG_DIMENSIONS.contains(dim) ? MAX_LONG_FACET_VALUES : MAX_FACET_VALUES;
             List<FacetValue> values = new ArrayList<>(Math.min(max, ords.size()) + selection.getValue().size());
             List<String> shown = new ArrayList<>();
             for (int ord : ords.subList(0, Math.min(max, ords.size()))) {

@@ -80,6 +80,20 @@ class RealDataApiTest {
     }
 
     @Test
+    void longFacetListsShowTheirMostFrequentValuesAndAnySelectedOne() {
+        test((server, client) -> {
+            JsonNode r = get(client, "/api/search?q=process&data_component=Kernel+Module+Load");
+            JsonNode components = r.at("/facets/data_component");
+            assertThat(components.size()).isLessThanOrEqualTo(31);
+            List<String> values = new ArrayList<>();
+            components.forEach(c -> values.add(c.get("value").asText()));
+            assertThat(values).contains("Kernel Module Load");
+            assertThat(get(client, "/api/search?q=process").at("/facets/data_component").size()).isEqualTo(30);
+            assertThat(get(client, "/api/search?q=process").at("/facets/platform").size()).isGreaterThan(10);
+        });
+    }
+
+    @Test
     void containerImageThenContainersFacet() {
         test((server, client) -> {
             JsonNode all = get(client, "/api/search?q=container+image");
