@@ -66,52 +66,67 @@ public final class SearchService {
     public SearchResult search(SearchRequest request) {
         long started = System.nanoTime();
         try {
-            IndexSearcher searcher = index.searcher();
             boolean ranked = !request.query().isBlank();
-            List<Vocabulary.WeightedTerm> completions = ranked
-                    ? vocabulary.completions(queries.lastWord(request.query()).orElse(null)) : List.of();
-            // The last word, still being typed, is not a typo when it starts words of the index.
-            List<String> misspelled = misspelled(completions.isEmpty() ? request.query()
-                    : QueryFactory.withoutLastWord(request.query()));
-            List<Vocabulary.WeightedTerm> corrections = new ArrayList<>();
-            for (String word : misspelled) corrections.addAll(vocabulary.corrections(word));
-            Query query = searcher.rewrite(queries.build(request.query(), corrections, completions));
-
-            Matches matches = searcher.search(query, Matches.manager(table.maxDoc()));
-            Selection selection = new Selection(request);
-            int[] counts = new int[table.ordinalCount()];
-            long[] keys = new long[matches.size];
-            int total = 0;
-            for (int i = 0; i < matches.size; i++) {
-                int doc = matches.docs[i];
-                int failing = selection.failingDimensions(doc);
-                if (failing == 0) {
-                    countAll(doc, counts);
-                    keys[total++] = sortKey(ranked, matches.scores[doc], doc);
-                } else if (Integer.bitCount(failing) == 1) {
-                    countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
-                }
-            }
-            // Sorting every hit rather than selecting the page's: at a few thousand keys it is microseconds.
-            Arrays.sort(keys, 0, total);
-            int from = Math.min(request.offset(), total);
-            int to = Math.min(request.offset() + request.limit(), total);
+            Understood understood = understand(request.query());
+            Matches matches = index.searcher().search(understood.query(), Matches.manager(table.maxDoc()));
+            Tally tally = tally(matches, new Selection(request), ranked);
+            int from = Math.min(request.offset(), tally.total());
+            int to = Math.min(request.offset() + request.limit(), tally.total());
             int[] docs = new int[to - from];
             float[] scores = new float[to - from];
             for (int i = from; i < to; i++) {
-                docs[i - from] = table.docAtIdRank((int) keys[i]);
+                docs[i - from] = table.docAtIdRank((int) tally.keys()[i]);
                 scores[i - from] = matches.scores[docs[i - from]];
             }
-            List<SearchHit> hits = toHits(docs, scores, ranked ? query : null, ranked);
-            Map<String, List<FacetValue>> facets = facets(counts, request);
+            List<SearchHit> hits = toHits(docs, scores, ranked ? understood.query() : null, ranked);
+            Map<String, List<FacetValue>> facets = facets(tally.counts(), request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new SearchResult(request.query(), total, tookMs, hits, facets, misspelled);
+            return new SearchResult(request.query(), tally.total(), tookMs, hits, facets, understood.misspelled());
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The query a text asks for, and its words found nowhere in the index. */
+    private record Understood(Query query, List<String> misspelled) {}
+
+    private Understood understand(String text) throws IOException {
+        List<Vocabulary.WeightedTerm> completions = text.isBlank() ? List.of()
+                : vocabulary.completions(queries.lastWord(text).orElse(null));
+        // The last word, still being typed, is not a typo when it starts words of the index.
+        List<String> misspelled = misspelled(completions.isEmpty() ? text : QueryFactory.withoutLastWord(text));
+        List<Vocabulary.WeightedTerm> corrections = new ArrayList<>();
+        for (String word : misspelled) corrections.addAll(vocabulary.corrections(word));
+        return new Understood(index.searcher().rewrite(queries.build(text, corrections, completions)), misspelled);
+    }
+
+    /** The hits' sort keys, sorted ({@link #sortKey}), and the drill-sideways count of every facet value. */
+    private record Tally(long[] keys, int total, int[] counts) {}
+
+    /**
+     * Filters the matches by the selection and counts facets drill-sideways: a hit counts for every dimension, a
+     * match that fails exactly one selected dimension counts for that dimension only, as if its selection were off.
+     */
+    private Tally tally(Matches matches, Selection selection, boolean ranked) {
+        int[] counts = new int[table.ordinalCount()];
+        long[] keys = new long[matches.size];
+        int total = 0;
+        for (int i = 0; i < matches.size; i++) {
+            int doc = matches.docs[i];
+            int failing = selection.failingDimensions(doc);
+            if (failing == 0) {
+                countAll(doc, counts);
+                keys[total++] = sortKey(ranked, matches.scores[doc], doc);
+            } else if (Integer.bitCount(failing) == 1) {
+                countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
+            }
+        }
+        // Sorting every hit rather than selecting the page's: at a few thousand keys it is microseconds.
+        Arrays.sort(keys, 0, total);
+        return new Tally(keys, total, counts);
     }
 
     /**
