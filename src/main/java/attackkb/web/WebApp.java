@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +57,12 @@ public final class WebApp {
      * The application over an index that is refreshed while serving: each request holds the generation that was
      * current when it began, for its whole duration, so a swap never changes or closes the index under it.
      */
-    public static Javalin serving(Supplier<ServingIndex> serving) {
+    public static Javalin serving(Supplier<ServingIndex> serving, int threads) {
         ThreadLocal<ServingIndex.Lease> lease = new ThreadLocal<>();
         Javalin app = create(() -> {
             ServingIndex.Lease held = lease.get();
             return held != null ? held.live() : serving.get().current();
-        });
+        }, threads);
         app.before(ctx -> lease.set(serving.get().acquire()));
         app.after(ctx -> {
             ServingIndex.Lease held = lease.get();
@@ -71,8 +72,26 @@ public final class WebApp {
         return app;
     }
 
-    /** The application over one fixed index. */
+    /** The application over one fixed index, with the default thread pool. */
     public static Javalin create(Supplier<LiveIndex> live) {
+        return create(live, defaultThreads());
+    }
+
+    /**
+     * Jetty's threads by default: twice the processors plus 8, at least {@value #MIN_THREADS}. Requests beyond
+     * that wait in Jetty's queue instead of each getting a thread (Javalin allows 250), which keeps memory flat under
+     * load; with 2 processors that is 12, of which one accepts and one selects.
+     */
+    public static int defaultThreads() {
+        return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors() + 8);
+    }
+
+    /** Fewer, and Jetty's acceptor, selector and reserved threads leave too few for requests. */
+    public static final int MIN_THREADS = 8;
+
+    /** The application over one fixed index, answering on at most {@code threads} Jetty threads. */
+    public static Javalin create(Supplier<LiveIndex> live, int threads) {
+        if (threads < MIN_THREADS) throw new IllegalArgumentException("threads must be " + MIN_THREADS + " or more: " + threads);
         var api = new ApiController(live);
         var assets = Assets.load();
         var controls = new ControlController(live);
@@ -86,6 +105,9 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
             config.http.maxRequestSize = 16_384; // nothing here takes a request body
+            var pool = new QueuedThreadPool(threads, Math.min(MIN_THREADS, threads), 60_000);
+            pool.setName("JettyServerThreadPool");
+            config.jetty.threadPool = pool;
             // Stopping waits up to this long for requests in flight (Javalin's server counts them) before closing.
             config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
             // Requests Jetty refuses before Javalin sees them (URI or headers too large, unreadable request line or
