@@ -168,6 +168,26 @@ class LauncherTest {
     }
 
     @Test
+    void usesAnAotCacheOnlyWithAJavaThatReadsIt() throws Exception {
+        Path cache = Files.writeString(tmp.resolve("attack-kb.aot"), "not really a cache");
+        Map<String, String> withCache = Map.of("ATTACK_KB_AOT_CACHE", cache.toString());
+        if (Runtime.version().feature() < 24) {
+            assertThat(dryRun(withCache, "search", "x").out()).doesNotContain("AOT");
+            Run record = run(Map.of("ATTACK_KB_AOT", "record"), "search", "x");
+            assertThat(record.exitCode()).isEqualTo(2);
+            assertThat(record.err()).startsWith("attack-kb: ATTACK_KB_AOT=record needs java 24 or newer");
+        }
+        Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64/bin/java");
+        if (Files.isExecutable(jdk25)) {
+            var with25 = new java.util.HashMap<>(withCache);
+            with25.put("JAVA", jdk25.toString());
+            assertThat(dryRun(with25, "search", "x").out()).contains(" -XX:AOTCache=" + cache + " ");
+            with25.put("ATTACK_KB_AOT", "record");
+            assertThat(dryRun(with25, "search", "x").out()).contains(" -XX:AOTCacheOutput=" + cache + " ");
+        }
+    }
+
+    @Test
     void findsJavaFromJavaHomeAndTheJarBesideItsCheckout() throws Exception {
         Path checkout = tmp.resolve("checkout");
         Path launcher = Files.createDirectories(checkout.resolve("bin")).resolve("attack-kb");
