@@ -56,6 +56,11 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env ATTACK_KB_RELOAD_INTERVAL; default: ${DEFAULT-VALUE}; 0 never).")
     int reloadInterval;
 
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ATTACK_KB_THREADS}",
+            description = "Most HTTP threads; more requests wait their turn (env ATTACK_KB_THREADS; default: twice "
+                    + "the processors plus 8, at least " + WebApp.MIN_THREADS + ").")
+    Integer threads;
+
     @Override
     public Integer call() throws Exception {
         Server server = start();
@@ -84,6 +89,10 @@ public final class ServeCommand implements Callable<Integer> {
     Server start() throws Exception {
         if (resultCache < 0) throw new BadInputException("--result-cache must be 0 or more, got " + resultCache);
         if (reloadInterval < 0) throw new BadInputException("--reload-interval must be 0 or more, got " + reloadInterval);
+        int httpThreads = threads == null ? WebApp.defaultThreads() : threads;
+        if (httpThreads < WebApp.MIN_THREADS) {
+            throw new BadInputException("--threads must be " + WebApp.MIN_THREADS + " or more, got " + httpThreads);
+        }
         PrintWriter err = spec.commandLine().getErr();
         IndexStore store = location.store();
         if (!store.hasIndex()) {
@@ -95,7 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         // side makes the server ready sooner.
         CompletableFuture<ServingIndex> opening = CompletableFuture.supplyAsync(() -> new ServingIndex(store, resultCache,
                 line -> LOG.info(line)));
-        Javalin app = WebApp.serving(opening::join); // a request that arrives first waits for the index
+        Javalin app = WebApp.serving(opening::join, httpThreads); // a request that arrives first waits for the index
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));
         ServingIndex live;

@@ -10,8 +10,12 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,16 +46,23 @@ public final class WebApp {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /** Sent on every answer, including Jetty's own refusals (see {@link JsonErrorHandler}). */
+    static final Map<String, String> SECURITY_HEADERS = orderedMap(
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "same-origin",
+            "X-Frame-Options", "DENY",
+            "Content-Security-Policy", CONTENT_SECURITY_POLICY);
+
     /**
      * The application over an index that is refreshed while serving: each request holds the generation that was
      * current when it began, for its whole duration, so a swap never changes or closes the index under it.
      */
-    public static Javalin serving(Supplier<ServingIndex> serving) {
+    public static Javalin serving(Supplier<ServingIndex> serving, int threads) {
         ThreadLocal<ServingIndex.Lease> lease = new ThreadLocal<>();
         Javalin app = create(() -> {
             ServingIndex.Lease held = lease.get();
             return held != null ? held.live() : serving.get().current();
-        });
+        }, threads);
         app.before(ctx -> lease.set(serving.get().acquire()));
         app.after(ctx -> {
             ServingIndex.Lease held = lease.get();
@@ -61,8 +72,26 @@ public final class WebApp {
         return app;
     }
 
-    /** The application over one fixed index. */
+    /** The application over one fixed index, with the default thread pool. */
     public static Javalin create(Supplier<LiveIndex> live) {
+        return create(live, defaultThreads());
+    }
+
+    /**
+     * Jetty's threads by default: twice the processors plus 8, at least {@value #MIN_THREADS}. Requests beyond
+     * that wait in Jetty's queue instead of each getting a thread (Javalin allows 250), which keeps memory flat under
+     * load; with 2 processors that is 12, of which one accepts and one selects.
+     */
+    public static int defaultThreads() {
+        return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors() + 8);
+    }
+
+    /** Fewer, and Jetty's acceptor, selector and reserved threads leave too few for requests. */
+    public static final int MIN_THREADS = 8;
+
+    /** The application over one fixed index, answering on at most {@code threads} Jetty threads. */
+    public static Javalin create(Supplier<LiveIndex> live, int threads) {
+        if (threads < MIN_THREADS) throw new IllegalArgumentException("threads must be " + MIN_THREADS + " or more: " + threads);
         var api = new ApiController(live);
         var assets = Assets.load();
         var controls = new ControlController(live);
@@ -76,13 +105,19 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
             config.http.maxRequestSize = 16_384; // nothing here takes a request body
+            var pool = new QueuedThreadPool(threads, Math.min(MIN_THREADS, threads), 60_000);
+            pool.setName("JettyServerThreadPool");
+            config.jetty.threadPool = pool;
             // Stopping waits up to this long for requests in flight (Javalin's server counts them) before closing.
             config.jetty.modifyServer(server -> server.setStopTimeout(SHUTDOWN_GRACE_MILLIS));
+            // Requests Jetty refuses before Javalin sees them (URI or headers too large, unreadable request line or
+            // URI encoding) answer in the same JSON shape as ours, not with Jetty's HTML page.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(WebApp::refusal, SECURITY_HEADERS)));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
                 if (ACCESS.isInfoEnabled()) {
                     ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
-                            String.format(java.util.Locale.ROOT, "%.1f", ms));
+                            String.format(Locale.ROOT, "%.1f", ms));
                 }
             });
             config.staticFiles.add(files -> {
@@ -95,18 +130,14 @@ public final class WebApp {
             config.staticFiles.enableWebjars();
         });
 
+        // First, so that a refused method gets them too.
+        app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
         app.before(ctx -> {
             // Everything here is read-only: any other method is refused before it reaches a handler.
             if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
                 ctx.header("Allow", "GET, HEAD");
                 throw new MethodNotAllowed(ctx.method().name());
             }
-        });
-        app.before(ctx -> {
-            ctx.header("X-Content-Type-Options", "nosniff");
-            ctx.header("Referrer-Policy", "same-origin");
-            ctx.header("X-Frame-Options", "DENY");
-            ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         });
 
         app.get(Routes.HOME, pages::search);
@@ -156,7 +187,7 @@ public final class WebApp {
                 if (isApi(ctx)) fail(ctx, status, "not_found", "no such path: " + ctx.path());
                 else pages.notFound(ctx, "page", ctx.path());
             } else if (isApi(ctx)) {
-                fail(ctx, status, status.name().toLowerCase(java.util.Locale.ROOT), e.getMessage());
+                fail(ctx, status, errorCode(status.getCode()), e.getMessage());
             } else {
                 pages.error(ctx, status, status.getMessage(), e.getMessage());
             }
@@ -177,6 +208,46 @@ public final class WebApp {
             }
         });
         return app;
+    }
+
+    /** The API's error code for a status, whoever refused the request. */
+    static String errorCode(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
+            case 413 -> "payload_too_large";
+            case 414 -> "uri_too_long";
+            case 431 -> "headers_too_large";
+            case 500 -> "internal_error";
+            default -> HttpStatus.forStatus(status).name().toLowerCase(Locale.ROOT);
+        };
+    }
+
+    /**
+     * What a refusal by Jetty itself says: a sentence of ours, then Jetty's reason when it adds something (it names
+     * the problem, such as an illegal character, never a stack or a file).
+     */
+    static ApiError refusal(int status, String reason) {
+        String detail = switch (status) {
+            case 400 -> "the request could not be read (malformed request line, URI encoding or header)";
+            case 413 -> "the request is larger than this server accepts";
+            case 414 -> "the request URI is longer than this server accepts";
+            case 431 -> "the request headers are larger than this server accepts";
+            case 500 -> "the server could not answer this request";
+            default -> "the server refused this request";
+        };
+        String said = reason == null ? "" : reason.replaceAll("[^\\x20-\\x7e]", "?").strip();
+        if (said.length() > 200) said = said.substring(0, 200) + "…";
+        String generic = HttpStatus.forStatus(status).getMessage();
+        if (!said.isEmpty() && !said.equalsIgnoreCase(generic) && status != 500) detail += ": " + said;
+        return new ApiError(errorCode(status), detail);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        var map = new LinkedHashMap<String, String>();
+        for (int i = 0; i < keysAndValues.length; i += 2) map.put(keysAndValues[i], keysAndValues[i + 1]);
+        return Collections.unmodifiableMap(map);
     }
 
     /** Set on a request whose error answer is already written, so the 404 fallback leaves it alone. */

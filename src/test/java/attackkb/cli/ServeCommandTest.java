@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -50,6 +51,26 @@ class ServeCommandTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void boundsJettysThreadPoolByTheThreadsOption() throws Exception {
+        ServeCommand serve = command(new StringWriter(), "--index", Fixtures.index(tmp.resolve("index")).root().toString(),
+                "--port", "0", "--threads", "9", "--reload-interval", "0");
+        ServeCommand.Server server = serve.start();
+        try {
+            var pool = (QueuedThreadPool) server.app().jettyServer().server().getThreadPool();
+            assertThat(pool.getMaxThreads()).isEqualTo(9);
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void refusesTooFewThreads() {
+        ServeCommand serve = command(new StringWriter(), "--index", tmp.toString(), "--threads", "4");
+        assertThatThrownBy(serve::start).isInstanceOf(BadInputException.class)
+                .hasMessage("--threads must be 8 or more, got 4");
     }
 
     @Test

@@ -37,7 +37,8 @@ class ZeroDowntimeRefreshTest {
         List<String> log = new ArrayList<>();
         try (ServingIndex serving = new ServingIndex(store, 100, log::add)) {
             serving.watch(50);
-            Javalin app = WebApp.serving(() -> serving).start("127.0.0.1", 0);
+            // The smallest thread pool allowed: four clients and the swaps must still get through it.
+            Javalin app = WebApp.serving(() -> serving, WebApp.MIN_THREADS).start("127.0.0.1", 0);
             try {
                 var client = HttpClient.newHttpClient();
                 URI search = URI.create("http://127.0.0.1:" + app.port() + "/api/search?q=image&type=technique");
