@@ -24,12 +24,21 @@ import org.apache.lucene.index.SortedSetDocValues;
 final class DocTable {
     /** The facet dimensions, in {@link attackkb.index.IndexSchema#FACETS} order; a dimension's index is its bit. */
     static final List<String> DIMENSIONS = FACETS;
+    /**
+     * Dimensions counted only when one of their values is selected: controls are a long list (up to 50 per
+     * technique) that the pages show only then, and counting them was a fifth of every search.
+     */
+    static final int ON_SELECTION = 1 << DIMENSIONS.indexOf(CONTROL);
 
     private final HitRecord[] hits;
     private final int[] idRank;
     private final int[] docAtIdRank;
-    /** Facet ordinals of doc d are {@code docOrds[docOrdStart[d] .. docOrdStart[d + 1])}. */
+    /**
+     * Facet ordinals of doc d are {@code docOrds[docOrdStart[d] .. docOrdStart[d + 1])}, those of the
+     * {@link #ON_SELECTION} dimensions last, from {@code docOrdOnSelection[d]}.
+     */
     private final int[] docOrdStart;
+    private final int[] docOrdOnSelection;
     private final int[] docOrds;
     private final int[] ordDimension;
     private final String[] ordValue;
@@ -65,19 +74,31 @@ final class DocTable {
         }
 
         docOrdStart = new int[maxDoc + 1];
+        docOrdOnSelection = new int[maxDoc];
         int[] ords = new int[maxDoc * 4];
+        int[] later = new int[64];
         int n = 0;
         values = facetState.getDocValues(); // a fresh iterator: the first one was only used for lookups
         for (int doc = 0; doc < maxDoc; doc++) {
             docOrdStart[doc] = n;
+            docOrdOnSelection[doc] = n;
             if (values.docID() < doc) values.advance(doc);
             if (values.docID() != doc) continue;
+            int deferred = 0;
             for (int i = 0; i < values.docValueCount(); i++) {
                 int ord = (int) values.nextOrd();
                 if (ordDimension[ord] < 0) continue;
-                if (n == ords.length) ords = Arrays.copyOf(ords, n * 2);
-                ords[n++] = ord;
+                if (n + deferred + 1 >= ords.length) ords = Arrays.copyOf(ords, ords.length * 2);
+                if ((1 << ordDimension[ord] & ON_SELECTION) != 0) {
+                    if (deferred == later.length) later = Arrays.copyOf(later, deferred * 2);
+                    later[deferred++] = ord;
+                } else {
+                    ords[n++] = ord;
+                }
             }
+            docOrdOnSelection[doc] = n;
+            System.arraycopy(later, 0, ords, n, deferred);
+            n += deferred;
         }
         docOrdStart[maxDoc] = n;
         docOrds = Arrays.copyOf(ords, n);
@@ -125,6 +146,11 @@ final class DocTable {
 
     int ordEnd(int doc) {
         return docOrdStart[doc + 1];
+    }
+
+    /** Where the doc's ordinals of the {@link #ON_SELECTION} dimensions start (its end of the others). */
+    int ordOnSelection(int doc) {
+        return docOrdOnSelection[doc];
     }
 
     int ord(int i) {

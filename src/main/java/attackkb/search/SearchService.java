@@ -118,7 +118,7 @@ public final class SearchService {
             int doc = matches.docs[i];
             int failing = selection.failingDimensions(doc);
             if (failing == 0) {
-                countAll(doc, counts);
+                countAll(doc, counts, selection.countsOnSelection());
                 keys[total++] = sortKey(ranked, matches.scores[doc], doc);
             } else if (Integer.bitCount(failing) == 1) {
                 countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
@@ -140,8 +140,9 @@ public final class SearchService {
         return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | rank;
     }
 
-    private void countAll(int doc, int[] counts) {
-        for (int i = table.ordStart(doc), end = table.ordEnd(doc); i < end; i++) counts[table.ord(i)]++;
+    private void countAll(int doc, int[] counts, boolean onSelectionToo) {
+        int end = onSelectionToo ? table.ordEnd(doc) : table.ordOnSelection(doc);
+        for (int i = table.ordStart(doc); i < end; i++) counts[table.ord(i)]++;
     }
 
     private void countDimension(int doc, int dim, int[] counts) {
@@ -167,11 +168,17 @@ public final class SearchService {
             });
         }
 
+        /** Whether the request selects a value of a {@link DocTable#ON_SELECTION} dimension, which are then counted. */
+        boolean countsOnSelection() {
+            return (required & DocTable.ON_SELECTION) != 0;
+        }
+
         /** A bit per selected dimension none of whose selected values the document has. */
         int failingDimensions(int doc) {
             if (required == 0) return 0;
             int passed = 0;
-            for (int i = table.ordStart(doc), end = table.ordEnd(doc); i < end; i++) {
+            int end = countsOnSelection() ? table.ordEnd(doc) : table.ordOnSelection(doc);
+            for (int i = table.ordStart(doc); i < end; i++) {
                 int ord = table.ord(i);
                 if (selected[ord]) passed |= 1 << table.dimension(ord);
             }
@@ -274,7 +281,8 @@ public final class SearchService {
 
     /**
      * Each dimension's values with their counts, most frequent first (equal counts in value order), as Lucene's
-     * facets listed them; a selected value with no hits still shows, so the user can see and untick it.
+     * facets listed them; a selected value with no hits still shows, so the user can see and untick it. The
+     * {@link DocTable#ON_SELECTION} dimensions are answered only when one of their values is selected.
      */
     private Map<String, List<FacetValue>> facets(int[] counts, SearchRequest request) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
@@ -285,6 +293,7 @@ public final class SearchService {
         }
         for (Map.Entry<String, List<String>> selection : request.selections().entrySet()) {
             int dim = DocTable.DIMENSIONS.indexOf(selection.getKey());
+            if ((1 << dim & DocTable.ON_SELECTION) != 0 && selection.getValue().isEmpty()) continue;
             List<Integer> ords = byDimension.get(dim);
             ords.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
             int max = LONG_DIMENSIONS.contains(dim) ? MAX_LONG_FACET_VALUES : MAX_FACET_VALUES;
