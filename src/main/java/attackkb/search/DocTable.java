@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.index.HitRecord;
+import attackkb.model.Status;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ final class DocTable {
     static final int ON_SELECTION = 1 << DIMENSIONS.indexOf(CONTROL);
 
     private final HitRecord[] hits;
+    private final boolean[] active;
     private final int[] idRank;
     private final int[] docAtIdRank;
     /**
@@ -50,7 +52,11 @@ final class DocTable {
         int maxDoc = reader.maxDoc();
         var docValues = new DocValuesReader(reader);
         hits = new HitRecord[maxDoc];
-        for (int doc = 0; doc < maxDoc; doc++) hits[doc] = docValues.hit(doc);
+        active = new boolean[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) {
+            hits[doc] = docValues.hit(doc);
+            active[doc] = Status.ACTIVE.key().equals(hits[doc].status());
+        }
         docValues.close();
         idRank = idRanks(reader);
         docAtIdRank = new int[maxDoc];
@@ -126,6 +132,11 @@ final class DocTable {
 
     HitRecord hit(int doc) {
         return hits[doc];
+    }
+
+    /** Whether the document is an active object (not revoked or deprecated): the only ones searches find. */
+    boolean active(int doc) {
+        return active[doc];
     }
 
     int idRank(int doc) {

@@ -82,11 +82,19 @@ public final class QueryFactory {
      * is meant ({@link Vocabulary}).
      */
     public Query build(String text, List<Vocabulary.WeightedTerm> corrections, List<Vocabulary.WeightedTerm> completions) {
-        Query ranked = text.isBlank() ? new MatchAllDocsQuery() : rank(text, corrections, completions);
         return new BooleanQuery.Builder()
-                .add(ranked, Occur.MUST)
+                .add(unfiltered(text, corrections, completions), Occur.MUST)
                 .add(keyword(STATUS, Status.ACTIVE.key()), Occur.FILTER)
                 .build();
+    }
+
+    /**
+     * As {@link #build(String, List, List)} without the restriction to active objects, for a caller that knows
+     * which documents are active: a query of optional clauses only is scored a window of documents at a time,
+     * several times faster than one document at a time as a required filter makes Lucene do.
+     */
+    public Query unfiltered(String text, List<Vocabulary.WeightedTerm> corrections, List<Vocabulary.WeightedTerm> completions) {
+        return text.isBlank() ? new MatchAllDocsQuery() : rank(text, corrections, completions);
     }
 
     private Query rank(String text, List<Vocabulary.WeightedTerm> corrections, List<Vocabulary.WeightedTerm> completions) {

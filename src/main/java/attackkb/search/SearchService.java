@@ -100,7 +100,8 @@ public final class SearchService {
         List<String> misspelled = misspelled(completions.isEmpty() ? text : QueryFactory.withoutLastWord(text));
         List<Vocabulary.WeightedTerm> corrections = new ArrayList<>();
         for (String word : misspelled) corrections.addAll(vocabulary.corrections(word));
-        return new Understood(index.searcher().rewrite(queries.build(text, corrections, completions)), misspelled);
+        // Inactive (revoked, deprecated) documents are left out in the tally, from the table.
+        return new Understood(index.searcher().rewrite(queries.unfiltered(text, corrections, completions)), misspelled);
     }
 
     /** The hits' sort keys, sorted ({@link #sortKey}), and the drill-sideways count of every facet value. */
@@ -116,6 +117,7 @@ public final class SearchService {
         int total = 0;
         for (int i = 0; i < matches.size; i++) {
             int doc = matches.docs[i];
+            if (!table.active(doc)) continue;
             int failing = selection.failingDimensions(doc);
             if (failing == 0) {
                 countAll(doc, counts, selection.countsOnSelection());
