@@ -48,6 +48,8 @@ final class Snippets {
     private static final int MAX_SENTENCE_REACH = 400;
     /** Occurrences of one term read per document: enough to choose a sentence, bounded for huge fields. */
     private static final int MAX_OCCURRENCES = 64;
+    /** Sentences with matches compared per snippet: the best is nearly always among the first few. */
+    private static final int MAX_SENTENCES = 16;
     /** How far past its first match a field is read for a better sentence: procedures run to tens of kilobytes. */
     private static final int MAX_SCAN = 4_000;
 
@@ -245,8 +247,9 @@ final class Snippets {
             int bestStart = 0;
             int bestEnd = 0;
             int first = 0;
-            while (first < n) {
-                int sentenceStart = sentenceStart(text, starts[order[first]]);
+            int previousEnd = 0;
+            for (int sentences = 0; first < n && sentences < MAX_SENTENCES; sentences++) {
+                int sentenceStart = sentenceStart(text, starts[order[first]], previousEnd);
                 int sentenceEnd = sentenceEnd(text, ends[order[first]]);
                 int last = first;
                 while (last + 1 < n && starts[order[last + 1]] < sentenceEnd) {
@@ -260,6 +263,7 @@ final class Snippets {
                     bestEnd = sentenceEnd;
                 }
                 first = last + 1;
+                previousEnd = sentenceEnd;
             }
             return html(order, bestStart, bestEnd);
         }
@@ -279,12 +283,13 @@ final class Snippets {
             float lengthNorm = K1 * ((1 - B) + B * ((end - start) / PIVOT));
             float numDocs = 1 + text.length() / PIVOT;
             float score = 0;
-            Set<Integer> seen = new HashSet<>();
             for (int i = first; i <= last; i++) {
                 int termIndex = termIndexes[order[i]];
-                if (!seen.add(termIndex)) continue;
-                int freq = 0;
-                for (int j = first; j <= last; j++) if (termIndexes[order[j]] == termIndex) freq++;
+                boolean seen = false;
+                for (int j = first; j < i && !seen; j++) seen = termIndexes[order[j]] == termIndex;
+                if (seen) continue;
+                int freq = 1;
+                for (int j = i + 1; j <= last; j++) if (termIndexes[order[j]] == termIndex) freq++;
                 float weight = (K1 + 1) * (float) Math.log((numDocs + 0.5) / (freqInDoc(termIndex) + 0.5));
                 score += weight * (freq / (freq + lengthNorm));
             }
@@ -334,11 +339,17 @@ final class Snippets {
 
     /** Where the sentence holding {@code offset} starts: after a line break or a sentence's end, or near it. */
     static int sentenceStart(String text, int offset) {
-        int limit = Math.max(0, offset - MAX_SENTENCE_REACH);
+        return sentenceStart(text, offset, 0);
+    }
+
+    /** As {@link #sentenceStart(String, int)}, knowing that no sentence starts before {@code notBefore}. */
+    private static int sentenceStart(String text, int offset, int notBefore) {
+        int limit = Math.max(notBefore, offset - MAX_SENTENCE_REACH);
         for (int i = offset; i > limit; i--) {
             if (isSentenceStart(text, i)) return i;
         }
-        return limit == 0 ? 0 : wordStart(text, limit);
+        if (limit == notBefore) return isSentenceStart(text, limit) || limit == 0 ? limit : wordStart(text, limit);
+        return wordStart(text, limit);
     }
 
     /** Where the sentence holding {@code offset} ends (exclusive, without trailing space). */

@@ -2,6 +2,8 @@ package attackkb.search;
 
 import static attackkb.index.IndexSchema.*;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -14,11 +16,10 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.StringHelper;
 import org.apache.lucene.util.automaton.CompiledAutomaton;
 import org.apache.lucene.util.automaton.LevenshteinAutomata;
-import org.apache.lucene.util.automaton.Operations;
 
 /**
  * The words of the index, as what a query's words may stand for:
@@ -49,7 +50,15 @@ final class Vocabulary {
     /** Terms looked at per prefix and field: bounds the cost of a short, common prefix. */
     private static final int MAX_SCANNED = 2_048;
 
+    /**
+     * Words looked up before, per index generation: live search asks for the same words keystroke after keystroke
+     * and query after query (the words typed before the last one), and the answer depends only on the index.
+     */
+    private static final int REMEMBERED = 10_000;
+
     private final IndexReader reader;
+    private final Cache<LastWord, List<WeightedTerm>> completions = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+    private final Cache<String, List<WeightedTerm>> corrections = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     Vocabulary(IndexReader reader) {
         this.reader = reader;
@@ -57,14 +66,13 @@ final class Vocabulary {
 
     /** The completions of {@code word}, best first, not counting the word itself; empty if none. */
     List<WeightedTerm> completions(LastWord word) {
-        if (word == null) return List.of();
+        return word == null ? List.of() : completions.get(word, this::complete);
+    }
+
+    private List<WeightedTerm> complete(LastWord word) {
         try {
             Map<String, Integer> docFreqs = new HashMap<>();
-            for (String prefix : word.prefixes()) {
-                var startsWith = new CompiledAutomaton(PrefixQuery.toAutomaton(new BytesRef(prefix)), false, true,
-                        Operations.DEFAULT_DETERMINIZE_WORK_LIMIT, true);
-                collect(COMPLETION_FIELDS, startsWith, docFreqs);
-            }
+            for (String prefix : word.prefixes()) collectStartingWith(new BytesRef(prefix), docFreqs);
             int own = word.term() == null ? 0 : docFreq(COMPLETION_FIELDS, word.term());
             docFreqs.remove(word.term());
             if (docFreqs.isEmpty()) return List.of();
@@ -86,6 +94,10 @@ final class Vocabulary {
      * transposition away, not "conti", two deletions away.
      */
     List<WeightedTerm> corrections(String term) {
+        return corrections.get(term, this::correct);
+    }
+
+    private List<WeightedTerm> correct(String term) {
         int edits = term.length() >= 6 ? 2 : 1;
         var automaton = new CompiledAutomaton(
                 new LevenshteinAutomata(term.substring(1), true).toAutomaton(edits, term.substring(0, 1)), true, false);
@@ -107,6 +119,26 @@ final class Vocabulary {
             return List.copyOf(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Adds each term of the completion fields that starts with {@code prefix}, with its largest document frequency
+     * among them: a seek and a walk of the terms dictionary, cheaper than compiling a prefix automaton.
+     */
+    private void collectStartingWith(BytesRef prefix, Map<String, Integer> docFreqs) throws IOException {
+        for (LeafReaderContext leaf : reader.leaves()) {
+            for (String field : COMPLETION_FIELDS) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) continue;
+                TermsEnum te = terms.iterator();
+                if (te.seekCeil(prefix) == TermsEnum.SeekStatus.END) continue;
+                BytesRef term = te.term();
+                for (int scanned = 0; term != null && StringHelper.startsWith(term, prefix) && scanned < MAX_SCANNED;
+                        scanned++, term = te.next()) {
+                    docFreqs.merge(term.utf8ToString(), te.docFreq(), Math::max);
+                }
+            }
         }
     }
 
