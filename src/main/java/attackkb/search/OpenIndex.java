@@ -42,6 +42,7 @@ public final class OpenIndex implements Closeable {
     private final Map<String, String> tacticLabels;
     private final DocValuesReader docValues;
     private final DocTable table;
+    private final TermLookups terms;
 
     private OpenIndex(Path generation, IndexManifest manifest) throws IOException {
         this.generation = generation;
@@ -56,6 +57,7 @@ public final class OpenIndex implements Closeable {
         this.searcher = new IndexSearcher(reader);
         this.docValues = new DocValuesReader(reader);
         this.tacticLabels = readTacticLabels();
+        this.terms = new TermLookups(searcher);
         this.table = new DocTable(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig()), tacticLabels);
     }
 
@@ -139,6 +141,11 @@ public final class OpenIndex implements Closeable {
     /** Hit records, ID order and facet ordinals of every document, held in memory for this generation. */
     DocTable table() {
         return table;
+    }
+
+    /** Where the terms searched for live in this generation's dictionaries, remembered. */
+    TermLookups terms() {
+        return terms;
     }
 
     /** Doc values read by global document number, with iterators reused per thread. */

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -58,11 +59,23 @@ public final class QueryFactory {
     private final Analyzer analyzer;
     private final Synonyms synonyms;
     private final Ranking ranking;
+    /** Makes every term query: with its looked-up states when the factory serves one index. */
+    private final Function<Term, Query> termQuery;
 
     public QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking) {
+        this(analyzer, synonyms, ranking, TermQuery::new);
+    }
+
+    /** A factory for one index generation: term queries come with their states from {@code lookups}. */
+    QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking, TermLookups lookups) {
+        this(analyzer, synonyms, ranking, (Function<Term, Query>) lookups::query);
+    }
+
+    private QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking, Function<Term, Query> termQuery) {
         this.analyzer = analyzer;
         this.synonyms = synonyms;
         this.ranking = ranking;
+        this.termQuery = termQuery;
     }
 
     private static Set<String> fieldNames() {
@@ -161,7 +174,7 @@ public final class QueryFactory {
         for (Vocabulary.WeightedTerm t : terms) {
             for (String field : fields) {
                 float boost = ranking.fieldBoosts().getOrDefault(field, 1f) * t.weight();
-                query.add(new BoostQuery(new TermQuery(new Term(field, t.term())), boost), Occur.SHOULD);
+                query.add(new BoostQuery(termQuery.apply(new Term(field, t.term())), boost), Occur.SHOULD);
             }
         }
         return query.build();
@@ -189,7 +202,13 @@ public final class QueryFactory {
     /** The user's syntax if it parses, else the same words as plain text. */
     Query parse(String text) {
         var parser = new MultiFieldQueryParser(
-                ranking.fieldBoosts().keySet().toArray(String[]::new), analyzer, ranking.fieldBoosts());
+                ranking.fieldBoosts().keySet().toArray(String[]::new), analyzer, ranking.fieldBoosts()) {
+            @Override
+            protected Query newTermQuery(Term term, float boost) {
+                Query q = termQuery.apply(term);
+                return boost == 1f ? q : new BoostQuery(q, boost);
+            }
+        };
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setAllowLeadingWildcard(false);
         try {
@@ -212,8 +231,19 @@ public final class QueryFactory {
         return out.toString();
     }
 
+    /** Builds queries of the analysed words of a text, with the factory's term queries. */
+    private QueryBuilder queryBuilder() {
+        return new QueryBuilder(analyzer) {
+            @Override
+            protected Query newTermQuery(Term term, float boost) {
+                Query q = termQuery.apply(term);
+                return boost == 1f ? q : new BoostQuery(q, boost);
+            }
+        };
+    }
+
     private Query plainWords(String text) {
-        var builder = new QueryBuilder(analyzer);
+        var builder = queryBuilder();
         var query = new BooleanQuery.Builder();
         ranking.fieldBoosts().forEach((field, boost) -> {
             Query q = builder.createBooleanQuery(field, text, Occur.SHOULD);
@@ -223,7 +253,7 @@ public final class QueryFactory {
     }
 
     private Query phraseInEveryField(String phrase) {
-        var builder = new QueryBuilder(analyzer);
+        var builder = queryBuilder();
         var query = new BooleanQuery.Builder();
         ranking.fieldBoosts().forEach((field, boost) -> {
             // Slop 1 lets "command and control" match across the gap its removed stop word leaves.
@@ -236,6 +266,6 @@ public final class QueryFactory {
     /** An exact-value term, normalised the way {@link attackkb.index.IndexSchema#analyzer()} indexed it. */
     Query keyword(String field, String value) {
         BytesRef normalized = analyzer.normalize(field, value);
-        return new TermQuery(new Term(field, normalized));
+        return termQuery.apply(new Term(field, normalized));
     }
 }

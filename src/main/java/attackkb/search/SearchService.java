@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
@@ -54,8 +53,8 @@ public final class SearchService {
     public SearchService(OpenIndex index, Ranking ranking) {
         this.index = index;
         this.table = index.table();
-        this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking);
-        this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues());
+        this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking, index.terms());
+        this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues(), index.terms());
         this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
 
@@ -245,22 +244,17 @@ public final class SearchService {
     /** Query terms (of four letters or more) that no prose field of the index contains: likely typos. */
     private List<String> misspelled(String text) {
         if (text.isBlank() || QueryFactory.identifier(text).isPresent()) return List.of();
-        IndexReader reader = index.searcher().getIndexReader();
         List<String> unknown = new ArrayList<>();
-        try {
-            for (String term : queries.proseTerms(text)) {
-                if (term.length() < 4 || unknown.contains(term)) continue;
-                boolean known = false;
-                for (String field : PROSE_FIELDS) {
-                    if (reader.docFreq(new Term(field, term)) > 0) {
-                        known = true;
-                        break;
-                    }
+        for (String term : queries.proseTerms(text)) {
+            if (term.length() < 4 || unknown.contains(term)) continue;
+            boolean known = false;
+            for (String field : PROSE_FIELDS) {
+                if (index.terms().docFreq(new Term(field, term)) > 0) {
+                    known = true;
+                    break;
                 }
-                if (!known) unknown.add(term);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            if (!known) unknown.add(term);
         }
         return List.copyOf(unknown);
     }

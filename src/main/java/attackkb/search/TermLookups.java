@@ -1,0 +1,47 @@
+package attackkb.search;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Where each term lives in one index generation's terms dictionaries, remembered: a term query built with its
+ * states needs no dictionary seek, and neither does finding a hit's matched fields. Queries share most of their
+ * words ("file", "windows", "process"), and every seek built a new terms enum, so seeks were a sixth of a search.
+ */
+final class TermLookups {
+    /** Terms remembered: the index has about 60,000 prose terms; the ones searched are far fewer. */
+    private static final int REMEMBERED = 20_000;
+
+    private final IndexSearcher searcher;
+    private final Cache<Term, TermStates> states = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
+
+    TermLookups(IndexSearcher searcher) {
+        this.searcher = searcher;
+    }
+
+    /** The term's states in every segment, with its statistics; an absent term has none (document frequency 0). */
+    TermStates states(Term term) {
+        return states.get(term, t -> {
+            try {
+                return TermStates.build(searcher, t, true);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** A term query that will not look its term up again. */
+    TermQuery query(Term term) {
+        return new TermQuery(term, states(term));
+    }
+
+    int docFreq(Term term) {
+        return states(term).docFreq();
+    }
+}
