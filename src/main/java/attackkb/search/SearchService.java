@@ -68,7 +68,7 @@ public final class SearchService {
             boolean ranked = !request.query().isBlank();
             Understood understood = understand(request.query());
             Matches matches = index.searcher().search(understood.query(), Matches.manager(table.maxDoc()));
-            Tally tally = tally(matches, new Selection(request), ranked);
+            Tally tally = tally(matches, new Selection(request), ranked, request.offset() + request.limit());
             int from = Math.min(request.offset(), tally.total());
             int to = Math.min(request.offset() + request.limit(), tally.total());
             int[] docs = new int[to - from];
@@ -103,14 +103,14 @@ public final class SearchService {
         return new Understood(index.searcher().rewrite(queries.unfiltered(text, corrections, completions)), misspelled);
     }
 
-    /** The hits' sort keys, sorted ({@link #sortKey}), and the drill-sideways count of every facet value. */
+    /** The hits' sort keys ({@link #sortKey}), the page's first, and the drill-sideways count of every facet value. */
     private record Tally(long[] keys, int total, int[] counts) {}
 
     /**
      * Filters the matches by the selection and counts facets drill-sideways: a hit counts for every dimension, a
      * match that fails exactly one selected dimension counts for that dimension only, as if its selection were off.
      */
-    private Tally tally(Matches matches, Selection selection, boolean ranked) {
+    private Tally tally(Matches matches, Selection selection, boolean ranked, int pageEnd) {
         int[] counts = new int[table.ordinalCount()];
         long[] keys = new long[matches.size];
         int total = 0;
@@ -125,9 +125,44 @@ public final class SearchService {
                 countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
             }
         }
-        // Sorting every hit rather than selecting the page's: at a few thousand keys it is microseconds.
-        Arrays.sort(keys, 0, total);
+        smallestFirst(keys, total, pageEnd);
         return new Tally(keys, total, counts);
+    }
+
+    /**
+     * Puts the {@code k} smallest of the first {@code size} keys first, in order; the rest are left in any order.
+     * A page needs the best twenty of thousands of hits: a bounded heap finds them in a fraction of a full sort.
+     */
+    static void smallestFirst(long[] keys, int size, int k) {
+        if (k >= size / 8) {
+            Arrays.sort(keys, 0, size);
+            return;
+        }
+        long[] heap = Arrays.copyOf(keys, k); // a max-heap of the k smallest so far
+        for (int i = k / 2 - 1; i >= 0; i--) siftDown(heap, i, k);
+        for (int i = k; i < size; i++) {
+            if (keys[i] < heap[0]) {
+                heap[0] = keys[i];
+                siftDown(heap, 0, k);
+            }
+        }
+        Arrays.sort(heap);
+        System.arraycopy(heap, 0, keys, 0, k);
+    }
+
+    private static void siftDown(long[] heap, int i, int size) {
+        while (true) {
+            int largest = i;
+            int left = 2 * i + 1;
+            int right = left + 1;
+            if (left < size && heap[left] > heap[largest]) largest = left;
+            if (right < size && heap[right] > heap[largest]) largest = right;
+            if (largest == i) return;
+            long t = heap[i];
+            heap[i] = heap[largest];
+            heap[largest] = t;
+            i = largest;
+        }
     }
 
     /**
