@@ -16,7 +16,7 @@ import org.apache.lucene.search.TermQuery;
  */
 final class TermLookups {
     /** Terms remembered: the index has about 60,000 prose terms; the ones searched are far fewer. */
-    private static final int REMEMBERED = 20_000;
+    private static final int REMEMBERED = 10_000;
 
     private final IndexSearcher searcher;
     private final Cache<Term, TermStates> states = Caffeine.newBuilder().maximumSize(REMEMBERED).build();

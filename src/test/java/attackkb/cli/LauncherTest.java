@@ -149,7 +149,7 @@ class LauncherTest {
                 .startsWith("MALLOC_ARENA_MAX=2 " + JAVA + " -Xms80m -Xmx80m -XX:+UseSerialGC")
                 .contains(" -XX:+ExitOnOutOfMemoryError ")
                 .endsWith(" -jar " + jar + " serve --index " + index + "\n");
-        // 48 MB plus the current generation's size on disk: 50 MB of index files make 98 MB.
+        // 40 MB plus the current generation's size on disk: 50 MB of index files make 90 MB.
         Path big = tmp.resolve("big");
         Path generation = Files.createDirectories(big.resolve("gen-20260101T000000000Z"));
         Files.writeString(big.resolve("CURRENT"), generation.getFileName() + "\n");
@@ -159,10 +159,10 @@ class LauncherTest {
             Arrays.fill(block, (byte) 7);
             for (int i = 0; i < 50; i++) out.write(block);
         }
-        assertThat(dryRun(Map.of(), "serve", "--index=" + big).out()).contains(" -Xms98m -Xmx98m ");
-        assertThat(dryRun(Map.of("ATTACK_KB_INDEX", big.toString()), "serve").out()).contains(" -Xmx98m ");
+        assertThat(dryRun(Map.of(), "serve", "--index=" + big).out()).contains(" -Xms90m -Xmx90m ");
+        assertThat(dryRun(Map.of("ATTACK_KB_INDEX", big.toString()), "serve").out()).contains(" -Xmx90m ");
         // Only serve commits its heap up front.
-        assertThat(dryRun(Map.of("ATTACK_KB_INDEX", big.toString()), "search", "x").out()).contains(" -Xms32m -Xmx98m ");
+        assertThat(dryRun(Map.of("ATTACK_KB_INDEX", big.toString()), "search", "x").out()).contains(" -Xms32m -Xmx90m ");
         // serve over an empty folder builds the index first, so it gets the indexer's heap, as does index.
         assertThat(dryRun(Map.of(), "serve", "--index", tmp.resolve("empty").toString()).out()).contains(" -Xmx256m ");
         assertThat(dryRun(Map.of(), "index", "--data", "x").out()).contains(" -Xmx256m ").doesNotContain("MALLOC");
