@@ -89,12 +89,29 @@ final class Snippets {
         Arrays.sort(sorted);
 
         Cursors cursors = new Cursors(reader.leaves().size());
+        int[] shownMask = matchedFields(terms, sorted, cursors);
+        Passages[] passages = passages(terms, sorted, shownMask, cursors);
+        for (int i = 0; i < docs.length; i++) {
+            int at = Arrays.binarySearch(sorted, docs[i]);
+            if (shownMask[at] == 0) continue;
+            String html = passages[at] == null || passages[at].text == null ? null : passages[at].best();
+            out[i] = new Snippet(html, matchedNames(shownMask[at]));
+        }
+        return out;
+    }
+
+    /** For each of {@code sorted}, a bit per shown field that holds one of the terms. */
+    private int[] matchedFields(Term[] terms, int[] sorted, Cursors cursors) throws IOException {
         int[] shownMask = new int[sorted.length];
         for (Term term : terms) {
             int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.field())];
             forEachMatch(term, sorted, PostingsEnum.NONE, cursors, (i, postings) -> shownMask[i] |= bit);
         }
+        return shownMask;
+    }
 
+    /** For each of {@code sorted}, the matches in its snippet field (the first matched of SNIPPET_FIELDS) and its text. */
+    private Passages[] passages(Term[] terms, int[] sorted, int[] shownMask, Cursors cursors) throws IOException {
         Passages[] passages = new Passages[sorted.length];
         for (String field : SNIPPET_FIELDS) {
             int bit = 1 << SHOWN.indexOf(field);
@@ -114,14 +131,7 @@ final class Snippets {
                 if (passages[at] != null) passages[at].text = docValues.text(field, doc, passages[at].neededChars());
             }
         }
-
-        for (int i = 0; i < docs.length; i++) {
-            int at = Arrays.binarySearch(sorted, docs[i]);
-            if (shownMask[at] == 0) continue;
-            String html = passages[at] == null || passages[at].text == null ? null : passages[at].best();
-            out[i] = new Snippet(html, matchedNames(shownMask[at]));
-        }
-        return out;
+        return passages;
     }
 
     /** The bit of the first snippet field set in {@code mask}, or 0. */
