@@ -62,11 +62,6 @@ final class DocValuesReader implements Closeable {
         }
     }
 
-    String text(String field, int doc) {
-        BytesRef b = bytes(field, doc);
-        return b == null ? null : new String(b.bytes, b.offset, b.length, StandardCharsets.UTF_8);
-    }
-
     /**
      * The start of the text of {@code field} for {@code doc}: at least its first {@code maxChars} characters (all of
      * it if shorter), decoding no more than those need.
