@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.index.HitRecord;
+import attackkb.model.EntityType;
 import attackkb.model.Status;
 import java.io.IOException;
 import java.util.Arrays;
@@ -47,17 +48,16 @@ final class DocTable {
     private final String[] ordLabel;
     private final List<Map<String, Integer>> ordByValue;
 
-    DocTable(IndexReader reader, SortedSetDocValuesReaderState facetState, Map<String, String> tacticLabels)
+    DocTable(IndexReader reader, DocValuesReader docValues, SortedSetDocValuesReaderState facetState)
             throws IOException {
         int maxDoc = reader.maxDoc();
-        var docValues = new DocValuesReader(reader);
         hits = new HitRecord[maxDoc];
         active = new boolean[maxDoc];
         for (int doc = 0; doc < maxDoc; doc++) {
             hits[doc] = docValues.hit(doc);
             active[doc] = Status.ACTIVE.key().equals(hits[doc].status());
         }
-        docValues.close();
+        Map<String, String> tacticLabels = tacticLabels(hits);
         idRank = idRanks(reader);
         docAtIdRank = new int[maxDoc];
         for (int doc = 0; doc < maxDoc; doc++) docAtIdRank[idRank[doc]] = doc;
@@ -108,6 +108,17 @@ final class DocTable {
         }
         docOrdStart[maxDoc] = n;
         docOrds = Arrays.copyOf(ords, n);
+    }
+
+    /** Tactic shortnames to names, for facet labels, from the tactics' own hit records. */
+    private static Map<String, String> tacticLabels(HitRecord[] hits) {
+        Map<String, String> labels = new HashMap<>();
+        for (HitRecord hit : hits) {
+            if (EntityType.TACTIC.key().equals(hit.type()) && !hit.tactics().isEmpty()) {
+                labels.putIfAbsent(hit.tactics().get(0), hit.name());
+            }
+        }
+        return labels;
     }
 
     /** Each document's rank in ID order, ties (and documents without an ID, last) in document order. */

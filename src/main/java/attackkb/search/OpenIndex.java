@@ -3,7 +3,6 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
-import attackkb.index.HitRecord;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import java.io.Closeable;
@@ -12,26 +11,22 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * One opened index generation and everything derived from it once rather than per request: the searcher, the
- * facet state (ordinal maps over the whole reader), the manifest and the tactic labels shown in facets.
+ * {@link DocTable} (hit records, ID order, facet ordinals and their labels), the term lookups and the manifest.
  */
 public final class OpenIndex implements Closeable {
     private final Path generation;
@@ -39,7 +34,6 @@ public final class OpenIndex implements Closeable {
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
     private final IndexManifest manifest;
-    private final Map<String, String> tacticLabels;
     private final DocValuesReader docValues;
     private final DocTable table;
     private final TermLookups terms;
@@ -56,9 +50,8 @@ public final class OpenIndex implements Closeable {
         }
         this.searcher = new IndexSearcher(reader);
         this.docValues = new DocValuesReader(reader);
-        this.tacticLabels = readTacticLabels();
         this.terms = new TermLookups(searcher);
-        this.table = new DocTable(reader, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig()), tacticLabels);
+        this.table = new DocTable(reader, docValues, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig()));
     }
 
     public static OpenIndex open(IndexStore store) {
@@ -68,16 +61,6 @@ public final class OpenIndex implements Closeable {
         } catch (IOException e) {
             throw new BadInputException(store.root() + ": index cannot be opened (" + e.getMessage() + ")", e);
         }
-    }
-
-    /** Tactic shortnames to names, for facet labels; read from the tactic documents themselves. */
-    private Map<String, String> readTacticLabels() throws IOException {
-        Map<String, String> labels = new HashMap<>();
-        for (int doc : docIds(new TermQuery(new Term(TYPE, "tactic")))) {
-            HitRecord hit = docValues.hit(doc);
-            if (!hit.tactics().isEmpty()) labels.putIfAbsent(hit.tactics().get(0), hit.name());
-        }
-        return Map.copyOf(labels);
     }
 
     /**
