@@ -105,16 +105,16 @@ final class Vocabulary {
             Map<String, Integer> docFreqs = new HashMap<>();
             collect(CORRECTION_FIELDS, automaton, docFreqs);
             docFreqs.remove(term);
-            List<Map.Entry<String, Integer>> candidates = new ArrayList<>(docFreqs.entrySet());
-            candidates.sort(Comparator.comparingInt((Map.Entry<String, Integer> e) -> distance(term, e.getKey()))
-                    .thenComparing(Map.Entry.<String, Integer>comparingByValue().reversed())
-                    .thenComparing(Map.Entry.comparingByKey()));
+            record Candidate(String term, int edits, int docFreq) {}
+            List<Candidate> candidates = new ArrayList<>(docFreqs.size());
+            docFreqs.forEach((t, df) -> candidates.add(new Candidate(t, distance(term, t), df)));
+            candidates.sort(Comparator.comparingInt(Candidate::edits)
+                    .thenComparing(Comparator.comparingInt(Candidate::docFreq).reversed())
+                    .thenComparing(Candidate::term));
             List<WeightedTerm> out = new ArrayList<>(MAX_CORRECTIONS);
-            int closest = candidates.isEmpty() ? 0 : distance(term, candidates.get(0).getKey());
-            for (var e : candidates) {
-                int d = distance(term, e.getKey());
-                if (d > closest || out.size() == MAX_CORRECTIONS) break;
-                out.add(new WeightedTerm(e.getKey(), 1f - (float) d / term.length()));
+            for (Candidate c : candidates) {
+                if (c.edits() > candidates.get(0).edits() || out.size() == MAX_CORRECTIONS) break;
+                out.add(new WeightedTerm(c.term(), 1f - (float) c.edits() / term.length()));
             }
             return List.copyOf(out);
         } catch (IOException e) {
