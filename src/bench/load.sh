@@ -13,6 +13,7 @@
 # from $ATTACK_KB_BENCH_QUERIES, default ../shared/bench/atomic-names.jsonl) with the result cache off: each wrk
 # thread walks the file from its own offset and every run (warm-up included) goes on where the last one stopped, so
 # no path repeats until all have been sent; the summary says how many were sent against how many there are.
+# Each run also reports the server's CPU time per request (user + system, from /proc), which a busy machine does not skew.
 # Errors are never hidden: socket errors, non-2xx (wrk counts >= 400) and, for search, the count per status code.
 #
 # Variables: MODE (longtail|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391),
@@ -77,8 +78,14 @@ export ATTACK_KB_QUERIES=$QUERIES
 if [ "$MODE" = longtail ]; then export ATTACK_KB_THREADS=$THREADS ATTACK_KB_STATUSES=1; fi
 SKIP=0
 # run NAME DURATION: one wrk run; prints its summary lines and appends them to $RUNS under NAME.
+# The server's CPU time so far (user + system), in clock ticks: its cost per request does not depend on how busy
+# the rest of this (shared, noisy) machine is, as req/s does.
+cpu_ticks() { awk '{print $14 + $15}' /proc/"$JVM"/stat; }
+TICKS_PER_S=$(getconf CLK_TCK)
+
 run() {
-  local out
+  local out before
+  before=$(cpu_ticks)
   if [ "$1" = healthz ]; then
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$2" --latency -s src/bench/health.lua "$URL/healthz" | grep BENCH)
   else
@@ -88,6 +95,10 @@ run() {
     # Requests still in flight when wrk stops (up to one per connection) were sent too: skip past them.
     SKIP=$((SKIP + (sent + CONNECTIONS + THREADS - 1) / THREADS))
   fi
+  local requests cpu_ms
+  requests=$(sed -n 's/^BENCH requests=\([0-9]*\).*/\1/p' <<< "$out")
+  cpu_ms=$(awk -v t=$(($(cpu_ticks) - before)) -v hz="$TICKS_PER_S" -v n="$requests" 'BEGIN {printf "%.3f", n ? 1000 * t / hz / n : 0}')
+  out=$(sed "/^BENCH /s/\$/ cpu_ms=$cpu_ms/" <<< "$out")
   echo "$out" | sed "s/^/  /"
   echo "$out" | sed "s/^/$1 /" >> "$RUNS"
 }
@@ -119,7 +130,8 @@ def line(name):
     errors = sum(x["errors"] for x in r)
     non2xx = sum(x["non2xx"] for x in r)
     codes = " ".join(f"{c}={n}" for (kind, c), n in sorted(statuses.items()) if kind == name)
-    print(f"{name:9} median of {len(r)}: {med('rps'):.0f} req/s, p50 {med('p50_ms'):.2f} ms, p99 {med('p99_ms'):.2f} ms;"
+    print(f"{name:9} median of {len(r)}: {med('rps'):.0f} req/s, p50 {med('p50_ms'):.2f} ms, p99 {med('p99_ms'):.2f} ms,"
+          f" server CPU {med('cpu_ms'):.3f} ms/request;"
           f" socket errors {errors:.0f}, non-2xx {non2xx:.0f}" + (f" ({codes})" if codes else ""))
     return med("rps")
 warm = rows["warmup"][0]

@@ -5,6 +5,7 @@ import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.search.LiveIndex;
 import attackkb.search.ServingIndex;
+import attackkb.web.ServerSettings;
 import attackkb.web.WebApp;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
@@ -58,8 +59,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "${env:ATTACK_KB_THREADS}",
             description = "Most HTTP threads; more requests wait their turn (env ATTACK_KB_THREADS; default: twice "
-                    + "the processors plus 8, at least " + WebApp.MIN_THREADS + ").")
+                    + "the processors plus 8, at least " + ServerSettings.MIN_THREADS + ").")
     Integer threads;
+
+    @Option(names = "--access-log", defaultValue = "${env:ATTACK_KB_ACCESS_LOG:-false}", fallbackValue = "true", arity = "0..1",
+            description = "Log one line per request (method, path, status, time) on stderr "
+                    + "(env ATTACK_KB_ACCESS_LOG; default: ${DEFAULT-VALUE}).")
+    boolean accessLog;
 
     @Override
     public Integer call() throws Exception {
@@ -89,9 +95,9 @@ public final class ServeCommand implements Callable<Integer> {
     Server start() throws Exception {
         if (resultCache < 0) throw new BadInputException("--result-cache must be 0 or more, got " + resultCache);
         if (reloadInterval < 0) throw new BadInputException("--reload-interval must be 0 or more, got " + reloadInterval);
-        int httpThreads = threads == null ? WebApp.defaultThreads() : threads;
-        if (httpThreads < WebApp.MIN_THREADS) {
-            throw new BadInputException("--threads must be " + WebApp.MIN_THREADS + " or more, got " + httpThreads);
+        int httpThreads = threads == null ? ServerSettings.defaultThreads() : threads;
+        if (httpThreads < ServerSettings.MIN_THREADS) {
+            throw new BadInputException("--threads must be " + ServerSettings.MIN_THREADS + " or more, got " + httpThreads);
         }
         PrintWriter err = spec.commandLine().getErr();
         IndexStore store = location.store();
@@ -104,7 +110,7 @@ public final class ServeCommand implements Callable<Integer> {
         // side makes the server ready sooner.
         CompletableFuture<ServingIndex> opening = CompletableFuture.supplyAsync(() -> new ServingIndex(store, resultCache,
                 line -> LOG.info(line)));
-        Javalin app = WebApp.serving(opening::join, httpThreads); // a request that arrives first waits for the index
+        Javalin app = WebApp.serving(opening::join, new ServerSettings(httpThreads, accessLog)); // a request that arrives first waits for the index
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));
         ServingIndex live;

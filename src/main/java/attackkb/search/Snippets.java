@@ -128,7 +128,7 @@ final class Snippets {
             }
             for (int doc : group) {
                 int at = Arrays.binarySearch(sorted, doc);
-                if (passages[at] != null) passages[at].text = docValues.text(field, doc, passages[at].neededChars());
+                if (passages[at] != null) passages[at].setText(docValues.text(field, doc, passages[at].neededChars()));
             }
         }
         return passages;
@@ -217,7 +217,12 @@ final class Snippets {
         private int size;
         /** Occurrences of each query term in the whole field, by term index (sparse). */
         private final List<int[]> docFreqs = new ArrayList<>();
-        String text;
+        /** The start of the field's text, as an array: scanned for sentences char by char, an array reads fastest. */
+        char[] text;
+
+        void setText(String value) {
+            text = value == null ? null : value.toCharArray();
+        }
 
         void add(int termIndex, PostingsEnum postings) throws IOException {
             int freq = postings.freq();
@@ -271,7 +276,7 @@ final class Snippets {
                 int last = first;
                 while (last + 1 < n && starts[order[last + 1]] < sentenceEnd) {
                     last++;
-                    sentenceEnd = Math.max(sentenceEnd, Math.min(text.length(), ends[order[last]]));
+                    sentenceEnd = Math.max(sentenceEnd, Math.min(text.length, ends[order[last]]));
                 }
                 float score = score(order, first, last, sentenceStart, sentenceEnd);
                 if (score > bestScore) {
@@ -289,7 +294,7 @@ final class Snippets {
         private int[] matchOrder() {
             Integer[] boxed = new Integer[size];
             int n = 0;
-            for (int i = 0; i < size; i++) if (ends[i] <= text.length()) boxed[n++] = i;
+            for (int i = 0; i < size; i++) if (ends[i] <= text.length) boxed[n++] = i;
             Integer[] kept = Arrays.copyOf(boxed, n);
             Arrays.sort(kept, (a, b) -> starts[a] != starts[b] ? Integer.compare(starts[a], starts[b])
                     : Integer.compare(ends[b], ends[a]));
@@ -298,7 +303,7 @@ final class Snippets {
 
         private float score(int[] order, int first, int last, int start, int end) {
             float lengthNorm = K1 * ((1 - B) + B * ((end - start) / PIVOT));
-            float numDocs = 1 + text.length() / PIVOT;
+            float numDocs = 1 + text.length / PIVOT;
             float score = 0;
             for (int i = first; i <= last; i++) {
                 int termIndex = termIndexes[order[i]];
@@ -356,11 +361,11 @@ final class Snippets {
 
     /** Where the sentence holding {@code offset} starts: after a line break or a sentence's end, or near it. */
     static int sentenceStart(String text, int offset) {
-        return sentenceStart(text, offset, 0);
+        return sentenceStart(text.toCharArray(), offset, 0);
     }
 
     /** As {@link #sentenceStart(String, int)}, knowing that no sentence starts before {@code notBefore}. */
-    private static int sentenceStart(String text, int offset, int notBefore) {
+    private static int sentenceStart(char[] text, int offset, int notBefore) {
         int limit = Math.max(notBefore, offset - MAX_SENTENCE_REACH);
         for (int i = offset; i > limit; i--) {
             if (isSentenceStart(text, i)) return i;
@@ -371,11 +376,15 @@ final class Snippets {
 
     /** Where the sentence holding {@code offset} ends (exclusive, without trailing space). */
     static int sentenceEnd(String text, int offset) {
-        int limit = Math.min(text.length(), offset + MAX_SENTENCE_REACH);
+        return sentenceEnd(text.toCharArray(), offset);
+    }
+
+    private static int sentenceEnd(char[] text, int offset) {
+        int limit = Math.min(text.length, offset + MAX_SENTENCE_REACH);
         int i = offset;
         while (i < limit && !isSentenceStart(text, i)) i++;
-        if (i == limit && limit < text.length()) return wordEnd(text, limit);
-        while (i > offset && Character.isWhitespace(text.charAt(i - 1))) i--;
+        if (i == limit && limit < text.length) return wordEnd(text, limit);
+        while (i > offset && Character.isWhitespace(text[i - 1])) i--;
         return i;
     }
 
@@ -384,49 +393,61 @@ final class Snippets {
      * something other than a lower-case letter (so "e.g. sh" stays one sentence).
      */
     static boolean isSentenceStart(String text, int i) {
+        return isSentenceStart(text.toCharArray(), i);
+    }
+
+    private static boolean isSentenceStart(char[] text, int i) {
         if (i <= 0) return true;
-        if (i >= text.length()) return false;
-        char previous = text.charAt(i - 1);
-        if (previous == '\n') return !Character.isWhitespace(text.charAt(i));
-        return i >= 2 && previous == ' ' && ".!?".indexOf(text.charAt(i - 2)) >= 0
-                && !Character.isWhitespace(text.charAt(i)) && !Character.isLowerCase(text.charAt(i));
+        if (i >= text.length) return false;
+        char previous = text[i - 1];
+        if (previous == '\n') return !Character.isWhitespace(text[i]);
+        return i >= 2 && previous == ' ' && ".!?".indexOf(text[i - 2]) >= 0
+                && !Character.isWhitespace(text[i]) && !Character.isLowerCase(text[i]);
     }
 
     /** Whether {@code end} is the text's end or only space separates it from the next sentence. */
     static boolean endsSentence(String text, int end) {
-        int i = end;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
-        return i == text.length() || isSentenceStart(text, i);
+        return endsSentence(text.toCharArray(), end);
     }
 
-    private static int wordStart(String text, int i) {
-        while (i < text.length() && !Character.isWhitespace(text.charAt(i - 1))) i++;
+    private static boolean endsSentence(char[] text, int end) {
+        int i = end;
+        while (i < text.length && Character.isWhitespace(text[i])) i++;
+        return i == text.length || isSentenceStart(text, i);
+    }
+
+    private static int wordStart(char[] text, int i) {
+        while (i < text.length && !Character.isWhitespace(text[i - 1])) i++;
         return i;
     }
 
-    private static int wordEnd(String text, int i) {
-        while (i > 0 && i < text.length() && !Character.isWhitespace(text.charAt(i))) i--;
+    private static int wordEnd(char[] text, int i) {
+        while (i > 0 && i < text.length && !Character.isWhitespace(text[i])) i--;
         return i;
     }
 
     static String escape(String text) {
         if (text == null) return "";
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        escape(text, 0, text.length(), sb);
+        escape(text.toCharArray(), 0, text.length(), sb);
         return sb.toString();
     }
 
-    private static void escape(String text, int from, int to, StringBuilder sb) {
+    private static void escape(char[] text, int from, int to, StringBuilder sb) {
+        int run = from; // the start of the characters not yet appended, which need no escaping
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#x27;");
-                default -> sb.append(c);
-            }
+            String entity = switch (text[i]) {
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '&' -> "&amp;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#x27;";
+                default -> null;
+            };
+            if (entity == null) continue;
+            sb.append(text, run, i - run).append(entity);
+            run = i + 1;
         }
+        sb.append(text, run, to - run);
     }
 }

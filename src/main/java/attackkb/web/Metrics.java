@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -22,6 +25,7 @@ import java.util.stream.Stream;
  */
 final class Metrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Map<Series, Timer> timers = new ConcurrentHashMap<>();
 
     Metrics(Supplier<LiveIndex> live) {
         Gauge.builder("attackkb_index_size_bytes", () -> sizeOf(live.get().index().generation()))
@@ -34,16 +38,23 @@ final class Metrics {
 
     /** Records one finished request under its route template, so /techniques/T1 and /techniques/T2 are one series. */
     void record(Context ctx, float millis) {
-        Timer.builder("attackkb_http_requests")
+        timers.computeIfAbsent(new Series(route(ctx), ctx.method().name(), ctx.statusCode()), this::timer)
+                .record((long) (millis * 1_000_000), TimeUnit.NANOSECONDS);
+    }
+
+    /** One timer's tags. Its timer is looked up here, not built and registered again on every request. */
+    private record Series(String route, String method, int status) {}
+
+    private Timer timer(Series series) {
+        return Timer.builder("attackkb_http_requests")
                 .description("HTTP requests by route, method and status")
-                .tag("route", route(ctx))
-                .tag("method", ctx.method().name())
-                .tag("status", Integer.toString(ctx.statusCode()))
+                .tag("route", series.route())
+                .tag("method", series.method())
+                .tag("status", Integer.toString(series.status()))
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofNanos(100_000))
                 .maximumExpectedValue(Duration.ofSeconds(5))
-                .register(registry)
-                .record(Duration.ofNanos((long) (millis * 1_000_000)));
+                .register(registry);
     }
 
     /** The route template; static files and unmatched paths share one label each, to bound the series. */

@@ -57,12 +57,12 @@ public final class WebApp {
      * The application over an index that is refreshed while serving: each request holds the generation that was
      * current when it began, for its whole duration, so a swap never changes or closes the index under it.
      */
-    public static Javalin serving(Supplier<ServingIndex> serving, int threads) {
+    public static Javalin serving(Supplier<ServingIndex> serving, ServerSettings settings) {
         ThreadLocal<ServingIndex.Lease> lease = new ThreadLocal<>();
         Javalin app = create(() -> {
             ServingIndex.Lease held = lease.get();
             return held != null ? held.live() : serving.get().current();
-        }, threads);
+        }, settings);
         app.before(ctx -> lease.set(serving.get().acquire()));
         app.after(ctx -> {
             ServingIndex.Lease held = lease.get();
@@ -72,26 +72,13 @@ public final class WebApp {
         return app;
     }
 
-    /** The application over one fixed index, with the default thread pool. */
+    /** The application over one fixed index, with the default settings. */
     public static Javalin create(Supplier<LiveIndex> live) {
-        return create(live, defaultThreads());
+        return create(live, ServerSettings.DEFAULT);
     }
 
-    /**
-     * Jetty's threads by default: twice the processors plus 8, at least {@value #MIN_THREADS}. Requests beyond
-     * that wait in Jetty's queue instead of each getting a thread (Javalin allows 250), which keeps memory flat under
-     * load; with 2 processors that is 12, of which one accepts and one selects.
-     */
-    public static int defaultThreads() {
-        return Math.max(MIN_THREADS, 2 * Runtime.getRuntime().availableProcessors() + 8);
-    }
-
-    /** Fewer, and Jetty's acceptor, selector and reserved threads leave too few for requests. */
-    public static final int MIN_THREADS = 8;
-
-    /** The application over one fixed index, answering on at most {@code threads} Jetty threads. */
-    public static Javalin create(Supplier<LiveIndex> live, int threads) {
-        if (threads < MIN_THREADS) throw new IllegalArgumentException("threads must be " + MIN_THREADS + " or more: " + threads);
+    /** The application over one fixed index. */
+    public static Javalin create(Supplier<LiveIndex> live, ServerSettings settings) {
         var api = new ApiController(live);
         var assets = Assets.load();
         var controls = new ControlController(live);
@@ -105,7 +92,7 @@ public final class WebApp {
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
             config.http.maxRequestSize = 16_384; // nothing here takes a request body
-            var pool = new QueuedThreadPool(threads, Math.min(MIN_THREADS, threads), 60_000);
+            var pool = new QueuedThreadPool(settings.threads(), ServerSettings.MIN_THREADS, 60_000);
             pool.setName("JettyServerThreadPool");
             config.jetty.threadPool = pool;
             // Stopping waits up to this long for requests in flight (Javalin's server counts them) before closing.
@@ -115,7 +102,7 @@ public final class WebApp {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(WebApp::refusal, SECURITY_HEADERS)));
             config.requestLogger.http((ctx, ms) -> {
                 metrics.record(ctx, ms);
-                if (ACCESS.isInfoEnabled()) {
+                if (settings.accessLog() && ACCESS.isInfoEnabled()) {
                     ACCESS.info("{} {} {} {}ms", ctx.method(), ctx.path(), ctx.statusCode(),
                             String.format(Locale.ROOT, "%.1f", ms));
                 }

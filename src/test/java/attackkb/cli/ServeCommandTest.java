@@ -67,6 +67,13 @@ class ServeCommandTest {
     }
 
     @Test
+    void logsEachRequestOnlyWhenAskedTo() {
+        assertThat(command(new StringWriter(), "--index", tmp.toString()).accessLog).isFalse();
+        assertThat(command(new StringWriter(), "--index", tmp.toString(), "--access-log").accessLog).isTrue();
+        assertThat(command(new StringWriter(), "--index", tmp.toString(), "--access-log=false").accessLog).isFalse();
+    }
+
+    @Test
     void refusesTooFewThreads() {
         ServeCommand serve = command(new StringWriter(), "--index", tmp.toString(), "--threads", "4");
         assertThatThrownBy(serve::start).isInstanceOf(BadInputException.class)
