@@ -21,6 +21,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -127,7 +128,29 @@ public final class QueryFactory {
         if (!completions.isEmpty()) {
             query.add(new BoostQuery(weighted(completions, Vocabulary.COMPLETION_FIELDS), ranking.prefixWeight()), Occur.SHOULD);
         }
-        return query.build();
+        return flattened(query.build());
+    }
+
+    /**
+     * {@code query} with its nested disjunctions inlined: one disjunction of leaf queries, each boosted by the product
+     * of the boosts above it. The scores are the same sums, but Lucene scores one flat disjunction in a single
+     * window pass, where each nested one is a scorer of its own with its own window of buckets to allocate and fill.
+     */
+    static Query flattened(Query query) {
+        var flat = new BooleanQuery.Builder();
+        inline(query, 1f, flat);
+        return flat.build();
+    }
+
+    private static void inline(Query query, float boost, BooleanQuery.Builder flat) {
+        if (query instanceof BoostQuery boosted) {
+            inline(boosted.getQuery(), boost * boosted.getBoost(), flat);
+        } else if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD)) {
+            for (BooleanClause clause : bool.clauses()) inline(clause.getQuery(), boost, flat);
+        } else {
+            flat.add(boost == 1f ? query : new BoostQuery(query, boost), Occur.SHOULD);
+        }
     }
 
     /**

@@ -20,35 +20,43 @@ class QueryFactoryTest {
                 .isEqualTo("+((id:t1204.003)^100.0 (parent_id:t1204.003)^10.0) #status:active");
     }
 
-    /** Every prose field with its boost, in schema order. */
-    private static String inEveryField(String term, String weight) {
-        return "((name:" + term + ")^1.0 (aliases:" + term + ")^1.0 (statement:" + term + ")^1.0 (detection:" + term
-                + ")^1.0 (mitigation:" + term + ")^0.5 (procedures:" + term + ")^0.75)" + weight;
+    /** Every prose field, in schema order, with its boost times {@code weight} (none shown when 1): nested disjunctions are inlined. */
+    private static String inEveryField(String term, float weight) {
+        StringBuilder out = new StringBuilder();
+        Ranking.DEFAULT.fieldBoosts().forEach((field, boost) -> {
+            float w = weight * boost;
+            out.append(out.isEmpty() ? "" : " ").append(w == 1f ? field + ":" + term : "(" + field + ":" + term + ")^" + w);
+        });
+        return out.toString();
+    }
+
+    private static String inEveryField(String term) {
+        return inEveryField(term, 1f);
     }
 
     @Test
     void wordsAreSearchedInEveryProseFieldWithTheirBoostsAndAsAnExactName() {
         assertThat(factory.build("images").toString())
-                .isEqualTo("+(" + inEveryField("imag", "") + " (name_exact:images)^20.0) #status:active");
+                .isEqualTo("+(" + inEveryField("imag") + " (name_exact:images)^20.0) #status:active");
     }
 
     @Test
     void synonymsAndTypoCorrectionsAreAddedAtLowerWeight() {
-        assertThat(factory.build("k8s").toString()).isEqualTo("+(" + inEveryField("k8", "")
-                + " (name_exact:k8s)^20.0 " + inEveryField("kubernet", "^0.6") + ") #status:active");
+        assertThat(factory.build("k8s").toString()).isEqualTo("+(" + inEveryField("k8")
+                + " (name_exact:k8s)^20.0 " + inEveryField("kubernet", 0.6f) + ") #status:active");
         var corrections = List.of(new Vocabulary.WeightedTerm("contain", 0.75f));
-        assertThat(factory.build("contianer", corrections, List.of()).toString()).isEqualTo("+(" + inEveryField("contian", "")
-                + " (name_exact:contianer)^20.0 ((Synonym(name:contain^0.75))^1.0 (Synonym(aliases:contain^0.75))^1.0"
-                + " (Synonym(statement:contain^0.75))^1.0)^0.5) #status:active");
+        assertThat(factory.build("contianer", corrections, List.of()).toString()).isEqualTo("+(" + inEveryField("contian")
+                + " (name_exact:contianer)^20.0 (Synonym(name:contain^0.75))^0.5 (Synonym(aliases:contain^0.75))^0.5"
+                + " (Synonym(statement:contain^0.75))^0.5) #status:active");
     }
 
     @Test
     void completionsOfTheLastWordAreSearchedWeightedByLikelihood() {
         var completions = List.of(new Vocabulary.WeightedTerm("contain", 1f), new Vocabulary.WeightedTerm("contact", 0.25f));
-        assertThat(factory.build("conta", List.of(), completions).toString()).isEqualTo("+(" + inEveryField("conta", "")
-                + " (name_exact:conta)^20.0 ((name:contain)^1.0 (aliases:contain)^1.0 (statement:contain)^1.0"
-                + " (detection:contain)^1.0 (name:contact)^0.25 (aliases:contact)^0.25 (statement:contact)^0.25"
-                + " (detection:contact)^0.25)^0.8) #status:active");
+        assertThat(factory.build("conta", List.of(), completions).toString()).isEqualTo("+(" + inEveryField("conta")
+                + " (name_exact:conta)^20.0 (name:contain)^0.8 (aliases:contain)^0.8 (statement:contain)^0.8"
+                + " (detection:contain)^0.8 (name:contact)^0.2 (aliases:contact)^0.2 (statement:contact)^0.2"
+                + " (detection:contact)^0.2) #status:active");
     }
 
     @Test
@@ -75,8 +83,8 @@ class QueryFactoryTest {
 
     @Test
     void camelCaseWordsAreSplitIntoParts() {
-        assertThat(factory.build("ListCronjobs").toString()).isEqualTo("+((" + inEveryField("list", "") + " "
-                + inEveryField("cronjob", "") + ") (name_exact:listcronjobs)^20.0) #status:active");
+        assertThat(factory.build("ListCronjobs").toString()).isEqualTo("+(" + inEveryField("list") + " "
+                + inEveryField("cronjob") + " (name_exact:listcronjobs)^20.0) #status:active");
     }
 
     @Test
