@@ -32,6 +32,11 @@ public final class Fixtures {
         return dir().resolveSibling("fixtures-controls");
     }
 
+    /** Mapping fixtures of frameworks other than SP 800-53 (AWS scores, a KEV CVE), kept apart for the same reason. */
+    public static Path frameworks() {
+        return dir().resolveSibling("fixtures-frameworks");
+    }
+
     /** Builds an index of the fixture bundles and the control fixtures into {@code root}. */
     public static IndexStore indexWithControls(Path root) throws IOException {
         return build(root, dir(), controls());

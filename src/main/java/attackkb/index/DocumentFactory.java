@@ -3,6 +3,7 @@ package attackkb.index;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.Json;
+import attackkb.mapping.FrameworkNames;
 import attackkb.model.Actor;
 import attackkb.model.Analytic;
 import attackkb.model.Control;
@@ -53,14 +54,18 @@ final class DocumentFactory {
         doc.snippetText(DETECTION, detection.toString());
         doc.text(ALIASES, String.join(" ; ", t.assets()));
         doc.facetKeyword(CONTROL, t.controls().stream().map(ControlLink::id).toList());
-        doc.facetKeyword(FAMILY, t.controls().stream().map(ControlLink::family).distinct().toList());
+        doc.facetKeyword(FAMILY, t.controls().stream().filter(l -> FrameworkNames.NIST_800_53.equals(l.framework()))
+                .map(ControlLink::family).distinct().toList());
         return doc.build(t);
     }
 
     Document control(Control c) {
         var doc = new Builder(EntityType.CONTROL, c.id(), c.title(), Status.ACTIVE, List.of());
+        doc.framework = c.framework();
         doc.facetKeyword(CONTROL, List.of(c.id()));
-        doc.facetKeyword(FAMILY, List.of(c.family()));
+        // The family facet is SP 800-53's; other frameworks' groups are searchable words.
+        if (FrameworkNames.NIST_800_53.equals(c.framework())) doc.facetKeyword(FAMILY, List.of(c.family()));
+        else doc.text(ALIASES, c.family());
         var text = new StringJoiner("\n");
         for (String part : new String[] {c.statement(), c.guidance(), c.discussion()}) {
             if (part != null && !part.isBlank()) text.add(part);
@@ -171,6 +176,7 @@ final class DocumentFactory {
         private String parentId;
         private String parentName;
         private String lead = "";
+        private String framework;
 
         Builder(EntityType type, String id, String name, Status status, List<String> domains) {
             this.type = type;
@@ -236,7 +242,7 @@ final class DocumentFactory {
         Document build(Object record) {
             try {
                 var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,
-                        parentName, lead);
+                        parentName, framework, lead);
                 doc.add(new BinaryDocValuesField(HIT, new BytesRef(Json.MAPPER.writeValueAsBytes(hit))));
                 doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Json.MAPPER.writeValueAsBytes(record))));
                 return facets.build(doc);

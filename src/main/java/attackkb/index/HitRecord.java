@@ -6,6 +6,7 @@ import java.util.List;
  * What a search hit shows of an entity, written once at index time into the {@link IndexSchema#HIT} doc values so
  * that a page of results reads twenty small records rather than twenty entities' stored text.
  *
+ * @param framework the framework of a framework entry (its page is under it), else null
  * @param lead the start of the entity's description, for hits whose match gives no snippet
  */
 public record HitRecord(
@@ -18,4 +19,5 @@ public record HitRecord(
         List<String> platforms,
         String parentId,
         String parentName,
+        String framework,
         String lead) {}

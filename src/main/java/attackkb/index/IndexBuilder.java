@@ -93,7 +93,7 @@ public final class IndexBuilder {
         for (Actor a : kb.actors()) count(counts, totals, inactive, a.type(), a.status(), a.domains());
         for (Control c : kb.controls()) count(counts, totals, inactive, EntityType.CONTROL, Status.ACTIVE, List.of());
         return new IndexManifest(IndexSchema.VERSION, Instant.now().toString(), millis, new TreeMap<>(kb.attackVersions()),
-                ingested.sources(), counts, totals, inactive, ingested.mappings(), documents);
+                ingested.sources(), counts, totals, inactive, ingested.mappings(), kb.frameworks(), documents);
     }
 
     private static void count(Map<String, Map<String, Integer>> counts, Map<String, Integer> totals,

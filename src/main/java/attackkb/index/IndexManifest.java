@@ -2,6 +2,7 @@ package attackkb.index;
 
 import attackkb.ingest.SourceRecord;
 import attackkb.mapping.MappingReport;
+import attackkb.model.Framework;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +12,8 @@ import java.util.Map;
  * @param counts active entities per domain, then per type ({@code enterprise-attack → technique → 691})
  * @param totals active entities per type, across domains (an entity in two domains counts once)
  * @param inactive revoked and deprecated entities per type, indexed but hidden from search by default
- * @param mappings what became of each control mapping's rows (linked, non-mappable, unresolved)
+ * @param mappings what became of each mapping file's rows (linked, non-mappable, unresolved)
+ * @param frameworks every mapped framework, with its version and how many entries, techniques and mappings it has
  */
 public record IndexManifest(
         int schemaVersion,
@@ -23,6 +25,7 @@ public record IndexManifest(
         Map<String, Integer> totals,
         Map<String, Integer> inactive,
         List<MappingReport> mappings,
+        List<Framework> frameworks,
         int documents) {
 
     public static final String FILE_NAME = "manifest.json";

@@ -3,6 +3,7 @@ package attackkb.mapping;
 import attackkb.model.Control;
 import attackkb.model.ControlLink;
 import attackkb.model.ControlTechnique;
+import attackkb.model.Framework;
 import attackkb.model.KnowledgeBase;
 import attackkb.model.MappingSource;
 import attackkb.model.Status;
@@ -10,20 +11,35 @@ import attackkb.model.Technique;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Links control mappings to the techniques of the knowledge base. Mappings are made for an older ATT&CK release
- * than the one indexed (the SP 800-53 mappings are for 16.1), so a row naming a technique revoked since then is
- * linked to its replacement, and a row naming a technique that no longer exists is counted and listed, not lost.
+ * Links every framework's mappings to the techniques of the knowledge base, the same way for each framework. Mappings
+ * are made for an older ATT&CK release than the one indexed (most for 16.1), so a row naming a technique revoked
+ * since then is linked to its replacement, and a row naming a technique that no longer exists is counted and listed,
+ * not lost. SP 800-53 alone has a catalog (statements, guidance) and control descriptions besides its mappings.
  */
 public final class ControlLinker {
-    /** The knowledge base with controls linked, and a report per mapping file. */
+    /** The knowledge base with framework entries linked, and a report per mapping file. */
     public record Linked(KnowledgeBase knowledgeBase, List<MappingReport> reports) {}
+
+    /** An entry of one framework: IDs are unique within a framework. */
+    private record EntryKey(String framework, String id) {}
+
+    /** A description this long, or one that ends a sentence, describes its entry rather than naming it. */
+    private static final int MAX_TITLE = 150;
+
+    /** Entries in listing order: by framework, SP 800-53 controls in catalog order, others by ID. */
+    static final Comparator<EntryKey> ENTRY_ORDER = Comparator.comparing(EntryKey::framework, FrameworkNames.ORDER_OF_KEYS)
+            .thenComparing((a, b) -> FrameworkNames.NIST_800_53.equals(a.framework())
+                    ? ControlId.ORDER.compare(a.id(), b.id()) : a.id().compareTo(b.id()));
 
     private ControlLinker() {}
 
@@ -36,12 +52,16 @@ public final class ControlLinker {
         }
         Map<String, Map<String, ControlLink>> linksByTechnique = new HashMap<>();
         Map<String, String> mappingStatus = new HashMap<>();
-        Map<String, Map<String, ControlTechnique>> techniquesByControl = new LinkedHashMap<>();
-        Map<String, ControlSources.Row> firstRowOfControl = new HashMap<>();
-        Map<String, MappingSource> sourceOfControl = new HashMap<>();
+        Map<EntryKey, Map<String, ControlTechnique>> techniquesByEntry = new LinkedHashMap<>();
+        Map<EntryKey, ControlSources.Row> firstRowOfEntry = new HashMap<>();
+        Map<EntryKey, MappingSource> sourceOfEntry = new HashMap<>();
+        Map<String, FrameworkTally> tallies = new LinkedHashMap<>();
         List<MappingReport> reports = new ArrayList<>();
 
         for (ControlSources.MappingFile file : sources.mappings()) {
+            String framework = file.source().framework();
+            boolean nist = FrameworkNames.NIST_800_53.equals(framework);
+            tallies.computeIfAbsent(framework, k -> new FrameworkTally(file.source())).add(file);
             int mapped = 0;
             int followed = 0;
             int nonMappable = 0;
@@ -49,9 +69,9 @@ public final class ControlLinker {
             TreeSet<String> unresolved = new TreeSet<>();
             for (ControlSources.Row row : file.rows()) {
                 Technique t = resolve(byId, row.techniqueId());
-                if ("non_mappable".equals(row.status())) {
+                if ("non_mappable".equals(row.status()) || "non_mappable".equals(row.mappingType())) {
                     nonMappable++;
-                    if (t != null) mappingStatus.putIfAbsent(t.id(), "non_mappable");
+                    if (nist && t != null) mappingStatus.putIfAbsent(t.id(), "non_mappable");
                     continue;
                 }
                 if (row.techniqueId() == null || row.controlId() == null) {
@@ -64,20 +84,24 @@ public final class ControlLinker {
                 }
                 if (!t.id().equals(row.techniqueId())) followed++;
                 mapped++;
-                mappingStatus.put(t.id(), "mapped");
-                firstRowOfControl.putIfAbsent(row.controlId(), row);
-                sourceOfControl.putIfAbsent(row.controlId(), file.source());
-                var catalog = sources.catalog().get(row.controlId());
-                String family = Control.familyLabel(familyId(row.controlId(), catalog), familyName(catalog, row));
-                var link = new ControlLink(row.controlId(), title(row.controlId(), sources, row), family,
-                        row.mappingType(), row.comments(), file.source());
-                linksByTechnique.computeIfAbsent(t.id(), k -> new LinkedHashMap<>()).merge(link.id(), link, ControlLinker::mergeLinks);
-                var use = new ControlTechnique(t.id(), t.name(), t.tactics(), row.mappingType(), row.comments());
-                techniquesByControl.computeIfAbsent(row.controlId(), k -> new LinkedHashMap<>()).merge(t.id(), use, ControlLinker::mergeUses);
+                if (nist) mappingStatus.put(t.id(), "mapped");
+                var entry = new EntryKey(framework, row.controlId());
+                firstRowOfEntry.putIfAbsent(entry, row);
+                sourceOfEntry.putIfAbsent(entry, file.source());
+                var catalog = nist ? sources.catalog().get(row.controlId()) : null;
+                String family = Control.familyLabel(familyId(entry, catalog, row), familyName(catalog, row));
+                var link = new ControlLink(framework, row.controlId(), title(entry, sources, row), family, row.mappingType(),
+                        row.scoreCategory(), row.scoreValue(), row.comments(), file.source());
+                // One entry can map one technique in several ways: AWS Config both detects and protects.
+                String way = row.mappingType() + "|" + row.scoreCategory();
+                linksByTechnique.computeIfAbsent(t.id(), k -> new LinkedHashMap<>())
+                        .merge(framework + "|" + row.controlId() + "|" + way, link, ControlLinker::mergeLinks);
+                var use = new ControlTechnique(t.id(), t.name(), t.tactics(), row.mappingType(), row.scoreCategory(),
+                        row.scoreValue(), row.comments());
+                techniquesByEntry.computeIfAbsent(entry, k -> new LinkedHashMap<>()).merge(t.id() + "|" + way, use, ControlLinker::mergeUses);
             }
-            reports.add(new MappingReport(file.origin(), file.source().framework(), file.source().revision(),
-                    file.source().attackVersion(), file.rows().size(), mapped, followed, nonMappable, incomplete, unresolved.size(),
-                    List.copyOf(unresolved)));
+            reports.add(new MappingReport(file.origin(), framework, file.source().revision(), file.source().attackVersion(),
+                    file.rows().size(), mapped, followed, nonMappable, incomplete, unresolved.size(), List.copyOf(unresolved)));
         }
 
         List<Technique> techniques = new ArrayList<>(kb.techniques().size());
@@ -89,20 +113,26 @@ public final class ControlLinker {
                 continue;
             }
             List<ControlLink> sorted = links == null ? List.of() : links.values().stream()
-                    .sorted(Comparator.comparing(ControlLink::id, ControlId.ORDER)).toList();
+                    .sorted(Comparator.comparing((ControlLink l) -> new EntryKey(l.framework(), l.id()), ENTRY_ORDER)
+                            .thenComparing(l -> Objects.toString(l.scoreCategory(), "")))
+                    .toList();
             techniques.add(t.withControls(sorted, status));
         }
 
-        Map<String, Control> controls = new LinkedHashMap<>();
+        Map<EntryKey, Control> entries = new HashMap<>();
         for (var c : sources.catalog().values()) {
-            controls.put(c.id(), control(c.id(), sources, firstRowOfControl.get(c.id()), techniquesByControl.get(c.id()),
-                    sourceOfControl.get(c.id())));
+            var key = new EntryKey(FrameworkNames.NIST_800_53, c.id());
+            entries.put(key, control(key, sources, firstRowOfEntry.get(key), techniquesByEntry.get(key), sourceOfEntry.get(key)));
         }
-        firstRowOfControl.forEach((id, row) -> controls.computeIfAbsent(id,
-                k -> control(id, sources, row, techniquesByControl.get(id), sourceOfControl.get(id))));
-        List<Control> sortedControls = controls.values().stream()
-                .sorted(Comparator.comparing(Control::id, ControlId.ORDER)).toList();
-        return new Linked(kb.withControls(techniques, sortedControls), List.copyOf(reports));
+        firstRowOfEntry.forEach((key, row) -> entries.computeIfAbsent(key,
+                k -> control(key, sources, row, techniquesByEntry.get(key), sourceOfEntry.get(key))));
+        List<Control> sortedEntries = entries.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(ENTRY_ORDER)).map(Map.Entry::getValue).toList();
+        List<Framework> frameworks = tallies.values().stream()
+                .map(tally -> tally.framework(sortedEntries))
+                .sorted(Comparator.comparing(Framework::key, FrameworkNames.ORDER_OF_KEYS))
+                .toList();
+        return new Linked(kb.withControls(techniques, sortedEntries, frameworks), List.copyOf(reports));
     }
 
     private static Technique resolve(Map<String, Technique> byId, String id) {
@@ -112,25 +142,36 @@ public final class ControlLinker {
         return t != null && t.active() ? t : null;
     }
 
-    private static Control control(String id, ControlSources sources, ControlSources.Row row,
+    private static Control control(EntryKey key, ControlSources sources, ControlSources.Row row,
             Map<String, ControlTechnique> techniques, MappingSource source) {
-        var catalog = sources.catalog().get(id);
+        boolean nist = FrameworkNames.NIST_800_53.equals(key.framework());
+        var catalog = nist ? sources.catalog().get(key.id()) : null;
         List<ControlTechnique> uses = techniques == null ? List.of() : techniques.values().stream()
-                .sorted(Comparator.comparing(ControlTechnique::techniqueId)).toList();
-        return new Control(id, title(id, sources, row), familyId(id, catalog), familyName(catalog, row),
-                catalog == null ? null : catalog.statement(), catalog == null ? null : catalog.guidance(),
-                sources.descriptions().get(id), uses, source);
+                .sorted(Comparator.comparing(ControlTechnique::techniqueId)
+                        .thenComparing(u -> Objects.toString(u.scoreCategory(), "")))
+                .toList();
+        String statement = catalog != null ? catalog.statement()
+                : !nist && row != null && isDescription(row.controlTitle()) ? row.controlTitle() : null;
+        return new Control(key.framework(), key.id(), title(key, sources, row), familyId(key, catalog, row),
+                familyName(catalog, row), statement, catalog == null ? null : catalog.guidance(),
+                nist ? sources.descriptions().get(key.id()) : null, uses, source);
     }
 
-    private static String title(String id, ControlSources sources, ControlSources.Row row) {
-        var catalog = sources.catalog().get(id);
+    private static String title(EntryKey key, ControlSources sources, ControlSources.Row row) {
+        var catalog = FrameworkNames.NIST_800_53.equals(key.framework()) ? sources.catalog().get(key.id()) : null;
         if (catalog != null && catalog.title() != null) return catalog.title();
-        return row == null ? id : row.controlTitle();
+        if (row == null || row.controlTitle() == null || isDescription(row.controlTitle())) return key.id();
+        return row.controlTitle();
     }
 
-    /** The catalog's family of a control, or the letters of its ID when no catalog names it. */
-    private static String familyId(String id, ControlSources.CatalogControl catalog) {
-        return catalog != null && catalog.familyId() != null ? catalog.familyId() : ControlId.family(id);
+    private static boolean isDescription(String text) {
+        return text != null && (text.length() > MAX_TITLE || text.strip().endsWith("."));
+    }
+
+    /** SP 800-53: the catalog's family, or the letters of the ID when no catalog names it. Others: the row's group. */
+    private static String familyId(EntryKey key, ControlSources.CatalogControl catalog, ControlSources.Row row) {
+        if (!FrameworkNames.NIST_800_53.equals(key.framework())) return row == null ? null : row.family();
+        return catalog != null && catalog.familyId() != null ? catalog.familyId() : ControlId.family(key.id());
     }
 
     /** The catalog's family name, or the mapping's when the catalog gives none. */
@@ -139,22 +180,64 @@ public final class ControlLinker {
         return row == null ? null : row.familyName();
     }
 
-    /** Two rows map the same control to one technique: keep one link, with both rationales when they differ. */
+    /** Two rows map an entry to one technique in the same way: keep one link, with both rationales when they differ. */
     private static ControlLink mergeLinks(ControlLink a, ControlLink b) {
         String comments = joinComments(a.comments(), b.comments());
-        return Objects.equals(comments, a.comments()) ? a
-                : new ControlLink(a.id(), a.title(), a.family(), a.mappingType(), comments, a.source());
+        return Objects.equals(comments, a.comments()) ? a : new ControlLink(a.framework(), a.id(), a.title(), a.family(),
+                a.mappingType(), a.scoreCategory(), a.scoreValue(), comments, a.source());
     }
 
     private static ControlTechnique mergeUses(ControlTechnique a, ControlTechnique b) {
         String comments = joinComments(a.comments(), b.comments());
-        return Objects.equals(comments, a.comments()) ? a
-                : new ControlTechnique(a.techniqueId(), a.techniqueName(), a.tactics(), a.mappingType(), comments);
+        return Objects.equals(comments, a.comments()) ? a : new ControlTechnique(a.techniqueId(), a.techniqueName(),
+                a.tactics(), a.mappingType(), a.scoreCategory(), a.scoreValue(), comments);
     }
 
     /** Both rationales when they differ, else the first. */
     private static String joinComments(String first, String second) {
         if (second == null || second.equals(first)) return first;
         return first == null ? second : first + "\n\n" + second;
+    }
+
+    /** What the files of one framework say about it: its version, domains and groups. */
+    private static final class FrameworkTally {
+        private final MappingSource source;
+        private final Set<String> domains = new LinkedHashSet<>();
+        private final Map<String, String> groups = new LinkedHashMap<>();
+
+        FrameworkTally(MappingSource source) {
+            this.source = source;
+        }
+
+        void add(ControlSources.MappingFile file) {
+            if (file.domain() != null) domains.add(file.domain());
+            file.groups().forEach(groups::putIfAbsent);
+        }
+
+        Framework framework(List<Control> entries) {
+            int count = 0;
+            int mappings = 0;
+            Set<String> techniques = new HashSet<>();
+            Set<String> used = new HashSet<>();
+            for (Control c : entries) {
+                if (!c.framework().equals(source.framework())) continue;
+                count++;
+                mappings += c.techniques().size();
+                c.techniques().forEach(u -> techniques.add(u.techniqueId()));
+                if (c.familyId() != null) used.add(c.familyId());
+            }
+            // SP 800-53 families come from the catalog; other groups from the files, those with entries only.
+            Map<String, String> shown = new LinkedHashMap<>();
+            groups.forEach((id, name) -> {
+                if (used.contains(id)) shown.put(id, name);
+            });
+            for (Control c : entries) {
+                if (c.framework().equals(source.framework()) && c.familyId() != null) shown.putIfAbsent(c.familyId(), c.familyName());
+            }
+            return new Framework(source.framework(), FrameworkNames.name(source.framework()), source.revision(),
+                    source.attackVersion(), List.copyOf(domains), FrameworkNames.MAPPINGS_LICENCE, FrameworkNames.MAPPINGS_URL,
+                    shown.entrySet().stream().map(e -> new Framework.Group(e.getKey(), e.getValue())).toList(),
+                    count, techniques.size(), mappings);
+        }
     }
 }

@@ -20,12 +20,17 @@ import java.util.regex.Pattern;
  * so each is read as a JSON tree.
  */
 public final class ControlSources {
-    /** One row of a mapping file. */
-    public record Row(String controlId, String controlTitle, String family, String familyName, String mappingType,
-            String techniqueId, String techniqueName, String comments, String status) {}
+    /**
+     * One row of a mapping file. {@code controlId} is the entry's ID: an SP 800-53 control's in its one normal
+     * spelling ({@link ControlId}), any other framework's as written. The score is given by the cloud and vendor
+     * capability mappings ({@code protect}/{@code detect}/{@code respond}, {@code minimal}/{@code partial}/{@code significant}).
+     */
+    public record Row(String framework, String controlId, String controlTitle, String family, String familyName,
+            String mappingType, String scoreCategory, String scoreValue, String techniqueId, String techniqueName,
+            String comments, String status) {}
 
-    /** A mapping file: where it came from and its rows. */
-    public record MappingFile(String origin, MappingSource source, List<Row> rows) {}
+    /** A mapping file: where it came from, its framework, the groups its entries fall in (id → name) and its rows. */
+    public record MappingFile(String origin, MappingSource source, String domain, Map<String, String> groups, List<Row> rows) {}
 
     /** A control's text from an OSCAL catalog. */
     public record CatalogControl(String id, String title, String familyId, String familyName, String statement, String guidance) {}
@@ -56,20 +61,29 @@ public final class ControlSources {
     public int readMapping(InputStream in, String origin) throws IOException {
         JsonNode root = tree(in);
         JsonNode meta = root.path("metadata");
-        JsonNode groups = meta.path("capability_groups");
-        var source = new MappingSource(text(meta, "mapping_framework"), text(meta, "mapping_framework_version"),
-                text(meta, "attack_version"), "via ctid-attack-to-sp800-53");
+        String framework = text(meta, "mapping_framework");
+        Map<String, String> groups = new LinkedHashMap<>();
+        meta.path("capability_groups").properties().forEach(g -> groups.put(g.getKey(), g.getValue().asText()));
+        var source = new MappingSource(framework, text(meta, "mapping_framework_version"), text(meta, "attack_version"),
+                "via ctid-attack-to-" + (FrameworkNames.NIST_800_53.equals(framework) ? "sp800-53" : framework));
         List<Row> rows = new ArrayList<>();
         for (JsonNode o : root.path("mapping_objects")) {
-            String control = ControlId.normalize(text(o, "capability_id")).orElse(null);
             String family = text(o, "capability_group");
-            rows.add(new Row(control, text(o, "capability_description"), family,
-                    family == null ? null : text(groups, family), text(o, "mapping_type"), text(o, "attack_object_id"),
-                    text(o, "attack_object_name"), text(o, "comments"), text(o, "status")));
+            rows.add(new Row(framework, entryId(framework, text(o, "capability_id")), text(o, "capability_description"),
+                    family, family == null ? null : groups.get(family), text(o, "mapping_type"), text(o, "score_category"),
+                    text(o, "score_value"), text(o, "attack_object_id"), text(o, "attack_object_name"), text(o, "comments"),
+                    text(o, "status")));
         }
         if (rows.isEmpty()) throw new BadInputException(origin + ": mapping file has no mapping_objects");
-        mappings.add(new MappingFile(origin, source, List.copyOf(rows)));
+        if (framework == null) throw new BadInputException(origin + ": mapping file names no metadata.mapping_framework");
+        mappings.add(new MappingFile(origin, source, text(meta, "technology_domain"), groups, List.copyOf(rows)));
         return rows.size();
+    }
+
+    /** An SP 800-53 control in its normal spelling (null if it is none); any other framework's entry as written. */
+    private static String entryId(String framework, String raw) {
+        if (FrameworkNames.NIST_800_53.equals(framework)) return ControlId.normalize(raw).orElse(null);
+        return raw == null || raw.isBlank() ? null : raw.strip();
     }
 
     public int readDescriptions(InputStream in) throws IOException {

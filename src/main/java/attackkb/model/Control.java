@@ -3,11 +3,15 @@ package attackkb.model;
 import java.util.List;
 
 /**
- * A security control (NIST SP 800-53 rev5), normalised to IDs such as {@code AC-4} and {@code AC-2(1)}.
- * {@code statement} and {@code guidance} come from an OSCAL catalog when one was given; {@code discussion} from the
- * mapping project's control descriptions; a control known only from a mapping has its title from there.
+ * An entry of a framework mapped to ATT&CK: an SP 800-53 control ({@code AC-4}, {@code AC-2(1)}), a cloud or vendor
+ * security capability, a CSA CCM control, a CRI Profile statement, a VERIS enumeration, a KEV vulnerability (its CVE
+ * ID). {@code familyId} and {@code familyName} are its group: an SP 800-53 family, an AWS service, a CCM domain.
+ * For SP 800-53, {@code statement} and {@code guidance} come from an OSCAL catalog when one was given and
+ * {@code discussion} from the mapping project's control descriptions; other entries have their mapping files'
+ * description as title, or as statement when it is a paragraph.
  */
 public record Control(
+        String framework,
         String id,
         String title,
         String familyId,
@@ -25,6 +29,6 @@ public record Control(
 
     /** How a family is shown, on controls and on the links techniques have to them alike. */
     public static String familyLabel(String familyId, String familyName) {
-        return familyName == null ? familyId : familyId + " " + familyName;
+        return familyName == null || familyName.equals(familyId) ? familyId : familyId + " " + familyName;
     }
 }

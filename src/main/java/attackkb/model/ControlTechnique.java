@@ -2,6 +2,6 @@ package attackkb.model;
 
 import java.util.List;
 
-/** A technique as seen from a control that mitigates it, with the mapping's rationale. */
-public record ControlTechnique(
-        String techniqueId, String techniqueName, List<TacticRef> tactics, String mappingType, String comments) {}
+/** A technique as seen from a framework entry mapped to it, with the mapping's type, score and rationale. */
+public record ControlTechnique(String techniqueId, String techniqueName, List<TacticRef> tactics, String mappingType,
+        String scoreCategory, String scoreValue, String comments) {}

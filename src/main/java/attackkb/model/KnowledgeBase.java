@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything read from the ATT&CK bundles and the control mappings, linked: what the index is built from.
+ * Everything read from the ATT&CK bundles and the framework mappings, linked: what the index is built from.
  * {@code attackVersions} maps each domain (e.g. {@code enterprise-attack}) to its release (e.g. {@code 18.1}).
  */
 public record KnowledgeBase(
@@ -14,9 +14,11 @@ public record KnowledgeBase(
         List<Mitigation> mitigations,
         List<DetectionStrategy> detections,
         List<Actor> actors,
-        List<Control> controls) {
+        List<Control> controls,
+        List<Framework> frameworks) {
 
-    public KnowledgeBase withControls(List<Technique> linkedTechniques, List<Control> controls) {
-        return new KnowledgeBase(attackVersions, linkedTechniques, tactics, mitigations, detections, actors, List.copyOf(controls));
+    public KnowledgeBase withControls(List<Technique> linkedTechniques, List<Control> controls, List<Framework> frameworks) {
+        return new KnowledgeBase(attackVersions, linkedTechniques, tactics, mitigations, detections, actors,
+                List.copyOf(controls), List.copyOf(frameworks));
     }
 }

@@ -19,4 +19,27 @@ public final class Links {
     public static String path(String type, String id) {
         return "/" + SECTIONS.getOrDefault(type, type) + "/" + id;
     }
+
+    /** The page of what a hit shows: a framework entry's is under its framework. */
+    public static String path(attackkb.index.HitRecord hit) {
+        return hit.framework() == null ? path(hit.type(), hit.id()) : entry(hit.framework(), hit.id());
+    }
+
+    /** A framework entry's page, e.g. {@code /frameworks/nist_800_53/AC-2(1)}; IDs such as VERIS's hold spaces. */
+    public static String entry(String framework, String id) {
+        return "/frameworks/" + segment(framework) + "/" + segment(id);
+    }
+
+    /** Characters a path segment may hold as they are (RFC 3986 pchar); all others percent-encoded as UTF-8. */
+    private static final String PCHAR = "-._~!$&'()*+,;=:@";
+
+    static String segment(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || PCHAR.indexOf(c) >= 0)) out.append(c);
+            else out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+        }
+        return out.toString();
+    }
 }

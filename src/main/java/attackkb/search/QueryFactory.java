@@ -203,9 +203,17 @@ public final class QueryFactory {
         return query.build();
     }
 
-    /** The ATT&CK or control ID that {@code text} is, if it is one: such a query is a lookup, not a text search. */
+    /** The ATT&CK, SP 800-53 or CVE ID that {@code text} is, if it is one: such a query is a lookup, not a text search. */
     public static Optional<String> identifier(String text) {
-        return AttackId.parse(text).or(() -> ControlId.normalize(text));
+        return AttackId.parse(text).or(() -> ControlId.normalize(text)).or(() -> cve(text));
+    }
+
+    private static final Pattern CVE = Pattern.compile("(?i)\\s*(cve-\\d{4}-\\d{4,})\\s*");
+
+    /** A CVE ID (a CISA KEV entry) in its usual spelling: {@code cve-2021-44228} becomes {@code CVE-2021-44228}. */
+    private static Optional<String> cve(String text) {
+        Matcher m = CVE.matcher(text);
+        return m.matches() ? Optional.of(m.group(1).toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
     }
 
     /** The analysed terms of {@code text}, as the prose fields index them: the candidates for typo correction. */

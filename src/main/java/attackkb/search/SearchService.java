@@ -301,7 +301,7 @@ public final class SearchService {
             HitRecord h = table.hit(docs[i]);
             Snippets.Snippet snippet = snippetsOfDocs[i];
             hits.add(new SearchHit(h.id(), h.type(), h.name(), h.domains().isEmpty() ? null : h.domains().get(0),
-                    Links.path(h.type(), h.id()), h.tactics(), h.platforms(),
+                    Links.path(h), h.tactics(), h.platforms(),
                     h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()),
                     ranked ? scores[i] : null,
                     snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),

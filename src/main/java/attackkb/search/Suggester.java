@@ -41,7 +41,7 @@ public final class Suggester {
             String type = hit.type();
             if (id == null || name == null) continue;
             int rank = TYPE_ORDER.indexOf(type);
-            entries.add(new Entry(new Suggestion(id, name, type, Links.path(type, id)),
+            entries.add(new Entry(new Suggestion(id, name, type, Links.path(hit)),
                     id.toLowerCase(Locale.ROOT), name.toLowerCase(Locale.ROOT), rank < 0 ? TYPE_ORDER.size() : rank));
         }
         entries.sort(Comparator.comparingInt(Entry::typeRank).thenComparing(Entry::id));

@@ -125,7 +125,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
             mitigations.sort(Comparator.comparing(Mitigation::id, BY_ATTACK_ID));
             actors.sort(Comparator.comparing(Actor::id, BY_ATTACK_ID));
             return new KnowledgeBase(Map.copyOf(attackVersions), List.copyOf(techniques), tacticList,
-                    List.copyOf(mitigations), detections, List.copyOf(actors), List.of());
+                    List.copyOf(mitigations), detections, List.copyOf(actors), List.of(), List.of());
         }
 
         private void indexRelationships() {

@@ -63,6 +63,8 @@ final class ApiController {
         body.put("attack_versions", m.attackVersions());
         body.put("documents", m.documents());
         body.put("totals", m.totals());
+        body.put("frameworks", m.frameworks().stream().map(f -> Map.of("key", f.key(), "name", f.name(),
+                "version", f.version() == null ? "" : f.version(), "attack_version", f.attackVersion() == null ? "" : f.attackVersion())).toList());
         body.put("built_at", m.builtAt());
         ctx.json(body);
     }

@@ -1,22 +1,28 @@
 package attackkb.web;
 
 import attackkb.mapping.ControlId;
+import attackkb.mapping.FrameworkNames;
 import attackkb.model.Control;
 import attackkb.model.ControlLink;
 import attackkb.model.ControlTechnique;
 import attackkb.model.EntityType;
+import attackkb.model.Framework;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
 import attackkb.search.LiveIndex;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Security controls: the API answers, the CSV downloads, and the data the control pages show. */
+/**
+ * Frameworks mapped to ATT&CK and their entries (SP 800-53 controls, cloud capabilities, CCM controls, KEV CVEs, …):
+ * the API answers, the CSV downloads, and the data their pages show.
+ */
 final class ControlController {
     private final Supplier<LiveIndex> live;
 
@@ -24,72 +30,150 @@ final class ControlController {
         this.live = live;
     }
 
-    /** A control by any spelling of its ID (AC-4, ac-04, AC-2(1), ac-2.1). */
+    /** An entry of any framework by its ID; an SP 800-53 control by any spelling of it (AC-4, ac-04, AC-2(1), ac-2.1). */
     Optional<Control> find(String rawId) {
-        return ControlId.normalize(rawId)
-                .flatMap(id -> live.get().entities().record(EntityType.CONTROL, id, Control.class));
+        var entities = live.get().entities();
+        return ControlId.normalize(rawId).flatMap(id -> entities.record(EntityType.CONTROL, id, Control.class))
+                .or(() -> entities.record(EntityType.CONTROL, rawId.strip(), Control.class));
+    }
+
+    /** An entry of the framework {@code key}. */
+    Optional<Control> find(String key, String rawId) {
+        return find(rawId).filter(c -> c.framework().equals(key));
+    }
+
+    List<Framework> frameworks() {
+        List<Framework> frameworks = live.get().index().manifest().frameworks();
+        return frameworks == null ? List.of() : frameworks;
+    }
+
+    Optional<Framework> framework(String key) {
+        return frameworks().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
     void control(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(find(id).orElseThrow(() -> new NotFoundException("no control with ID \"" + id + "\"")));
+        ctx.json(find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\"")));
     }
 
     void controls(Context ctx) {
-        ctx.json(Map.of("families", families()));
+        ctx.json(Map.of("families", groups(FrameworkNames.NIST_800_53)));
     }
 
-    /** Families in catalog order, each with its controls and how many techniques each mitigates; made once per index. */
-    List<Map<String, Object>> families() {
-        return live.get().entities().derived(FAMILIES, this::readFamilies);
+    void frameworks(Context ctx) {
+        ctx.json(Map.of("frameworks", frameworks()));
     }
 
-    /** The key of {@link #families()} among an index's derived summaries. */
-    private static final Object FAMILIES = new Object();
+    void framework(Context ctx) {
+        Framework f = requireFramework(ctx.pathParam("key"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("framework", f);
+        body.put("groups", groups(f.key()));
+        ctx.json(body);
+    }
 
-    private List<Map<String, Object>> readFamilies() {
-        Map<String, Map<String, Object>> families = new LinkedHashMap<>();
-        List<Control> all = new ArrayList<>(live.get().entities().all(EntityType.CONTROL, Control.class));
-        all.sort(java.util.Comparator.comparing(Control::id, ControlId.ORDER));
-        for (Control c : all) {
-            var family = families.computeIfAbsent(c.familyId(), k -> {
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("id", c.familyId());
-                f.put("name", c.familyName());
-                f.put("controls", new ArrayList<Map<String, Object>>());
-                return f;
-            });
+    void entry(Context ctx) {
+        ctx.json(requireEntry(ctx));
+    }
+
+    private Framework requireFramework(String key) {
+        return framework(key).orElseThrow(() -> new NotFoundException("no framework \"" + key + "\"; see " + Routes.API_FRAMEWORKS));
+    }
+
+    private Control requireEntry(Context ctx) {
+        Framework f = requireFramework(ctx.pathParam("key"));
+        String id = ctx.pathParam("entry");
+        return find(f.key(), id).orElseThrow(() -> new NotFoundException("no entry \"" + id + "\" in " + f.name()));
+    }
+
+    /** The groups of a framework in its order, each with its entries and how many techniques each maps; made once per index. */
+    List<Map<String, Object>> groups(String framework) {
+        return live.get().entities().derived(new GroupsOf(framework), () -> readGroups(framework));
+    }
+
+    /** The key of {@link #groups} among an index's derived summaries. */
+    private record GroupsOf(String framework) {}
+
+    private List<Map<String, Object>> readGroups(String framework) {
+        Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+        framework(framework).ifPresent(f -> f.groups().forEach(g -> groups.put(g.id(), group(g.id(), g.name()))));
+        for (Control c : live.get().entities().all(EntityType.CONTROL, Control.class)) {
+            if (!c.framework().equals(framework)) continue;
+            var group = groups.computeIfAbsent(Optional.ofNullable(c.familyId()).orElse(""), k -> group(c.familyId(), c.familyName()));
             @SuppressWarnings("unchecked")
-            var list = (List<Map<String, Object>>) family.get("controls");
-            list.add(Map.of("id", c.id(), "title", c.title() == null ? "" : c.title(), "technique_count", c.techniques().size()));
+            var list = (List<Map<String, Object>>) group.get("controls");
+            list.add(Map.of("id", c.id(), "title", c.title() == null ? "" : c.title(), "technique_count", techniqueCount(c),
+                    "url", attackkb.search.Links.entry(c.framework(), c.id())));
         }
-        families.values().forEach(f -> f.put("controls", List.copyOf((List<?>) f.get("controls"))));
-        return families.values().stream().map(java.util.Collections::unmodifiableMap).toList();
+        Comparator<Map<String, Object>> byId = FrameworkNames.NIST_800_53.equals(framework)
+                ? Comparator.comparing(m -> (String) m.get("id"), ControlId.ORDER) : Comparator.comparing(m -> (String) m.get("id"));
+        return groups.values().stream()
+                .filter(g -> !((List<?>) g.get("controls")).isEmpty())
+                .map(g -> {
+                    @SuppressWarnings("unchecked")
+                    var list = new ArrayList<>((List<Map<String, Object>>) g.get("controls"));
+                    list.sort(byId);
+                    g.put("controls", List.copyOf(list));
+                    return java.util.Collections.unmodifiableMap(g);
+                })
+                .toList();
     }
 
-    /** A control's techniques grouped by tactic (a technique in two tactics is listed under both), in tactic order. */
+    private static Map<String, Object> group(String id, String name) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("id", id);
+        g.put("name", name);
+        g.put("controls", new ArrayList<Map<String, Object>>());
+        return g;
+    }
+
+    /** Techniques an entry maps, each once, however many ways it maps them. */
+    static long techniqueCount(Control c) {
+        return c.techniques().stream().map(ControlTechnique::techniqueId).distinct().count();
+    }
+
+    /** An entry's techniques grouped by tactic (a technique in two tactics is listed under both), in tactic order. */
     static Map<String, List<ControlTechnique>> byTactic(Control c) {
         Map<String, List<ControlTechnique>> groups = new LinkedHashMap<>();
         c.techniques().stream()
                 .flatMap(t -> (t.tactics().isEmpty() ? List.of(new TacticRef(null, null, "No tactic")) : t.tactics()).stream()
                         .map(tactic -> Map.entry(tactic, t)))
-                .sorted(java.util.Comparator.comparing((Map.Entry<TacticRef, ControlTechnique> e) ->
+                .sorted(Comparator.comparing((Map.Entry<TacticRef, ControlTechnique> e) ->
                         e.getKey().id() == null ? "ZZ" : e.getKey().id()))
                 .forEach(e -> groups.computeIfAbsent(e.getKey().name(), k -> new ArrayList<>()).add(e.getValue()));
         return groups;
     }
 
+    /** A technique's framework entries grouped by framework name, in framework order, each with its page's URL. */
+    static Map<String, List<Map<String, Object>>> byFramework(Technique t) {
+        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
+        for (ControlLink link : t.controls()) {
+            groups.computeIfAbsent(FrameworkNames.name(link.framework()), k -> new ArrayList<>())
+                    .add(Map.of("c", link, "url", attackkb.search.Links.entry(link.framework(), link.id())));
+        }
+        return groups;
+    }
+
     void controlTechniquesCsv(Context ctx) {
         String id = ctx.pathParam("id");
-        Control c = find(id).orElseThrow(() -> new NotFoundException("no control with ID \"" + id + "\""));
+        sendTechniques(ctx, find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\"")));
+    }
+
+    void entryTechniquesCsv(Context ctx) {
+        sendTechniques(ctx, requireEntry(ctx));
+    }
+
+    private static void sendTechniques(Context ctx, Control c) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("control_id", "technique_id", "technique_name", "tactics", "mapping_type", "comments"));
+        rows.add(List.of("framework", "entry_id", "technique_id", "technique_name", "tactics", "mapping_type",
+                "score_category", "score_value", "comments"));
         for (ControlTechnique t : c.techniques()) {
-            rows.add(List.of(c.id(), t.techniqueId(), t.techniqueName(),
+            rows.add(List.of(c.framework(), c.id(), t.techniqueId(), t.techniqueName(),
                     String.join(";", t.tactics().stream().map(TacticRef::shortname).toList()),
-                    nullToEmpty(t.mappingType()), nullToEmpty(t.comments())));
+                    nullToEmpty(t.mappingType()), nullToEmpty(t.scoreCategory()), nullToEmpty(t.scoreValue()),
+                    nullToEmpty(t.comments())));
         }
-        Csv.send(ctx, c.id() + "-techniques.csv", rows);
+        Csv.send(ctx, c.id().replaceAll("[^\\w.()-]+", "_") + "-techniques.csv", rows);
     }
 
     void techniqueControlsCsv(Context ctx) {
@@ -97,9 +181,11 @@ final class ControlController {
         Technique t = live.get().entities().record(EntityType.TECHNIQUE, id, Technique.class)
                 .orElseThrow(() -> new NotFoundException("no technique with ID \"" + id + "\""));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("technique_id", "control_id", "control_title", "family", "mapping_type", "comments", "source"));
+        rows.add(List.of("technique_id", "framework", "control_id", "control_title", "family", "mapping_type",
+                "score_category", "score_value", "comments", "source"));
         for (ControlLink c : t.controls()) {
-            rows.add(List.of(t.id(), c.id(), nullToEmpty(c.title()), nullToEmpty(c.family()), nullToEmpty(c.mappingType()),
+            rows.add(List.of(t.id(), c.framework(), c.id(), nullToEmpty(c.title()), nullToEmpty(c.family()),
+                    nullToEmpty(c.mappingType()), nullToEmpty(c.scoreCategory()), nullToEmpty(c.scoreValue()),
                     nullToEmpty(c.comments()), c.source() == null ? "" : c.source().framework() + " " + c.source().revision()
                             + " (ATT&CK " + c.source().attackVersion() + ")"));
         }

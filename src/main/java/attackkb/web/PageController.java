@@ -2,6 +2,8 @@ package attackkb.web;
 
 import attackkb.index.HitRecord;
 import attackkb.index.IndexManifest;
+import attackkb.mapping.FrameworkNames;
+import attackkb.model.Control;
 import attackkb.model.Actor;
 import attackkb.model.Analytic;
 import attackkb.model.DetectionStrategy;
@@ -49,19 +51,50 @@ final class PageController {
         this.controls = controls;
     }
 
+    /** SP 800-53's page under its first address. */
     void controls(Context ctx) {
-        render(ctx, "controls", Map.of("families", controls.families(), "title", "NIST SP 800-53 rev5 controls"));
+        frameworkPage(ctx, FrameworkNames.NIST_800_53);
     }
 
+    /** An entry of any framework by its ID alone (IDs do not repeat across frameworks): the first control pages' address. */
     void control(Context ctx) {
         String id = ctx.pathParam("id");
-        var control = controls.find(id).orElse(null);
-        if (control == null) {
-            notFound(ctx, "control", id);
+        controls.find(id).ifPresentOrElse(c -> entryPage(ctx, c), () -> notFound(ctx, "control", id));
+    }
+
+    void frameworks(Context ctx) {
+        render(ctx, "frameworks", Map.of("frameworks", controls.frameworks(), "title", "Frameworks mapped to ATT&CK"));
+    }
+
+    void framework(Context ctx) {
+        frameworkPage(ctx, ctx.pathParam("key"));
+    }
+
+    private void frameworkPage(Context ctx, String key) {
+        var framework = controls.framework(key).orElse(null);
+        if (framework == null) {
+            notFound(ctx, "framework", key);
             return;
         }
-        render(ctx, "control", Map.of("c", control, "title", control.id() + " " + control.title(),
-                "groups", ControlController.byTactic(control)));
+        render(ctx, "controls", Map.of("framework", framework, "families", controls.groups(key),
+                "title", framework.name() + " " + framework.version()));
+    }
+
+    void frameworkEntry(Context ctx) {
+        String key = ctx.pathParam("key");
+        String id = ctx.pathParam("entry");
+        controls.find(key, id).ifPresentOrElse(c -> entryPage(ctx, c), () -> notFound(ctx, "framework entry", key + " " + id));
+    }
+
+    private void entryPage(Context ctx, Control c) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("c", c);
+        model.put("title", c.id().equals(c.title()) ? c.id() : c.id() + " " + c.title());
+        model.put("groups", ControlController.byTactic(c));
+        model.put("frameworkName", FrameworkNames.name(c.framework()));
+        model.put("url", Links.entry(c.framework(), c.id()));
+        model.put("scored", c.techniques().stream().anyMatch(u -> u.scoreCategory() != null));
+        render(ctx, "control", model);
     }
 
     void search(Context ctx) {
@@ -70,7 +103,7 @@ final class PageController {
         ctx.header("Vary", "HX-Request");
         // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches.
         Optional<String> jump = AttackId.parse(request.query()).flatMap(this::pageOf)
-                .or(() -> controls.find(request.query()).map(c -> Links.path(EntityType.CONTROL.key(), c.id())));
+                .or(() -> controls.find(request.query()).map(c -> Links.entry(c.framework(), c.id())));
         if (jump.isPresent() && (!fragment || Htmx.isSubmit(ctx))) {
             Htmx.redirect(ctx, jump.get());
             return;
@@ -152,6 +185,7 @@ final class PageController {
         }
         model.put("procedures", procedures);
         model.put("siblings", siblings(t, entities));
+        model.put("frameworks", ControlController.byFramework(t));
         model.put("references", citations.list());
         render(ctx, "technique", model);
     }

@@ -21,6 +21,10 @@ public final class Routes {
     public static final String API_CONTROL = API + "/controls/{id}";
     public static final String API_CONTROL_TECHNIQUES_CSV = API + "/controls/{id}/techniques.csv";
     public static final String API_TECHNIQUE_CONTROLS_CSV = API + "/techniques/{id}/controls.csv";
+    public static final String API_FRAMEWORKS = API + "/frameworks";
+    public static final String API_FRAMEWORK = API + "/frameworks/{key}";
+    public static final String API_FRAMEWORK_ENTRY = API + "/frameworks/{key}/{entry}";
+    public static final String API_FRAMEWORK_ENTRY_CSV = API + "/frameworks/{key}/{entry}/techniques.csv";
 
     public static final String HOME = "/";
     public static final String SEARCH = "/search";
@@ -34,6 +38,9 @@ public final class Routes {
     public static final String CAMPAIGN = "/campaigns/{id}";
     public static final String CONTROLS = "/controls";
     public static final String CONTROL = "/controls/{id}";
+    public static final String FRAMEWORKS = "/frameworks";
+    public static final String FRAMEWORK = "/frameworks/{key}";
+    public static final String FRAMEWORK_ENTRY = "/frameworks/{key}/{entry}";
     public static final String MATRIX = "/matrix";
     public static final String MATRIX_OF_DOMAIN = "/matrix/{domain}";
     public static final String STATIC = "/static";

@@ -146,6 +146,13 @@ public final class WebApp {
         app.get(Routes.API_CONTROL, controls::control);
         app.get(Routes.CONTROLS, pages::controls);
         app.get(Routes.CONTROL, pages::control);
+        app.get(Routes.FRAMEWORKS, pages::frameworks);
+        app.get(Routes.FRAMEWORK, pages::framework);
+        app.get(Routes.FRAMEWORK_ENTRY, pages::frameworkEntry);
+        app.get(Routes.API_FRAMEWORKS, controls::frameworks);
+        app.get(Routes.API_FRAMEWORK, controls::framework);
+        app.get(Routes.API_FRAMEWORK_ENTRY_CSV, controls::entryTechniquesCsv);
+        app.get(Routes.API_FRAMEWORK_ENTRY, controls::entry);
 
         app.get(Routes.HEALTH, api::health);
         app.get(Routes.METRICS, metrics::scrape);

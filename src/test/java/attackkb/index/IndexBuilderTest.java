@@ -75,7 +75,7 @@ class IndexBuilderTest {
                 t.detections(), t.dataComponents(), t.procedures(), t.assets(), t.controls(), t.controlMapping(), t.attackUrl(), t.version(), t.created(),
                 t.modified(), t.references());
         var badKb = new KnowledgeBase(kb.attackVersions(), List.of(broken), kb.tactics(), kb.mitigations(),
-                kb.detections(), kb.actors(), kb.controls());
+                kb.detections(), kb.actors(), kb.controls(), kb.frameworks());
         assertThatThrownBy(() -> new IndexBuilder(store).build(new Ingested(badKb, good.sources(), List.of())))
                 .isInstanceOf(NullPointerException.class);
 

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import okhttp3.Response;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,12 +81,21 @@ class RealControlMappingTest {
                 t = Json.MAPPER.readTree(r.body().string());
             }
             List<String> ids = new ArrayList<>();
-            t.get("controls").forEach(c -> ids.add(c.get("id").asText()));
-            assertThat(ids).hasSize(16).contains("AC-4", "CA-7", "CM-2", "CM-6");
+            Map<String, Integer> perFramework = new java.util.TreeMap<>();
             t.get("controls").forEach(c -> {
+                perFramework.merge(c.get("framework").asText(), 1, Integer::sum);
+                if (!c.get("framework").asText().equals("nist_800_53")) return;
+                ids.add(c.get("id").asText());
                 assertThat(c.get("mapping_type").asText()).isEqualTo("mitigates");
                 assertThat(c.at("/source/label").asText()).isEqualTo("via ctid-attack-to-sp800-53");
             });
+            assertThat(ids).hasSize(16).contains("AC-4", "CA-7", "CM-2", "CM-6");
+            assertThat(perFramework).isEqualTo(Map.of("nist_800_53", 16, "aws", 1, "azure", 3, "gcp", 3, "m365", 2,
+                    "csa_ccm", 3, "cri_profile", 6, "veris", 1));
+            JsonNode gcp = null;
+            for (JsonNode c : t.get("controls")) if (c.get("id").asText().equals("binary_authorization")) gcp = c;
+            assertThat(gcp.get("score_category").asText()).isEqualTo("protect");
+            assertThat(gcp.get("score_value").asText()).isEqualTo("significant");
             String canonical;
             try (Response r = client.get("/controls/AC-4")) {
                 canonical = r.body().string();
@@ -94,6 +104,53 @@ class RealControlMappingTest {
                 assertThat(r.body().string()).isEqualTo(canonical);
             }
             assertThat(canonical).contains("Information Flow Enforcement").contains("href=\"/techniques/T1204.003\"");
+        });
+    }
+
+    @Test
+    void everyFrameworkIsListedWithItsCounts() {
+        JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
+            JsonNode frameworks;
+            try (Response r = client.get("/api/frameworks")) {
+                frameworks = Json.MAPPER.readTree(r.body().string()).get("frameworks");
+            }
+            List<String> rows = new ArrayList<>();
+            frameworks.forEach(f -> rows.add(f.get("key").asText() + " " + f.get("attack_version").asText() + " "
+                    + f.get("entries").asInt() + " " + f.get("techniques").asInt() + " " + f.get("mappings").asInt()));
+            assertThat(rows).containsExactly("nist_800_53 16.1 396 469 5264", "aws 16.1 20 215 487", "azure 16.1 38 411 969",
+                    "gcp 16.1 40 290 516", "m365 16.1 38 218 738", "csa_ccm 17.1 57 213 790", "cri_profile 16.1 60 429 2151",
+                    "veris 16.1 182 729 1640", "kev 16.1 424 174 1228", "intel-vpro 15.1 6 158 255");
+            for (String path : List.of("/frameworks", "/frameworks/aws", "/frameworks/veris/action.social.variety.Evade%20Defenses")) {
+                try (Response r = client.get(path)) {
+                    assertThat(r.code()).as(path).isEqualTo(200);
+                }
+            }
+        });
+    }
+
+    @Test
+    void aCveIdFindsItsKevEntryWithTheTechniquesItEnables() {
+        JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
+            JsonNode hits;
+            try (Response r = client.get("/api/search?q=cve-2021-44228&limit=1")) {
+                hits = Json.MAPPER.readTree(r.body().string()).get("hits");
+            }
+            assertThat(hits.at("/0/url").asText()).isEqualTo("/frameworks/kev/CVE-2021-44228");
+            JsonNode kev;
+            try (Response r = client.get("/api/frameworks/kev/CVE-2021-44228")) {
+                kev = Json.MAPPER.readTree(r.body().string());
+            }
+            List<String> uses = new ArrayList<>();
+            kev.get("techniques").forEach(t -> uses.add(t.get("technique_id").asText() + " " + t.get("mapping_type").asText()));
+            assertThat(uses).containsExactly("T1190 exploitation_technique", "T1486 secondary_impact",
+                    "T1496 secondary_impact", "T1505.003 secondary_impact", "T1608.001 secondary_impact");
+            for (var query : Map.of("binary+authorization", "binary_authorization", "guardduty", "amazon_guardduty",
+                    "conditional+access", "EID-CA-E3").entrySet()) {
+                try (Response r = client.get("/api/search?limit=1&q=" + query.getKey())) {
+                    assertThat(Json.MAPPER.readTree(r.body().string()).at("/hits/0/id").asText()).as(query.getKey())
+                            .isEqualTo(query.getValue());
+                }
+            }
         });
     }
 }

@@ -48,7 +48,8 @@ class ControlsWebTest {
             assertThat(t.at("/controls/0/source/attack_version").asText()).isEqualTo("16.1");
             assertThat(t.at("/controls/1/id").asText()).isEqualTo("CM-2");
             String page = body(client, "/techniques/T1204.003");
-            assertThat(page).contains("NIST SP 800-53 rev5").contains("href=\"/controls/AC-4\"")
+            assertThat(page).contains("Mapped controls and capabilities").contains("NIST SP 800-53")
+                    .contains("href=\"/frameworks/nist_800_53/AC-4\"")
                     .contains("Restricting flows to untrusted registries").contains("via ctid-attack-to-sp800-53");
             assertThat(body(client, "/techniques/T1053")).contains("No SP 800-53 mapping");
         });
@@ -75,7 +76,7 @@ class ControlsWebTest {
         test((server, client) -> {
             JsonNode boundary = json(client, "/api/search?q=boundary+protection");
             assertThat(boundary.at("/hits/0/id").asText()).isEqualTo("SC-7");
-            assertThat(boundary.at("/hits/0/url").asText()).isEqualTo("/controls/SC-7");
+            assertThat(boundary.at("/hits/0/url").asText()).isEqualTo("/frameworks/nist_800_53/SC-7");
             assertThat(json(client, "/api/search?q=ac-04").at("/hits/0/id").asText()).isEqualTo("AC-4");
             JsonNode byControl = json(client, "/api/search?type=technique&control=CM-2");
             assertThat(byControl.get("total").asInt()).isEqualTo(1);
@@ -96,12 +97,15 @@ class ControlsWebTest {
             assertThat(families.get(0).get("id").asText()).isEqualTo("AC");
             assertThat(families.get(0).at("/controls/0/id").asText()).isEqualTo("AC-4");
             assertThat(families.get(0).at("/controls/0/technique_count").asInt()).isEqualTo(1);
-            assertThat(body(client, "/controls")).contains("href=\"/controls/AC-4(4)\"").contains("CM Configuration Management");
-            assertThat(body(client, "/api/controls/AC-4/techniques.csv")).startsWith(
-                    "200 control_id,technique_id,technique_name,tactics,mapping_type,comments\r\n"
-                            + "AC-4,T1204.003,Malicious Image,execution,mitigates,Restricting flows");
+            assertThat(body(client, "/controls")).contains("href=\"/frameworks/nist_800_53/AC-4(4)\"")
+                    .contains("CM Configuration Management");
+            assertThat(body(client, "/frameworks/nist_800_53")).isEqualTo(body(client, "/controls"));
+            String csv = "200 framework,entry_id,technique_id,technique_name,tactics,mapping_type,score_category,score_value,comments\r\n"
+                    + "nist_800_53,AC-4,T1204.003,Malicious Image,execution,mitigates,,,Restricting flows";
+            assertThat(body(client, "/api/controls/AC-4/techniques.csv")).startsWith(csv);
+            assertThat(body(client, "/api/frameworks/nist_800_53/AC-4/techniques.csv")).startsWith(csv);
             assertThat(body(client, "/api/techniques/T1204.003/controls.csv")).contains(
-                    "T1204.003,CM-2,Baseline Configuration,CM Configuration Management,mitigates,,nist_800_53 rev5 (ATT&CK 16.1)");
+                    "T1204.003,nist_800_53,CM-2,Baseline Configuration,CM Configuration Management,mitigates,,,,nist_800_53 rev5 (ATT&CK 16.1)");
         });
     }
 }

@@ -1,0 +1,31 @@
+package attackkb.model;
+
+import java.util.List;
+
+/**
+ * A framework mapped to ATT&CK (NIST SP 800-53, a cloud provider's security capabilities, CSA CCM, CISA KEV, …) and
+ * what the index holds of it.
+ *
+ * @param key the mapping files' own name for it ({@code nist_800_53}, {@code aws}, {@code kev})
+ * @param version the framework's release or, for capability mappings, the date of the mapping
+ * @param attackVersion the ATT&CK release the mappings were made for
+ * @param domains the ATT&CK domains mapped ({@code enterprise}, {@code mobile}, {@code ics})
+ * @param groups the groups its entries fall in (families, services, domains, weakness classes), in the files' order
+ * @param entries entries the index holds; {@code techniques} of them mapped, by {@code mappings} links
+ */
+public record Framework(
+        String key,
+        String name,
+        String version,
+        String attackVersion,
+        List<String> domains,
+        String licence,
+        String url,
+        List<Group> groups,
+        int entries,
+        int techniques,
+        int mappings) {
+
+    /** A group of entries: an SP 800-53 family, an AWS service, a CCM domain, a KEV weakness class. */
+    public record Group(String id, String name) {}
+}
