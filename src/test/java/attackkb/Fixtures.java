@@ -42,6 +42,11 @@ public final class Fixtures {
         return build(root, dir(), controls());
     }
 
+    /** The fixture bundles with the SP 800-53 fixtures and the other frameworks' (AWS, KEV). */
+    public static IndexStore indexWithFrameworks(Path root) throws IOException {
+        return build(root, dir(), controls(), frameworks());
+    }
+
     public static Path enterprise() {
         return dir().resolve("enterprise-mini.json");
     }

@@ -44,11 +44,15 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--domain", paramLabel = "D", description = "Only this domain (repeatable), e.g. enterprise-attack.")
     List<String> domains = new ArrayList<>();
 
+    @Option(names = "--framework", paramLabel = "KEY",
+            description = "Only entries of this mapped framework and techniques mapped to it (repeatable), e.g. aws, kev.")
+    List<String> frameworks = new ArrayList<>();
+
     @Option(names = "--family", paramLabel = "F",
             description = "Only techniques mapped to this SP 800-53 family (repeatable), e.g. \"AC Access Control\".")
     List<String> families = new ArrayList<>();
 
-    @Option(names = "--control", paramLabel = "C", description = "Only techniques mapped to this SP 800-53 control (repeatable), e.g. AC-4.")
+    @Option(names = "--control", paramLabel = "C", description = "Only techniques mapped to this framework entry (repeatable), e.g. AC-4, aws_config, CVE-2021-44228.")
     List<String> controls = new ArrayList<>();
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
@@ -63,8 +67,8 @@ public final class SearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, families,
-                controls, limit, 0);
+        var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, frameworks,
+                families, controls, limit, 0);
         SearchResult result;
         try (OpenIndex index = OpenIndex.open(location.store())) {
             result = new SearchService(index).search(request);

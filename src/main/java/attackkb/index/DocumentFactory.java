@@ -54,6 +54,7 @@ final class DocumentFactory {
         doc.snippetText(DETECTION, detection.toString());
         doc.text(ALIASES, String.join(" ; ", t.assets()));
         doc.facetKeyword(CONTROL, t.controls().stream().map(ControlLink::id).toList());
+        doc.facetKeyword(FRAMEWORK, t.controls().stream().map(ControlLink::framework).distinct().toList());
         doc.facetKeyword(FAMILY, t.controls().stream().filter(l -> FrameworkNames.NIST_800_53.equals(l.framework()))
                 .map(ControlLink::family).distinct().toList());
         return doc.build(t);
@@ -63,6 +64,7 @@ final class DocumentFactory {
         var doc = new Builder(EntityType.CONTROL, c.id(), c.title(), Status.ACTIVE, List.of());
         doc.framework = c.framework();
         doc.facetKeyword(CONTROL, List.of(c.id()));
+        doc.facetKeyword(FRAMEWORK, List.of(c.framework()));
         // The family facet is SP 800-53's; other frameworks' groups are searchable words.
         if (FrameworkNames.NIST_800_53.equals(c.framework())) doc.facetKeyword(FAMILY, List.of(c.family()));
         else doc.text(ALIASES, c.family());

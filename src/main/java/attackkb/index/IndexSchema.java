@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class IndexSchema {
     /** Bumped whenever a change here makes older indexes unreadable or wrong; the manifest records it. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
 
     // Exact-match fields: one lower-cased, ASCII-folded token per value, so "T1204.003" and "t1204.003" match.
     public static final String ID = "id";
@@ -42,6 +42,8 @@ public final class IndexSchema {
     /** Control IDs (AC-4) on techniques and controls; families ("AC Access Control") on both too. */
     public static final String CONTROL = "control";
     public static final String FAMILY = "family";
+    /** Mapped frameworks ({@code nist_800_53}, {@code aws}, {@code kev}): of a framework's entries, and of the techniques they map. */
+    public static final String FRAMEWORK = "framework";
 
     // Full-text fields: English prose analysis.
     public static final String NAME = "name";
@@ -73,12 +75,13 @@ public final class IndexSchema {
     public static final int LEAD_LENGTH = 240;
 
     /** Facet dimensions, all multi-valued: a technique can sit in several tactics and platforms. */
-    public static final List<String> FACETS = List.of(TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY, CONTROL);
+    public static final List<String> FACETS = List.of(TYPE, DOMAIN, FRAMEWORK, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY, CONTROL);
 
     public static final List<String> PROSE_FIELDS = List.of(NAME, ALIASES, STATEMENT, DETECTION, MITIGATION, PROCEDURES);
 
     public static final List<String> KEYWORD_FIELDS =
-            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, TYPE, DOMAIN, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY, CONTROL);
+            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, TYPE, DOMAIN, FRAMEWORK, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY,
+                    CONTROL);
 
     /** Prose that snippets are cut from, most telling first. */
     public static final List<String> SNIPPET_FIELDS = List.of(STATEMENT, DETECTION, MITIGATION, PROCEDURES);

@@ -3,6 +3,7 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.index.HitRecord;
+import attackkb.mapping.FrameworkNames;
 import attackkb.model.EntityType;
 import attackkb.model.Status;
 import java.io.IOException;
@@ -75,7 +76,8 @@ final class DocTable {
             if (dim < 0 || path.length != 2) continue;
             ordDimension[ord] = dim;
             ordValue[ord] = path[1];
-            ordLabel[ord] = TACTIC.equals(path[0]) ? tacticLabels.getOrDefault(path[1], path[1]) : path[1];
+            ordLabel[ord] = TACTIC.equals(path[0]) ? tacticLabels.getOrDefault(path[1], path[1])
+                    : FRAMEWORK.equals(path[0]) ? FrameworkNames.name(path[1]) : path[1];
             ordByValue.get(dim).put(path[1], ord);
         }
 

@@ -18,6 +18,7 @@ public record SearchRequest(
         List<String> dataComponents,
         List<String> domains,
         List<String> types,
+        List<String> frameworks,
         List<String> families,
         List<String> controls,
         int limit,
@@ -35,6 +36,7 @@ public record SearchRequest(
         dataComponents = clean(dataComponents);
         domains = clean(domains);
         types = clean(types);
+        frameworks = clean(frameworks);
         families = clean(families);
         // Any spelling of a control ID selects it (ac-04, AC-2.1), as the index holds the one normalised form.
         controls = clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
@@ -49,10 +51,10 @@ public record SearchRequest(
         }
     }
 
-    /** A request without control filters, as most callers make. */
+    /** A request without framework, family and control filters, as most callers make. */
     public SearchRequest(String query, List<String> platforms, List<String> tactics, List<String> dataComponents,
             List<String> domains, List<String> types, int limit, int offset) {
-        this(query, platforms, tactics, dataComponents, domains, types, List.of(), List.of(), limit, offset);
+        this(query, platforms, tactics, dataComponents, domains, types, List.of(), List.of(), List.of(), limit, offset);
     }
 
     public static SearchRequest of(String query) {
@@ -61,7 +63,8 @@ public record SearchRequest(
 
     /** The same search at another page. */
     public SearchRequest at(int newLimit, int newOffset) {
-        return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, families, controls, newLimit, newOffset);
+        return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls,
+                newLimit, newOffset);
     }
 
     /** The facet selections keyed by facet dimension, in {@link IndexSchema#FACETS} order. */
@@ -69,6 +72,7 @@ public record SearchRequest(
         Map<String, List<String>> map = new LinkedHashMap<>();
         map.put(IndexSchema.TYPE, types);
         map.put(IndexSchema.DOMAIN, domains);
+        map.put(IndexSchema.FRAMEWORK, frameworks);
         map.put(IndexSchema.PLATFORM, platforms);
         map.put(IndexSchema.TACTIC, tactics);
         map.put(IndexSchema.DATA_COMPONENT, dataComponents);

@@ -133,6 +133,7 @@ final class PageController {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("type", "Type");
         labels.put("domain", "Domain");
+        labels.put("framework", "Framework");
         labels.put("platform", "Platform");
         labels.put("tactic", "Tactic");
         labels.put("data_component", "Data component");

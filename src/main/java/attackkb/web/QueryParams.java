@@ -28,6 +28,7 @@ final class QueryParams {
                 all(ctx, "data_component"),
                 all(ctx, "domain"),
                 all(ctx, "type"),
+                all(ctx, "framework"),
                 all(ctx, "family"),
                 all(ctx, "control"),
                 integer(ctx, "limit", defaultLimit),

@@ -15,6 +15,7 @@ final class SearchUrls {
         if (!r.query().isEmpty()) q.add("q=" + encode(r.query()));
         add(q, "type", r.types());
         add(q, "domain", r.domains());
+        add(q, "framework", r.frameworks());
         add(q, "platform", r.platforms());
         add(q, "tactic", r.tactics());
         add(q, "data_component", r.dataComponents());

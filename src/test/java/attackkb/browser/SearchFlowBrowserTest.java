@@ -57,8 +57,11 @@ class SearchFlowBrowserTest {
                 "skipped: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
         IndexStore store = new IndexStore(tmp.resolve("index"));
         Path attack = RealData.root().resolve("attack");
-        String data = Files.isDirectory(attack) ? attack.toString() : Fixtures.dir().toString();
-        new IndexBuilder(store).build(Fixtures.ingest(List.of(data), new ArrayList<>()));
+        Path mappings = RealData.root().resolve("mappings");
+        List<String> data = Files.isDirectory(attack) && Files.isDirectory(mappings)
+                ? List.of(attack.toString(), mappings.toString())
+                : List.of(Fixtures.dir().toString(), Fixtures.controls().toString(), Fixtures.frameworks().toString());
+        new IndexBuilder(store).build(Fixtures.ingest(data, new ArrayList<>()));
         live = LiveIndex.open(store);
         app = WebApp.create(() -> live).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
@@ -157,5 +160,23 @@ class SearchFlowBrowserTest {
         assertThat(active.getAttribute("id")).isEqualTo("header-q");
         active.sendKeys("t1204.003\n");
         waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1204.003"));
+    }
+
+    @Test
+    void aTechniquesMappedFrameworksLeadToAnEntryAndItsFramework() throws IOException {
+        browser.get(base + "/techniques/T1204.003");
+        WebElement section = browser.findElement(By.cssSelector("section[aria-labelledby='controls']"));
+        assertThat(section.findElement(By.id("framework-aws")).getText()).startsWith("AWS security capabilities");
+        WebElement config = section.findElement(By.cssSelector("a[href='/frameworks/aws/aws_config']"));
+        assertThat(config.findElement(By.xpath("ancestor::tr")).getText()).contains("detect · significant");
+        config.click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/frameworks/aws/aws_config"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("aws_config").contains("AWS Config");
+        assertThat(browser.findElement(By.cssSelector("a[href='/techniques/T1204.003']")).findElement(By.xpath("ancestor::tr"))
+                .getText()).contains("detect · significant");
+        screenshot("framework-entry");
+        browser.findElement(By.cssSelector("nav.breadcrumbs a[href='/frameworks/aws']")).click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/frameworks/aws"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("AWS security capabilities");
     }
 }

@@ -65,7 +65,7 @@ class ApiTest {
             assertThat(hit.get("snippet").asText()).contains("<mark>");
             assertThat(hit.get("matched")).isNotEmpty();
             assertThat(r.get("facets").fieldNames()).toIterable()
-                    .containsExactly("type", "domain", "platform", "tactic", "data_component", "family");
+                    .containsExactly("type", "domain", "framework", "platform", "tactic", "data_component", "family");
             // Controls are counted and listed only once one is selected, as the search page shows them.
             JsonNode selected = get(client, "/api/search?q=container+image&control=ac-04").json();
             assertThat(selected.get("facets").fieldNames()).toIterable().contains("control");

@@ -1,0 +1,86 @@
+package attackkb.web;
+
+import static attackkb.web.ControlsWebTest.body;
+import static attackkb.web.ControlsWebTest.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attackkb.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.TestCase;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Every mapped framework in the API, the pages and the search, over the fixture bundles with SP 800-53, AWS and KEV fixtures. */
+class FrameworksWebTest {
+    @RegisterExtension
+    static final FixtureServer server = new FixtureServer(Fixtures::indexWithFrameworks);
+
+    static void test(TestCase c) {
+        server.test(c);
+    }
+
+    private static List<String> values(JsonNode array, String... fields) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> {
+            List<String> parts = new ArrayList<>();
+            for (String f : fields) parts.add(n.get(f).asText());
+            out.add(String.join(" ", parts));
+        });
+        return out;
+    }
+
+    @Test
+    void frameworksAreListedWithTheirCountsAndGroups() {
+        test((server, client) -> {
+            JsonNode frameworks = json(client, "/api/frameworks").get("frameworks");
+            assertThat(values(frameworks, "key", "version", "attack_version", "entries", "techniques", "mappings"))
+                    .containsExactly("nist_800_53 rev5 16.1 5 2 3", "aws 12/12/2024 16.1 2 2 3", "kev 07/28/2025 16.1 1 2 2");
+            JsonNode aws = json(client, "/api/frameworks/aws");
+            assertThat(aws.at("/framework/name").asText()).isEqualTo("AWS security capabilities");
+            assertThat(values(aws.get("groups"), "id", "name")).containsExactly("aws_config AWS Config", "amazon_inspector Amazon Inspector");
+            assertThat(aws.at("/groups/0/controls/0/url").asText()).isEqualTo("/frameworks/aws/aws_config");
+            assertThat(json(client, "/healthz").at("/frameworks/2/key").asText()).isEqualTo("kev");
+            assertThat(body(client, "/api/frameworks/nope")).startsWith("404 ").contains("not_found");
+            assertThat(body(client, "/frameworks")).startsWith("200 ").contains("href=\"/frameworks/aws\"")
+                    .contains("CISA Known Exploited Vulnerabilities");
+            assertThat(body(client, "/frameworks/aws")).startsWith("200 ").contains("href=\"/frameworks/aws/aws_config\"");
+        });
+    }
+
+    @Test
+    void anEntryPageShowsItsTechniquesWithScores() {
+        test((server, client) -> {
+            JsonNode config = json(client, "/api/frameworks/aws/aws_config");
+            assertThat(values(config.get("techniques"), "technique_id", "score_category", "score_value"))
+                    .containsExactly("T1204.003 detect significant", "T1204.003 protect partial");
+            String page = body(client, "/frameworks/aws/aws_config");
+            assertThat(page).startsWith("200 ").contains("detect · significant").contains("protect · partial")
+                    .contains("href=\"/techniques/T1204.003\"");
+            assertThat(body(client, "/controls/aws_config")).isEqualTo(page);
+            assertThat(body(client, "/frameworks/kev/aws_config")).startsWith("404 ");
+            assertThat(body(client, "/api/frameworks/aws/aws_config/techniques.csv")).contains(
+                    "aws,aws_config,T1204.003,Malicious Image,execution,technique_scores,detect,significant,");
+            String technique = body(client, "/techniques/T1204.003");
+            assertThat(technique).contains("AWS security capabilities").contains("href=\"/frameworks/kev/CVE-2099-0001\"");
+        });
+    }
+
+    @Test
+    void theFrameworkFacetNarrowsToEntriesAndTheTechniquesTheyMap() {
+        test((server, client) -> {
+            JsonNode aws = json(client, "/api/search?framework=aws&type=technique");
+            assertThat(values(aws.get("hits"), "id")).containsExactly("T1204.003", "T1525");
+            // Counted for entries and the techniques they map alike: AWS has two entries and two techniques with "image".
+            assertThat(values(json(client, "/api/search?q=image").at("/facets/framework"), "value", "label", "count"))
+                    .containsExactly("nist_800_53 NIST SP 800-53 5", "aws AWS security capabilities 4",
+                            "kev CISA Known Exploited Vulnerabilities 3");
+            assertThat(values(json(client, "/api/search?q=framework:kev").get("hits"), "id"))
+                    .containsExactly("CVE-2099-0001", "T1204.003", "T1525");
+            JsonNode cve = json(client, "/api/search?q=cve-2099-0001");
+            assertThat(cve.at("/hits/0/url").asText()).isEqualTo("/frameworks/kev/CVE-2099-0001");
+            assertThat(body(client, "/search?q=CVE-2099-0001")).startsWith("302 ");
+        });
+    }
+}
