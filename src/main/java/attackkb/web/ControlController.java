@@ -9,6 +9,8 @@ import attackkb.model.EntityType;
 import attackkb.model.Framework;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
+import attackkb.BadInputException;
+import attackkb.search.Crosswalk;
 import attackkb.search.LiveIndex;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -125,6 +127,50 @@ final class ControlController {
         g.put("name", name);
         g.put("controls", new ArrayList<Map<String, Object>>());
         return g;
+    }
+
+    /** Entries of each framework by their techniques, made once per index. */
+    Crosswalk crosswalk() {
+        return live.get().entities().derived(Crosswalk.class,
+                () -> new Crosswalk(live.get().entities().all(EntityType.CONTROL, Control.class)));
+    }
+
+    /** The most entries listed per framework on an entry's page, and by default in the API. */
+    static final int CROSSWALK_SHOWN = 5;
+    static final int CROSSWALK_MAX = 100;
+
+    /** {@code /api/crosswalk?from=nist_800_53:AC-4&to=csa_ccm[&limit=N]}. */
+    void crosswalk(Context ctx) {
+        String from = QueryParams.text(ctx, "from");
+        String to = QueryParams.text(ctx, "to");
+        int colon = from.indexOf(':');
+        if (colon <= 0 || colon == from.length() - 1 || to.isBlank()) {
+            throw new BadInputException("crosswalk needs from=FRAMEWORK:ENTRY and to=FRAMEWORK, e.g. "
+                    + "from=nist_800_53:AC-4&to=csa_ccm; got from=\"" + from + "\" to=\"" + to + "\"");
+        }
+        int limit = QueryParams.integer(ctx, "limit", 20);
+        if (limit < 1 || limit > CROSSWALK_MAX) throw new BadInputException("limit must be between 1 and " + CROSSWALK_MAX + ", got " + limit);
+        Framework source = requireFramework(from.substring(0, colon));
+        Framework target = requireFramework(to.strip());
+        String id = from.substring(colon + 1);
+        Control entry = find(source.key(), id).orElseThrow(() -> new NotFoundException("no entry \"" + id + "\" in " + source.name()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", Map.of("framework", entry.framework(), "id", entry.id(), "title", entry.title(),
+                "techniques", techniqueCount(entry)));
+        body.put("to", target.key());
+        body.put("entries", crosswalk().from(entry, target.key(), limit));
+        ctx.json(body);
+    }
+
+    /** For an entry's page: per other framework (in framework order), its entries that share the most techniques. */
+    Map<String, Map<String, Object>> crosswalks(Control entry) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        for (Framework f : frameworks()) {
+            if (f.key().equals(entry.framework())) continue;
+            var matches = crosswalk().from(entry, f.key(), CROSSWALK_SHOWN);
+            if (!matches.isEmpty()) out.put(f.name(), Map.of("key", f.key(), "matches", matches));
+        }
+        return out;
     }
 
     /** Techniques an entry maps, each once, however many ways it maps them. */

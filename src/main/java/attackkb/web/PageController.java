@@ -94,6 +94,7 @@ final class PageController {
         model.put("frameworkName", FrameworkNames.name(c.framework()));
         model.put("url", Links.entry(c.framework(), c.id()));
         model.put("scored", c.techniques().stream().anyMatch(u -> u.scoreCategory() != null));
+        model.put("crosswalks", controls.crosswalks(c));
         render(ctx, "control", model);
     }
 

@@ -22,6 +22,7 @@ public final class Routes {
     public static final String API_CONTROL_TECHNIQUES_CSV = API + "/controls/{id}/techniques.csv";
     public static final String API_TECHNIQUE_CONTROLS_CSV = API + "/techniques/{id}/controls.csv";
     public static final String API_FRAMEWORKS = API + "/frameworks";
+    public static final String API_CROSSWALK = API + "/crosswalk";
     public static final String API_FRAMEWORK = API + "/frameworks/{key}";
     public static final String API_FRAMEWORK_ENTRY = API + "/frameworks/{key}/{entry}";
     public static final String API_FRAMEWORK_ENTRY_CSV = API + "/frameworks/{key}/{entry}/techniques.csv";

@@ -150,6 +150,7 @@ public final class WebApp {
         app.get(Routes.FRAMEWORK, pages::framework);
         app.get(Routes.FRAMEWORK_ENTRY, pages::frameworkEntry);
         app.get(Routes.API_FRAMEWORKS, controls::frameworks);
+        app.get(Routes.API_CROSSWALK, controls::crosswalk);
         app.get(Routes.API_FRAMEWORK, controls::framework);
         app.get(Routes.API_FRAMEWORK_ENTRY_CSV, controls::entryTechniquesCsv);
         app.get(Routes.API_FRAMEWORK_ENTRY, controls::entry);

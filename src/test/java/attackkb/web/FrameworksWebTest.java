@@ -83,4 +83,21 @@ class FrameworksWebTest {
             assertThat(body(client, "/search?q=CVE-2099-0001")).startsWith("302 ");
         });
     }
+
+    @Test
+    void aCrosswalkRanksAnotherFrameworksEntriesByTheTechniquesTheyShare() {
+        test((server, client) -> {
+            JsonNode toKev = json(client, "/api/crosswalk?from=nist_800_53:ac-04&to=kev");
+            assertThat(toKev.at("/from/id").asText()).isEqualTo("AC-4");
+            assertThat(values(toKev.get("entries"), "id", "shared", "jaccard", "url"))
+                    .containsExactly("CVE-2099-0001 1 0.5 /frameworks/kev/CVE-2099-0001");
+            assertThat(values(json(client, "/api/crosswalk?from=kev:CVE-2099-0001&to=aws").get("entries"), "id", "shared", "jaccard"))
+                    .containsExactly("amazon_inspector 1 0.5", "aws_config 1 0.5");
+            assertThat(body(client, "/api/crosswalk?from=AC-4&to=kev")).startsWith("400 ").contains("bad_request");
+            assertThat(body(client, "/api/crosswalk?from=nist_800_53:AC-4&to=kev&limit=0")).startsWith("400 ");
+            assertThat(body(client, "/api/crosswalk?from=nist_800_53:AC-4&to=nope")).startsWith("404 ").contains("not_found");
+            assertThat(body(client, "/frameworks/nist_800_53/AC-4")).contains("In other frameworks")
+                    .contains("href=\"/frameworks/kev/CVE-2099-0001\"").contains("1 shared · 0.5");
+        });
+    }
 }
