@@ -142,15 +142,25 @@ public final class ControlSources {
         return out.toString();
     }
 
-    /** OSCAL parameters as the text that stands for them: "[Assignment: organization-defined frequency]". */
+    /**
+     * OSCAL parameters as the text that stands for them: "[Assignment: organization-defined frequency]". A selection's
+     * choices may insert another parameter ("…; [Assignment: type of agreement]"), filled in as well.
+     */
     private static Map<String, String> params(JsonNode control) {
+        Map<String, String> raw = rawParams(control);
+        Map<String, String> params = new HashMap<>();
+        raw.forEach((id, text) -> params.put(id, fill(text, raw)));
+        return params;
+    }
+
+    private static Map<String, String> rawParams(JsonNode control) {
         Map<String, String> params = new HashMap<>();
         for (JsonNode p : control.path("params")) {
             String id = text(p, "id");
             if (id == null) continue;
             if (p.has("select")) {
                 List<String> choices = new ArrayList<>();
-                p.path("select").path("choice").forEach(c -> choices.add(c.asText()));
+                p.path("select").path("choice").forEach(c -> choices.add(c.asText().strip()));
                 params.put(id, "[Selection: " + String.join("; ", choices) + "]");
             } else if (text(p, "label") != null) {
                 params.put(id, "[Assignment: " + text(p, "label") + "]");

@@ -1,6 +1,9 @@
 package attackkb.web;
 
+import attackkb.mapping.ControlId;
+import attackkb.mapping.FrameworkNames;
 import attackkb.model.Reference;
+import attackkb.search.Links;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +25,26 @@ public final class MarkdownHtml {
     private static final Pattern ATTACK_LINK = Pattern.compile(
             "https?://attack\\.mitre\\.org/(techniques|tactics|mitigations|groups|software|campaigns)/([A-Z]+\\d{4})(?:/(\\d{3}))?/?");
 
+    /** An OSCAL cross-reference to another control: {@code [CA-3](#ca-3)}, {@code [AC-2g](#ac-2_smt.g)}. */
+    private static final Pattern CONTROL_ANCHOR = Pattern.compile("\\]\\(#([a-z]{2}-\\d+(?:\\.\\d+)?)(?:_[^)]*)?\\)");
+    private static final Pattern OTHER_ANCHOR = Pattern.compile("\\[([^\\]]+)]\\(#[^)]*\\)");
+
     private MarkdownHtml() {}
+
+    /** SP 800-53 prose (guidance) as HTML: its cross-references link to the controls' pages, other anchors are dropped. */
+    public static String controlProse(String prose) {
+        if (prose == null || prose.isBlank()) return "";
+        Matcher m = CONTROL_ANCHOR.matcher(prose);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String target = ControlId.normalize(m.group(1))
+                    .map(id -> "](" + Links.entry(FrameworkNames.NIST_800_53, id) + ")").orElse(m.group());
+            m.appendReplacement(out, Matcher.quoteReplacement(target));
+        }
+        m.appendTail(out);
+        String text = OTHER_ANCHOR.matcher(out.toString()).replaceAll("$1");
+        return RENDERER.render(PARSER.parse(text));
+    }
 
     /** HTML for {@code markdown}, numbering its citations in {@code citations} against its own {@code references}. */
     public static String render(String markdown, List<Reference> references, Citations citations) {

@@ -95,6 +95,7 @@ final class PageController {
         model.put("url", Links.entry(c.framework(), c.id()));
         model.put("scored", c.techniques().stream().anyMatch(u -> u.scoreCategory() != null));
         model.put("crosswalks", controls.crosswalks(c));
+        model.put("guidance", MarkdownHtml.controlProse(c.guidance()));
         render(ctx, "control", model);
     }
 

@@ -36,4 +36,11 @@ class MarkdownHtmlTest {
                 .contains("href=\"/techniques/T1608.001\">Upload Malware</a>")
                 .contains("href=\"/groups/G0016\">APT29</a>");
     }
+
+    @Test
+    void controlCrossReferencesLinkToTheControlsPagesAndOtherAnchorsAreDropped() {
+        assertThat(MarkdownHtml.controlProse("As in [CA-6(1)](#ca-6.1), [AC-2g](#ac-2_smt.g) and [the list](#s-1)."))
+                .isEqualTo("<p>As in <a rel=\"nofollow\" href=\"/frameworks/nist_800_53/CA-6(1)\">CA-6(1)</a>, "
+                        + "<a rel=\"nofollow\" href=\"/frameworks/nist_800_53/AC-2\">AC-2g</a> and the list.</p>\n");
+    }
 }
