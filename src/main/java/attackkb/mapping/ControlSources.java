@@ -25,7 +25,7 @@ public final class ControlSources {
      * spelling ({@link ControlId}), any other framework's as written. The score is given by the cloud and vendor
      * capability mappings ({@code protect}/{@code detect}/{@code respond}, {@code minimal}/{@code partial}/{@code significant}).
      */
-    public record Row(String framework, String controlId, String controlTitle, String family, String familyName,
+    public record Row(String controlId, String controlTitle, String family, String familyName,
             String mappingType, String scoreCategory, String scoreValue, String techniqueId, String techniqueName,
             String comments, String status) {}
 
@@ -69,7 +69,7 @@ public final class ControlSources {
         List<Row> rows = new ArrayList<>();
         for (JsonNode o : root.path("mapping_objects")) {
             String family = text(o, "capability_group");
-            rows.add(new Row(framework, entryId(framework, text(o, "capability_id")), text(o, "capability_description"),
+            rows.add(new Row(entryId(framework, text(o, "capability_id")), text(o, "capability_description"),
                     family, family == null ? null : groups.get(family), text(o, "mapping_type"), text(o, "score_category"),
                     text(o, "score_value"), text(o, "attack_object_id"), text(o, "attack_object_name"), text(o, "comments"),
                     text(o, "status")));

@@ -1,5 +1,6 @@
 package attackkb.search;
 
+import attackkb.index.HitRecord;
 import java.util.Map;
 
 /** The local page of each kind of entity, e.g. {@code /techniques/T1204.003}. */
@@ -21,7 +22,7 @@ public final class Links {
     }
 
     /** The page of what a hit shows: a framework entry's is under its framework. */
-    public static String path(attackkb.index.HitRecord hit) {
+    public static String path(HitRecord hit) {
         return hit.framework() == null ? path(hit.type(), hit.id()) : entry(hit.framework(), hit.id());
     }
 

@@ -1,5 +1,6 @@
 package attackkb.web;
 
+import attackkb.BadInputException;
 import attackkb.mapping.ControlId;
 import attackkb.mapping.FrameworkNames;
 import attackkb.model.Control;
@@ -9,7 +10,6 @@ import attackkb.model.EntityType;
 import attackkb.model.Framework;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
-import attackkb.BadInputException;
 import attackkb.search.Crosswalk;
 import attackkb.search.LiveIndex;
 import io.javalin.http.Context;
@@ -130,7 +130,7 @@ final class ControlController {
     }
 
     /** Entries of each framework by their techniques, made once per index. */
-    Crosswalk crosswalk() {
+    private Crosswalk crosswalkTable() {
         return live.get().entities().derived(Crosswalk.class,
                 () -> new Crosswalk(live.get().entities().all(EntityType.CONTROL, Control.class)));
     }
@@ -158,7 +158,7 @@ final class ControlController {
         body.put("from", Map.of("framework", entry.framework(), "id", entry.id(), "title", entry.title(),
                 "techniques", techniqueCount(entry)));
         body.put("to", target.key());
-        body.put("entries", crosswalk().from(entry, target.key(), limit));
+        body.put("entries", crosswalkTable().from(entry, target.key(), limit));
         ctx.json(body);
     }
 
@@ -167,7 +167,7 @@ final class ControlController {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (Framework f : frameworks()) {
             if (f.key().equals(entry.framework())) continue;
-            var matches = crosswalk().from(entry, f.key(), CROSSWALK_SHOWN);
+            var matches = crosswalkTable().from(entry, f.key(), CROSSWALK_SHOWN);
             if (!matches.isEmpty()) out.put(f.name(), Map.of("key", f.key(), "matches", matches));
         }
         return out;

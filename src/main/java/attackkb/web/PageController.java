@@ -3,9 +3,9 @@ package attackkb.web;
 import attackkb.index.HitRecord;
 import attackkb.index.IndexManifest;
 import attackkb.mapping.FrameworkNames;
-import attackkb.model.Control;
 import attackkb.model.Actor;
 import attackkb.model.Analytic;
+import attackkb.model.Control;
 import attackkb.model.DetectionStrategy;
 import attackkb.model.EntityType;
 import attackkb.model.Mitigation;
@@ -93,7 +93,6 @@ final class PageController {
         model.put("groups", ControlController.byTactic(c));
         model.put("frameworkName", FrameworkNames.name(c.framework()));
         model.put("url", Links.entry(c.framework(), c.id()));
-        model.put("scored", c.techniques().stream().anyMatch(u -> u.scoreCategory() != null));
         model.put("crosswalks", controls.crosswalks(c));
         model.put("guidance", MarkdownHtml.controlProse(c.guidance()));
         render(ctx, "control", model);
@@ -103,10 +102,12 @@ final class PageController {
         SearchRequest request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
         boolean fragment = Htmx.isFragmentRequest(ctx);
         ctx.header("Vary", "HX-Request");
-        // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches.
-        Optional<String> jump = AttackId.parse(request.query()).flatMap(this::pageOf)
+        // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches,
+        // so live search looks nothing up.
+        boolean submitted = !fragment || Htmx.isSubmit(ctx);
+        Optional<String> jump = !submitted ? Optional.empty() : AttackId.parse(request.query()).flatMap(this::pageOf)
                 .or(() -> controls.find(request.query()).map(c -> Links.entry(c.framework(), c.id())));
-        if (jump.isPresent() && (!fragment || Htmx.isSubmit(ctx))) {
+        if (jump.isPresent()) {
             Htmx.redirect(ctx, jump.get());
             return;
         }

@@ -13,6 +13,7 @@ import attackkb.mapping.MappingReport;
 import attackkb.search.LiveIndex;
 import attackkb.web.WebApp;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,10 +77,7 @@ class RealControlMappingTest {
     @Test
     void maliciousImageHasSixteenControlsAndAc4ListsIt() {
         JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
-            JsonNode t;
-            try (Response r = client.get("/api/techniques/T1204.003")) {
-                t = Json.MAPPER.readTree(r.body().string());
-            }
+            JsonNode t = json(client, "/api/techniques/T1204.003");
             List<String> ids = new ArrayList<>();
             Map<String, Integer> perFramework = new java.util.TreeMap<>();
             t.get("controls").forEach(c -> {
@@ -110,10 +108,7 @@ class RealControlMappingTest {
     @Test
     void everyFrameworkIsListedWithItsCounts() {
         JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
-            JsonNode frameworks;
-            try (Response r = client.get("/api/frameworks")) {
-                frameworks = Json.MAPPER.readTree(r.body().string()).get("frameworks");
-            }
+            JsonNode frameworks = json(client, "/api/frameworks").get("frameworks");
             List<String> rows = new ArrayList<>();
             frameworks.forEach(f -> rows.add(f.get("key").asText() + " " + f.get("attack_version").asText() + " "
                     + f.get("entries").asInt() + " " + f.get("techniques").asInt() + " " + f.get("mappings").asInt()));
@@ -131,26 +126,24 @@ class RealControlMappingTest {
     @Test
     void aCveIdFindsItsKevEntryWithTheTechniquesItEnables() {
         JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
-            JsonNode hits;
-            try (Response r = client.get("/api/search?q=cve-2021-44228&limit=1")) {
-                hits = Json.MAPPER.readTree(r.body().string()).get("hits");
-            }
+            JsonNode hits = json(client, "/api/search?q=cve-2021-44228&limit=1").get("hits");
             assertThat(hits.at("/0/url").asText()).isEqualTo("/frameworks/kev/CVE-2021-44228");
-            JsonNode kev;
-            try (Response r = client.get("/api/frameworks/kev/CVE-2021-44228")) {
-                kev = Json.MAPPER.readTree(r.body().string());
-            }
+            JsonNode kev = json(client, "/api/frameworks/kev/CVE-2021-44228");
             List<String> uses = new ArrayList<>();
             kev.get("techniques").forEach(t -> uses.add(t.get("technique_id").asText() + " " + t.get("mapping_type").asText()));
             assertThat(uses).containsExactly("T1190 exploitation_technique", "T1486 secondary_impact",
                     "T1496 secondary_impact", "T1505.003 secondary_impact", "T1608.001 secondary_impact");
             for (var query : Map.of("binary+authorization", "binary_authorization", "guardduty", "amazon_guardduty",
                     "conditional+access", "EID-CA-E3").entrySet()) {
-                try (Response r = client.get("/api/search?limit=1&q=" + query.getKey())) {
-                    assertThat(Json.MAPPER.readTree(r.body().string()).at("/hits/0/id").asText()).as(query.getKey())
-                            .isEqualTo(query.getValue());
-                }
+                assertThat(json(client, "/api/search?limit=1&q=" + query.getKey()).at("/hits/0/id").asText())
+                        .as(query.getKey()).isEqualTo(query.getValue());
             }
         });
+    }
+
+    private static JsonNode json(HttpClient client, String path) throws IOException {
+        try (Response r = client.get(path)) {
+            return Json.MAPPER.readTree(r.body().string());
+        }
     }
 }
