@@ -112,6 +112,8 @@ public final class ControlSources {
     private int readControl(JsonNode control, String familyId, String familyName) {
         var id = ControlId.normalize(text(control, "id"));
         if (id.isEmpty()) return 0;
+        // NIST's full catalog keeps withdrawn controls as bare titles ("[Withdrawn: Incorporated into AC-6]").
+        if (withdrawn(control)) return 0;
         Map<String, String> params = params(control);
         String statement = null;
         String guidance = null;
@@ -123,6 +125,13 @@ public final class ControlSources {
         int n = 1;
         for (JsonNode enhancement : control.path("controls")) n += readControl(enhancement, familyId, familyName);
         return n;
+    }
+
+    private static boolean withdrawn(JsonNode control) {
+        for (JsonNode prop : control.path("props")) {
+            if ("status".equals(text(prop, "name")) && "withdrawn".equals(text(prop, "value"))) return true;
+        }
+        return false;
     }
 
     /** A statement part and its lettered sub-parts as indented lines: "a. Develop …", "  1. …". */

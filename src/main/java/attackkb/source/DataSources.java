@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 /**
  * Turns the user's {@code --data} values into the local files to read: a file is taken as is, a folder is
  * searched recursively for {@code .json} and {@code .json.gz} files (anything else, such as a README, is
- * ignored), and an {@code http(s)://} URL is downloaded through the cache.
+ * ignored), and an {@code http(s)://} URL is downloaded through the cache, checked against its digest when it is
+ * one of the pinned upstream files.
  */
 public final class DataSources {
     private final Downloader downloader;
@@ -26,7 +27,7 @@ public final class DataSources {
         List<SourceFile> files = new ArrayList<>();
         for (String spec : specs) {
             if (isUrl(spec)) {
-                files.add(downloader.fetch(spec));
+                files.add(downloader.fetch(spec, UpstreamRelease.digest(spec)));
             } else {
                 files.addAll(local(spec));
             }

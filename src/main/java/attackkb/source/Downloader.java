@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * Downloads sources into a cache folder and reuses them next time. A download is written to a temporary file
@@ -47,8 +48,16 @@ public final class Downloader {
 
     /** The cached copy of {@code url}, downloading it first if there is none. */
     public SourceFile fetch(String url) {
+        return fetch(url, Optional.empty());
+    }
+
+    /**
+     * The cached copy of {@code url}, downloading it first if there is none or if the cached copy does not have
+     * the expected digest. A download without it is refused and never enters the cache.
+     */
+    public SourceFile fetch(String url, Optional<Digest> expected) {
         Path target = cacheDir.resolve(cacheName(url));
-        if (Files.isRegularFile(target)) {
+        if (Files.isRegularFile(target) && (expected.isEmpty() || matches(target, expected.get()))) {
             return new SourceFile(target, url);
         }
         Path partial = null;
@@ -67,6 +76,7 @@ public final class Downloader {
                     copyWithProgress(body, out, length, url);
                 }
             }
+            if (expected.isPresent()) check(partial, expected.get(), url);
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             return new SourceFile(target, url);
         } catch (IllegalArgumentException e) {
@@ -78,6 +88,22 @@ public final class Downloader {
             throw new BadInputException(url + ": download interrupted", e);
         } finally {
             deleteQuietly(partial);
+        }
+    }
+
+    private static boolean matches(Path file, Digest expected) {
+        try {
+            return expected.matches(file);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void check(Path file, Digest expected, String url) throws IOException {
+        String actual = expected.of(file);
+        if (!actual.equals(expected.hex())) {
+            throw new BadInputException(url + ": the download's " + expected.label() + " is " + actual
+                    + ", not the pinned " + expected.hex() + "; it was not used");
         }
     }
 

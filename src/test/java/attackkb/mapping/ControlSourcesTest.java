@@ -21,4 +21,19 @@ class ControlSourcesTest {
         assertThat(sources.catalog().get("CA-3").statement())
                 .isEqualTo("Approve exchanges using [Selection: user agreements; [Assignment: type of agreement]].");
     }
+
+    @Test
+    void withdrawnControlsOfTheFullCatalogAreLeftOut() throws Exception {
+        String catalog = """
+                {"catalog": {"groups": [{"id": "ac", "title": "Access Control", "controls": [
+                  {"id": "ac-2", "title": "Account Management", "parts": [{"name": "statement", "prose": "Manage accounts."}],
+                   "controls": [{"id": "ac-2.10", "title": "Shared and Group Account Credential Change",
+                                 "props": [{"name": "label", "value": "AC-2(10)"}, {"name": "status", "value": "withdrawn"}]}]},
+                  {"id": "ac-13", "title": "Supervision and Review — Access Control",
+                   "props": [{"name": "status", "value": "withdrawn"}]}]}]}}
+                """;
+        var sources = new ControlSources();
+        assertThat(sources.readCatalog(new ByteArrayInputStream(catalog.getBytes(StandardCharsets.UTF_8)))).isEqualTo(1);
+        assertThat(sources.catalog()).containsOnlyKeys("AC-2");
+    }
 }

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,6 +76,33 @@ class DownloaderTest {
         try (var files = Files.list(cache)) {
             assertThat(files).as("no partial files are left behind").hasSize(1);
         }
+    }
+
+    @Test
+    void refusesADownloadWithoutItsPinnedDigestAndCachesNothing() throws IOException {
+        String url = url("/releases/enterprise-attack-18.1.json");
+        Digest wrong = Digest.sha256("00".repeat(32));
+        assertThatThrownBy(() -> downloader().fetch(url, Optional.of(wrong)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(url + ": the download's SHA-256 is ")
+                .hasMessageEndingWith(", not the pinned " + "00".repeat(32) + "; it was not used");
+        try (var files = Files.list(cache)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void downloadsAgainWhenTheCachedCopyDoesNotMatchItsDigest() throws IOException {
+        String url = url("/releases/enterprise-attack-18.1.json");
+        Path cached = downloader().fetch(url).path();
+        Files.writeString(cached, "{\"tampered\": true}");
+        Digest pinned = Digest.sha256(java.util.HexFormat.of().formatHex(SourceInput.sha256().digest(bundle)));
+
+        assertThat(downloader().fetch(url, Optional.of(pinned)).path()).isEqualTo(cached);
+        assertThat(Files.readAllBytes(cached)).isEqualTo(bundle);
+        assertThat(requests).hasValue(2);
+        downloader().fetch(url, Optional.of(pinned));
+        assertThat(requests).as("a matching cached copy is used").hasValue(2);
     }
 
     @Test
