@@ -34,6 +34,8 @@ public final class IndexCommand implements Callable<Integer> {
         IndexManifest manifest = sources.buildIndex(store, err);
         double seconds = (System.nanoTime() - started) / 1e9;
         out.print(CountsTable.render(manifest));
+        String frameworks = CountsTable.frameworks(manifest);
+        if (!frameworks.isEmpty()) out.print("\n" + frameworks);
         out.printf(Locale.ROOT, "%,d documents indexed in %.1f s into %s%n", manifest.documents(), seconds,
                 store.current());
         out.flush();

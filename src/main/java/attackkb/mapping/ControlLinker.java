@@ -57,6 +57,7 @@ public final class ControlLinker {
         Map<EntryKey, MappingSource> sourceOfEntry = new HashMap<>();
         Map<String, FrameworkTally> tallies = new LinkedHashMap<>();
         List<MappingReport> reports = new ArrayList<>();
+        EntryIds ids = EntryIds.of(sources.mappings());
 
         for (ControlSources.MappingFile file : sources.mappings()) {
             String framework = file.source().framework();
@@ -67,7 +68,8 @@ public final class ControlLinker {
             int nonMappable = 0;
             int incomplete = 0;
             TreeSet<String> unresolved = new TreeSet<>();
-            for (ControlSources.Row row : file.rows()) {
+            for (ControlSources.Row fileRow : file.rows()) {
+                ControlSources.Row row = ids.canonical(framework, fileRow);
                 Technique t = resolve(byId, row.techniqueId());
                 if ("non_mappable".equals(row.status()) || "non_mappable".equals(row.mappingType())) {
                     nonMappable++;

@@ -8,6 +8,7 @@ import attackkb.model.ControlLink;
 import attackkb.model.ControlTechnique;
 import attackkb.model.EntityType;
 import attackkb.model.Framework;
+import attackkb.model.MappingSource;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
 import attackkb.search.Crosswalk;
@@ -190,14 +191,32 @@ final class ControlController {
         return groups;
     }
 
-    /** A technique's framework entries grouped by framework name, in framework order, each with its page's URL. */
-    static Map<String, List<Map<String, Object>>> byFramework(Technique t) {
-        Map<String, List<Map<String, Object>>> groups = new LinkedHashMap<>();
-        for (ControlLink link : t.controls()) {
-            groups.computeIfAbsent(FrameworkNames.name(link.framework()), k -> new ArrayList<>())
-                    .add(Map.of("c", link, "url", attackkb.search.Links.entry(link.framework(), link.id())));
-        }
-        return groups;
+    /** A framework's entries on a technique's page; {@code rationale} says whether any of them gives one. */
+    record MappedFramework(String key, String name, MappingSource source, boolean rationale, List<Map<String, Object>> links) {}
+
+    /** A technique's framework entries grouped by framework, in framework order, each with its page's URL. */
+    static List<MappedFramework> byFramework(Technique t) {
+        Map<String, List<ControlLink>> groups = new LinkedHashMap<>();
+        for (ControlLink link : t.controls()) groups.computeIfAbsent(link.framework(), k -> new ArrayList<>()).add(link);
+        return groups.entrySet().stream().map(e -> new MappedFramework(e.getKey(), FrameworkNames.name(e.getKey()),
+                        e.getValue().get(0).source(), e.getValue().stream().anyMatch(l -> hasText(l.comments())),
+                        e.getValue().stream().map(l -> Map.<String, Object>of("c", l,
+                                "url", attackkb.search.Links.entry(l.framework(), l.id()))).toList()))
+                .toList();
+    }
+
+    /** Whether any of an entry's mappings gives a rationale: the entry's page shows the column only then. */
+    static boolean hasRationale(Control c) {
+        return c.techniques().stream().anyMatch(t -> hasText(t.comments()));
+    }
+
+    /** Whether the entry's framework scores its mappings (protect/detect/respond, minimal to significant). */
+    static boolean scored(Control c) {
+        return c.techniques().stream().anyMatch(t -> t.scoreValue() != null);
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
     }
 
     void controlTechniquesCsv(Context ctx) {
@@ -207,6 +226,18 @@ final class ControlController {
 
     void entryTechniquesCsv(Context ctx) {
         sendTechniques(ctx, requireEntry(ctx));
+    }
+
+    /** {@code /api/frameworks/{key}/{entry}/layer.json[?domain=mobile-attack]}: the entry's Navigator layer. */
+    void entryLayer(Context ctx) {
+        Control c = requireEntry(ctx);
+        var entities = live.get().entities();
+        String domain = ctx.queryParam("domain");
+        Map<String, Object> layer = EntryLayer.of(c, domain == null || domain.isBlank() ? null : domain.strip(),
+                id -> entities.hit(EntityType.TECHNIQUE, id).map(h -> h.domains().isEmpty() ? null : h.domains().get(0)).orElse(null),
+                live.get().index().manifest().attackVersions());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + EntryLayer.fileName(c) + "\"");
+        ctx.json(layer);
     }
 
     private static void sendTechniques(Context ctx, Control c) {

@@ -7,7 +7,6 @@ import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import io.javalin.http.Context;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -68,47 +67,17 @@ final class ExportController {
         return rows;
     }
 
-    /** A Navigator layer (format 4.5) scoring each technique hit in each of its tactics. */
+    /** A Navigator layer scoring each technique hit in each of its tactics. */
     Map<String, Object> navigatorLayer(SearchRequest request, List<SearchHit> hits) {
         String domain = request.domains().size() == 1 ? request.domains().get(0) : "enterprise-attack";
         String version = live.get().index().manifest().attackVersions().getOrDefault(domain, "18");
-        List<Map<String, Object>> techniques = new ArrayList<>();
+        var layer = new NavigatorLayer("attack-kb: " + (request.query().isBlank() ? "selection" : request.query()),
+                "Exported from attack-kb: " + SearchUrls.page(request, 0), domain, version)
+                .platforms(request.platforms());
         for (SearchHit h : hits) {
             if (!"technique".equals(h.type()) || !domain.equals(h.domain())) continue;
-            for (String tactic : h.tactics()) {
-                Map<String, Object> t = new LinkedHashMap<>();
-                t.put("techniqueID", h.id());
-                t.put("tactic", tactic);
-                t.put("score", 1);
-                t.put("color", "");
-                t.put("comment", "");
-                t.put("enabled", true);
-                t.put("metadata", List.of());
-                t.put("links", List.of());
-                t.put("showSubtechniques", false);
-                techniques.add(t);
-            }
+            for (String tactic : h.tactics()) layer.technique(h.id(), tactic, 1, null, null, Map.of());
         }
-        Map<String, Object> layer = new LinkedHashMap<>();
-        layer.put("name", "attack-kb: " + (request.query().isBlank() ? "selection" : request.query()));
-        layer.put("versions", Map.of("attack", version.replaceAll("\\..*", ""), "navigator", "5.1.0", "layer", "4.5"));
-        layer.put("domain", domain);
-        layer.put("description", "Exported from attack-kb: " + SearchUrls.page(request, 0));
-        layer.put("filters", Map.of("platforms", request.platforms()));
-        layer.put("sorting", 0);
-        layer.put("layout", Map.of("layout", "side", "aggregateFunction", "average", "showID", true, "showName", true,
-                "showAggregateScores", false, "countUnscored", false, "expandedSubtechniques", "annotated"));
-        layer.put("hideDisabled", false);
-        layer.put("techniques", techniques);
-        layer.put("gradient", Map.of("colors", List.of("#ffffff", "#66b1ff"), "minValue", 0, "maxValue", 1));
-        layer.put("legendItems", List.of());
-        layer.put("metadata", List.of());
-        layer.put("links", List.of());
-        layer.put("showTacticRowBackground", false);
-        layer.put("tacticRowBackground", "#dddddd");
-        layer.put("selectTechniquesAcrossTactics", true);
-        layer.put("selectSubtechniquesWithParent", false);
-        layer.put("selectVisibleTechniques", false);
-        return layer;
+        return layer.toMap();
     }
 }

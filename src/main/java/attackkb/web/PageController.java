@@ -95,6 +95,8 @@ final class PageController {
         model.put("url", Links.entry(c.framework(), c.id()));
         model.put("crosswalks", controls.crosswalks(c));
         model.put("guidance", MarkdownHtml.controlProse(c.guidance()));
+        model.put("rationale", ControlController.hasRationale(c));
+        model.put("scored", ControlController.scored(c));
         render(ctx, "control", model);
     }
 

@@ -26,6 +26,7 @@ public final class Routes {
     public static final String API_FRAMEWORK = API + "/frameworks/{key}";
     public static final String API_FRAMEWORK_ENTRY = API + "/frameworks/{key}/{entry}";
     public static final String API_FRAMEWORK_ENTRY_CSV = API + "/frameworks/{key}/{entry}/techniques.csv";
+    public static final String API_FRAMEWORK_ENTRY_LAYER = API + "/frameworks/{key}/{entry}/layer.json";
 
     public static final String HOME = "/";
     public static final String SEARCH = "/search";

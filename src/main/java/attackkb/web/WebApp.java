@@ -153,6 +153,7 @@ public final class WebApp {
         app.get(Routes.API_CROSSWALK, controls::crosswalk);
         app.get(Routes.API_FRAMEWORK, controls::framework);
         app.get(Routes.API_FRAMEWORK_ENTRY_CSV, controls::entryTechniquesCsv);
+        app.get(Routes.API_FRAMEWORK_ENTRY_LAYER, controls::entryLayer);
         app.get(Routes.API_FRAMEWORK_ENTRY, controls::entry);
 
         app.get(Routes.HEALTH, api::health);

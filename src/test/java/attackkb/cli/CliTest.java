@@ -39,6 +39,18 @@ class CliTest {
                 .containsPattern("mobile-attack +18\\.1 +1 +1 +0 +0 +0 +1 +0")
                 .containsPattern("18 documents indexed in [0-9.]+ s into ");
         assertThat(index().resolve("CURRENT")).exists();
+        assertThat(cli.out()).as("no framework table without mappings").doesNotContain("framework");
+    }
+
+    @Test
+    void indexWithMappingsEndsWithATableOfFrameworks() {
+        Cli cli = Cli.run("index", "--data", Fixtures.dir().toString(), "--data", Fixtures.controls().toString(),
+                "--data", Fixtures.frameworks().toString(), "--index", index().toString());
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).containsPattern("framework +version +ATT&CK +files +rows +linked +entries +techniques +mappings\n"
+                        + "NIST SP 800-53 +rev5 +16\\.1 +1 +7 +4 +5 +2 +3\n"
+                        + "AWS security capabilities +12/12/2024 +16\\.1 +1 +6 +3 +2 +2 +3\n"
+                        + "CISA Known Exploited Vulnerabilities +07/28/2025 +16\\.1 +1 +2 +2 +1 +2 +2\n");
     }
 
     @Test

@@ -57,6 +57,7 @@ class FrameworksWebTest {
                     .containsExactly("T1204.003 detect significant", "T1204.003 protect partial");
             String page = body(client, "/frameworks/aws/aws_config");
             assertThat(page).startsWith("200 ").contains("detect · significant").contains("protect · partial")
+                    .contains("<a href=\"/frameworks/aws\">AWS security capabilities</a> › <span aria-current=\"page\">aws_config</span>")
                     .contains("href=\"/techniques/T1204.003\"");
             assertThat(body(client, "/controls/aws_config")).isEqualTo(page);
             assertThat(body(client, "/frameworks/kev/aws_config")).startsWith("404 ");
@@ -98,6 +99,53 @@ class FrameworksWebTest {
             assertThat(body(client, "/api/crosswalk?from=nist_800_53:AC-4&to=nope")).startsWith("404 ").contains("not_found");
             assertThat(body(client, "/frameworks/nist_800_53/AC-4")).contains("In other frameworks")
                     .contains("href=\"/frameworks/kev/CVE-2099-0001\"").contains("1 shared · 0.5");
+        });
+    }
+
+    @Test
+    void anEntryDownloadsAsANavigatorLayerScoredWhereTheFrameworkScores() {
+        test((server, client) -> {
+            var response = client.get("/api/frameworks/aws/aws_config/layer.json");
+            assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"aws-aws_config-layer.json\"");
+            JsonNode layer = json(client, "/api/frameworks/aws/aws_config/layer.json");
+            assertThat(layer.get("name").asText()).isEqualTo("AWS security capabilities aws_config: AWS Config");
+            assertThat(layer.get("domain").asText()).isEqualTo("enterprise-attack");
+            assertThat(layer.at("/versions/layer").asText()).isEqualTo("4.5");
+            assertThat(values(layer.get("techniques"), "techniqueID", "tactic", "score"))
+                    .containsExactly("T1204.003 execution 3");
+            assertThat(layer.at("/techniques/0/comment").asText())
+                    .isEqualTo("Config rules flag instances from images outside an allow list.\n\nConfig remediation stops such instances.");
+            assertThat(values(layer.at("/techniques/0/metadata"), "name", "value"))
+                    .containsExactly("mapping detect: significant; protect: partial");
+            assertThat(values(layer.get("legendItems"), "label", "color"))
+                    .containsExactly("minimal #cfe2ff", "partial #7fb2f0", "significant #2f6fc4");
+            assertThat(layer.at("/gradient/maxValue").asInt()).isEqualTo(3);
+
+            JsonNode kev = json(client, "/api/frameworks/kev/CVE-2099-0001/layer.json");
+            assertThat(values(kev.get("techniques"), "techniqueID", "tactic", "color"))
+                    .containsExactly("T1204.003 execution #66b1ff", "T1525 persistence #ff9f43");
+            assertThat(kev.at("/techniques/0").has("score")).isFalse();
+            assertThat(values(kev.get("legendItems"), "label", "color"))
+                    .containsExactly("exploitation technique #66b1ff", "primary impact #ff9f43");
+
+            JsonNode mobile = json(client, "/api/frameworks/kev/CVE-2099-0001/layer.json?domain=mobile-attack");
+            assertThat(mobile.get("domain").asText()).isEqualTo("mobile-attack");
+            assertThat(mobile.get("techniques")).isEmpty();
+            assertThat(body(client, "/api/frameworks/kev/CVE-2099-0001/layer.json?domain=nope")).startsWith("400 ")
+                    .contains("domain must be one of enterprise-attack, mobile-attack, ics-attack");
+            assertThat(body(client, "/frameworks/aws/aws_config"))
+                    .contains("href=\"/api/frameworks/aws/aws_config/layer.json\" download>Navigator layer</a> (scores as layer scores)");
+        });
+    }
+
+    @Test
+    void theRationaleColumnIsShownOnlyWhereAMappingGivesOne() {
+        test((server, client) -> {
+            assertThat(body(client, "/frameworks/aws/aws_config")).contains("<th scope=\"col\">Rationale</th>");
+            assertThat(body(client, "/frameworks/nist_800_53/AC-4")).contains("<th scope=\"col\">Rationale</th>")
+                    .contains("Restricting flows to untrusted registries blocks malicious images.");
+            assertThat(body(client, "/frameworks/nist_800_53/CM-2")).startsWith("200 ").contains("Malicious Image")
+                    .doesNotContain("Rationale");
         });
     }
 }
