@@ -93,13 +93,13 @@ public final class ControlLinker {
                 var catalog = nist ? sources.catalog().get(row.controlId()) : null;
                 String family = Control.familyLabel(familyId(entry, catalog, row), familyName(catalog, row));
                 var link = new ControlLink(framework, row.controlId(), title(entry, sources, row), family, row.mappingType(),
-                        row.scoreCategory(), row.scoreValue(), row.comments(), file.source());
+                        row.scoreCategory(), row.scoreValue(), row.comments(), row.references(), file.source());
                 // One entry can map one technique in several ways: AWS Config both detects and protects.
                 String way = row.mappingType() + "|" + row.scoreCategory();
                 linksByTechnique.computeIfAbsent(t.id(), k -> new LinkedHashMap<>())
                         .merge(framework + "|" + row.controlId() + "|" + way, link, ControlLinker::mergeLinks);
                 var use = new ControlTechnique(t.id(), t.name(), t.tactics(), row.mappingType(), row.scoreCategory(),
-                        row.scoreValue(), row.comments());
+                        row.scoreValue(), row.comments(), row.references());
                 techniquesByEntry.computeIfAbsent(entry, k -> new LinkedHashMap<>()).merge(t.id() + "|" + way, use, ControlLinker::mergeUses);
             }
             reports.add(new MappingReport(file.origin(), framework, file.source().revision(), file.source().attackVersion(),
@@ -185,14 +185,26 @@ public final class ControlLinker {
     /** Two rows map an entry to one technique in the same way: keep one link, with both rationales when they differ. */
     private static ControlLink mergeLinks(ControlLink a, ControlLink b) {
         String comments = joinComments(a.comments(), b.comments());
-        return Objects.equals(comments, a.comments()) ? a : new ControlLink(a.framework(), a.id(), a.title(), a.family(),
-                a.mappingType(), a.scoreCategory(), a.scoreValue(), comments, a.source());
+        List<String> references = joinReferences(a.references(), b.references());
+        return Objects.equals(comments, a.comments()) && references.equals(a.references()) ? a
+                : new ControlLink(a.framework(), a.id(), a.title(), a.family(), a.mappingType(), a.scoreCategory(),
+                        a.scoreValue(), comments, references, a.source());
     }
 
     private static ControlTechnique mergeUses(ControlTechnique a, ControlTechnique b) {
         String comments = joinComments(a.comments(), b.comments());
-        return Objects.equals(comments, a.comments()) ? a : new ControlTechnique(a.techniqueId(), a.techniqueName(),
-                a.tactics(), a.mappingType(), a.scoreCategory(), a.scoreValue(), comments);
+        List<String> references = joinReferences(a.references(), b.references());
+        return Objects.equals(comments, a.comments()) && references.equals(a.references()) ? a
+                : new ControlTechnique(a.techniqueId(), a.techniqueName(), a.tactics(), a.mappingType(),
+                        a.scoreCategory(), a.scoreValue(), comments, references);
+    }
+
+    /** Both rows' references, each once, in order. */
+    private static List<String> joinReferences(List<String> first, List<String> second) {
+        if (second.isEmpty() || first.containsAll(second)) return first;
+        var all = new java.util.LinkedHashSet<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     /** Both rationales when they differ, else the first. */

@@ -27,7 +27,14 @@ public final class ControlSources {
      */
     public record Row(String controlId, String controlTitle, String family, String familyName,
             String mappingType, String scoreCategory, String scoreValue, String techniqueId, String techniqueName,
-            String comments, String status) {}
+            String comments, List<String> references, String status) {
+
+        /** The same row under another spelling of its entry's ID. */
+        public Row withControlId(String id) {
+            return new Row(id, controlTitle, family, familyName, mappingType, scoreCategory, scoreValue, techniqueId,
+                    techniqueName, comments, references, status);
+        }
+    }
 
     /** A mapping file: where it came from, its framework, the groups its entries fall in (id → name) and its rows. */
     public record MappingFile(String origin, MappingSource source, String domain, Map<String, String> groups, List<Row> rows) {}
@@ -72,7 +79,7 @@ public final class ControlSources {
             rows.add(new Row(entryId(framework, text(o, "capability_id")), text(o, "capability_description"),
                     family, family == null ? null : groups.get(family), text(o, "mapping_type"), text(o, "score_category"),
                     text(o, "score_value"), text(o, "attack_object_id"), text(o, "attack_object_name"), text(o, "comments"),
-                    text(o, "status")));
+                    references(o), text(o, "status")));
         }
         if (rows.isEmpty()) throw new BadInputException(origin + ": mapping file has no mapping_objects");
         if (framework == null) throw new BadInputException(origin + ": mapping file names no metadata.mapping_framework");
@@ -125,6 +132,16 @@ public final class ControlSources {
         int n = 1;
         for (JsonNode enhancement : control.path("controls")) n += readControl(enhancement, familyId, familyName);
         return n;
+    }
+
+    /** A row's web references (documentation, vulnerability write-ups); anything but an http(s) URL is left out. */
+    private static List<String> references(JsonNode row) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode r : row.path("references")) {
+            String url = r.isTextual() ? r.asText().strip() : "";
+            if ((url.startsWith("https://") || url.startsWith("http://")) && !url.contains(" ") && !out.contains(url)) out.add(url);
+        }
+        return List.copyOf(out);
     }
 
     private static boolean withdrawn(JsonNode control) {

@@ -43,9 +43,7 @@ final class EntryIds {
     ControlSources.Row canonical(String framework, ControlSources.Row row) {
         if (row.controlId() == null) return row;
         String id = canonical.get(key(framework, row.controlId()));
-        return id == null || id.equals(row.controlId()) ? row : new ControlSources.Row(id, row.controlTitle(), row.family(),
-                row.familyName(), row.mappingType(), row.scoreCategory(), row.scoreValue(), row.techniqueId(),
-                row.techniqueName(), row.comments(), row.status());
+        return id == null || id.equals(row.controlId()) ? row : row.withControlId(id);
     }
 
     private static String key(String framework, String id) {

@@ -2,6 +2,6 @@ package attackkb.model;
 
 import java.util.List;
 
-/** A technique as seen from a framework entry mapped to it, with the mapping's type, score and rationale. */
+/** A technique as seen from a framework entry mapped to it, with the mapping's type, score, rationale and references. */
 public record ControlTechnique(String techniqueId, String techniqueName, List<TacticRef> tactics, String mappingType,
-        String scoreCategory, String scoreValue, String comments) {}
+        String scoreCategory, String scoreValue, String comments, List<String> references) {}

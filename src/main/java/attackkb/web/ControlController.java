@@ -199,15 +199,36 @@ final class ControlController {
         Map<String, List<ControlLink>> groups = new LinkedHashMap<>();
         for (ControlLink link : t.controls()) groups.computeIfAbsent(link.framework(), k -> new ArrayList<>()).add(link);
         return groups.entrySet().stream().map(e -> new MappedFramework(e.getKey(), FrameworkNames.name(e.getKey()),
-                        e.getValue().get(0).source(), e.getValue().stream().anyMatch(l -> hasText(l.comments())),
+                        e.getValue().get(0).source(), e.getValue().stream().anyMatch(l -> hasText(l.comments()) || !l.references().isEmpty()),
                         e.getValue().stream().map(l -> Map.<String, Object>of("c", l,
-                                "url", attackkb.search.Links.entry(l.framework(), l.id()))).toList()))
+                                "url", attackkb.search.Links.entry(l.framework(), l.id()),
+                                "refs", l.references().stream().map(ControlController::site).toList())).toList()))
                 .toList();
     }
 
-    /** Whether any of an entry's mappings gives a rationale: the entry's page shows the column only then. */
+    /** A reference as a short link: its URL, and its host to show ("docs.aws.amazon.com"). */
+    private static Map<String, String> site(String url) {
+        String host;
+        try {
+            host = java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return Map.of("url", url, "host", host == null ? url : host.replaceFirst("^www\\.", ""));
+    }
+
+    /** Every reference of an entry's mappings, each once, numbered in order of first citation. */
+    static Map<String, Integer> referenceNumbers(Control c) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        for (ControlTechnique t : c.techniques()) {
+            for (String r : t.references()) numbers.putIfAbsent(r, numbers.size() + 1);
+        }
+        return numbers;
+    }
+
+    /** Whether any of an entry's mappings gives a rationale or references: the entry's page shows the column only then. */
     static boolean hasRationale(Control c) {
-        return c.techniques().stream().anyMatch(t -> hasText(t.comments()));
+        return c.techniques().stream().anyMatch(t -> hasText(t.comments()) || !t.references().isEmpty());
     }
 
     /** Whether the entry's framework scores its mappings (protect/detect/respond, minimal to significant). */
@@ -243,12 +264,12 @@ final class ControlController {
     private static void sendTechniques(Context ctx, Control c) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("framework", "entry_id", "technique_id", "technique_name", "tactics", "mapping_type",
-                "score_category", "score_value", "comments"));
+                "score_category", "score_value", "comments", "references"));
         for (ControlTechnique t : c.techniques()) {
             rows.add(List.of(c.framework(), c.id(), t.techniqueId(), t.techniqueName(),
                     String.join(";", t.tactics().stream().map(TacticRef::shortname).toList()),
                     nullToEmpty(t.mappingType()), nullToEmpty(t.scoreCategory()), nullToEmpty(t.scoreValue()),
-                    nullToEmpty(t.comments())));
+                    nullToEmpty(t.comments()), String.join(" ", t.references())));
         }
         Csv.send(ctx, c.id().replaceAll("[^\\w.()-]+", "_") + "-techniques.csv", rows);
     }
@@ -259,11 +280,11 @@ final class ControlController {
                 .orElseThrow(() -> new NotFoundException("no technique with ID \"" + id + "\""));
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("technique_id", "framework", "control_id", "control_title", "family", "mapping_type",
-                "score_category", "score_value", "comments", "source"));
+                "score_category", "score_value", "comments", "references", "source"));
         for (ControlLink c : t.controls()) {
             rows.add(List.of(t.id(), c.framework(), c.id(), nullToEmpty(c.title()), nullToEmpty(c.family()),
                     nullToEmpty(c.mappingType()), nullToEmpty(c.scoreCategory()), nullToEmpty(c.scoreValue()),
-                    nullToEmpty(c.comments()), c.source() == null ? "" : c.source().framework() + " " + c.source().revision()
+                    nullToEmpty(c.comments()), String.join(" ", c.references()), c.source() == null ? "" : c.source().framework() + " " + c.source().revision()
                             + " (ATT&CK " + c.source().attackVersion() + ")"));
         }
         Csv.send(ctx, t.id() + "-controls.csv", rows);

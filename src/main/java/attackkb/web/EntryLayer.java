@@ -61,13 +61,15 @@ final class EntryLayer {
                     k -> TYPE_COLORS.get(Math.min(typeColors.size(), TYPE_COLORS.size() - 1)));
             Map<String, String> metadata = new LinkedHashMap<>();
             List<String> comments = new ArrayList<>();
+            var links = new java.util.LinkedHashSet<String>();
             for (ControlTechnique t : mappings) {
+                links.addAll(t.references());
                 String how = t.scoreCategory() != null ? t.scoreCategory() + ": " + t.scoreValue() : label(t.mappingType());
                 metadata.merge("mapping", how, (a, b) -> a + "; " + b);
                 if (t.comments() != null && !t.comments().isBlank()) comments.add(t.comments().strip());
             }
             for (TacticRef tactic : first.tactics()) {
-                layer.technique(first.techniqueId(), tactic.shortname(), score, color, String.join("\n\n", comments), metadata);
+                layer.technique(first.techniqueId(), tactic.shortname(), score, color, String.join("\n\n", comments), metadata, List.copyOf(links));
             }
         }
         typeColors.forEach(layer::legend);

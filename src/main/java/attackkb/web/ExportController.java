@@ -76,7 +76,7 @@ final class ExportController {
                 .platforms(request.platforms());
         for (SearchHit h : hits) {
             if (!"technique".equals(h.type()) || !domain.equals(h.domain())) continue;
-            for (String tactic : h.tactics()) layer.technique(h.id(), tactic, 1, null, null, Map.of());
+            for (String tactic : h.tactics()) layer.technique(h.id(), tactic, 1, null, null, Map.of(), List.of());
         }
         return layer.toMap();
     }

@@ -41,10 +41,10 @@ final class NavigatorLayer {
 
     /**
      * A technique in one tactic. {@code score} may be null (the cell is then coloured by {@code color}, or left
-     * blank); {@code metadata} are name/value pairs the Navigator shows on hover.
+     * blank); {@code metadata} are name/value pairs the Navigator shows on hover, {@code links} URLs it lists.
      */
     NavigatorLayer technique(String id, String tactic, Integer score, String color, String comment,
-                             Map<String, String> metadata) {
+                             Map<String, String> metadata, List<String> links) {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("techniqueID", id);
         t.put("tactic", tactic);
@@ -53,7 +53,7 @@ final class NavigatorLayer {
         t.put("comment", comment == null ? "" : comment);
         t.put("enabled", true);
         t.put("metadata", metadata.entrySet().stream().map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
-        t.put("links", List.of());
+        t.put("links", links.stream().map(url -> Map.of("label", url, "url", url)).toList());
         t.put("showSubtechniques", false);
         techniques.add(t);
         return this;

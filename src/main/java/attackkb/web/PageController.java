@@ -96,6 +96,10 @@ final class PageController {
         model.put("crosswalks", controls.crosswalks(c));
         model.put("guidance", MarkdownHtml.controlProse(c.guidance()));
         model.put("rationale", ControlController.hasRationale(c));
+        Map<String, Integer> refs = ControlController.referenceNumbers(c);
+        model.put("refs", refs);
+        model.put("references", refs.entrySet().stream()
+                .map(e -> new Citations.Numbered(e.getValue(), e.getKey(), null, e.getKey())).toList());
         model.put("scored", ControlController.scored(c));
         render(ctx, "control", model);
     }

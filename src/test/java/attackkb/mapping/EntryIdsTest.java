@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class EntryIdsTest {
     private static ControlSources.Row row(String id) {
-        return new ControlSources.Row(id, null, "action.malware", null, "related_to", null, null, "T1071", null, null, "complete");
+        return new ControlSources.Row(id, null, "action.malware", null, "related_to", null, null, "T1071", null, null, List.of(), "complete");
     }
 
     private static ControlSources.MappingFile file(String framework, String domain, String... ids) {

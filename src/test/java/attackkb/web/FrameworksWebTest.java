@@ -62,9 +62,21 @@ class FrameworksWebTest {
             assertThat(body(client, "/controls/aws_config")).isEqualTo(page);
             assertThat(body(client, "/frameworks/kev/aws_config")).startsWith("404 ");
             assertThat(body(client, "/api/frameworks/aws/aws_config/techniques.csv")).contains(
-                    "aws,aws_config,T1204.003,Malicious Image,execution,technique_scores,detect,significant,");
+                    "aws,aws_config,T1204.003,Malicious Image,execution,technique_scores,detect,significant,"
+                            + "Config rules flag instances from images outside an allow list.,"
+                            + "https://docs.aws.amazon.com/config/latest/developerguide/WhatIsConfig.html\r\n");
+            // Each reference once, numbered; the rows cite them by number.
+            assertThat(page).contains("<li id=\"ref-2\">\n      <a href=\"https://docs.aws.amazon.com/config/latest/developerguide/remediation.html\"")
+                    .contains("<a class=\"cite\" href=\"#ref-1\">[1]</a> <a class=\"cite\" href=\"#ref-2\">[2]</a>")
+                    .doesNotContain("ref-3").doesNotContain("not a url");
+            assertThat(config.at("/techniques/1/references").toString()).isEqualTo(
+                    "[\"https://docs.aws.amazon.com/config/latest/developerguide/WhatIsConfig.html\","
+                            + "\"https://docs.aws.amazon.com/config/latest/developerguide/remediation.html\"]");
             String technique = body(client, "/techniques/T1204.003");
-            assertThat(technique).contains("AWS security capabilities").contains("href=\"/frameworks/kev/CVE-2099-0001\"");
+            assertThat(technique).contains("AWS security capabilities").contains("href=\"/frameworks/kev/CVE-2099-0001\"")
+                    .contains("<a href=\"https://docs.aws.amazon.com/config/latest/developerguide/remediation.html\" "
+                            + "rel=\"noopener noreferrer nofollow\" title=\"https://docs.aws.amazon.com/config/latest/developerguide/remediation.html\">"
+                            + "docs.aws.amazon.com</a>");
         });
     }
 
@@ -117,6 +129,9 @@ class FrameworksWebTest {
                     .isEqualTo("Config rules flag instances from images outside an allow list.\n\nConfig remediation stops such instances.");
             assertThat(values(layer.at("/techniques/0/metadata"), "name", "value"))
                     .containsExactly("mapping detect: significant; protect: partial");
+            assertThat(values(layer.at("/techniques/0/links"), "url")).containsExactly(
+                    "https://docs.aws.amazon.com/config/latest/developerguide/WhatIsConfig.html",
+                    "https://docs.aws.amazon.com/config/latest/developerguide/remediation.html");
             assertThat(values(layer.get("legendItems"), "label", "color"))
                     .containsExactly("minimal #cfe2ff", "partial #7fb2f0", "significant #2f6fc4");
             assertThat(layer.at("/gradient/maxValue").asInt()).isEqualTo(3);
