@@ -16,7 +16,8 @@
 # Each run also reports the server's CPU time per request (user + system, from /proc), which a busy machine does not skew.
 # Errors are never hidden: socket errors, non-2xx (wrk counts >= 400) and, for search, the count per status code.
 #
-# Variables: MODE (longtail|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391),
+# Variables: MODE (longtail|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391), INDEX
+# (target/bench-index: another index, e.g. one an older build wrote, for comparing builds),
 # RESULT_CACHE (0 for longtail, 256 for mix). The server is started as $SERVER_CMD if set (e.g.
 # SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
 # else java -Xmx$HEAP (256m) -jar target/attack-kb.jar serve; load.sh appends --index, --port and --result-cache.
@@ -34,7 +35,7 @@ THREADS=${THREADS:-2}
 PORT=${PORT:-7391}
 HEAP=${HEAP:-256m}
 DATA=${ATTACK_KB_DATA:-../shared/data}
-INDEX=target/bench-index
+INDEX=${INDEX:-target/bench-index}
 JAR=target/attack-kb.jar
 URL=http://127.0.0.1:$PORT
 

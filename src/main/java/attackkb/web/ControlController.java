@@ -166,10 +166,10 @@ final class ControlController {
     /** For an entry's page: per other framework (in framework order), its entries that share the most techniques. */
     Map<String, Map<String, Object>> crosswalks(Control entry) {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        var matchesByFramework = crosswalkTable().fromEach(entry, CROSSWALK_SHOWN);
         for (Framework f : frameworks()) {
-            if (f.key().equals(entry.framework())) continue;
-            var matches = crosswalkTable().from(entry, f.key(), CROSSWALK_SHOWN);
-            if (!matches.isEmpty()) out.put(f.name(), Map.of("key", f.key(), "matches", matches));
+            var matches = matchesByFramework.get(f.key());
+            if (!f.key().equals(entry.framework()) && matches != null) out.put(f.name(), Map.of("key", f.key(), "matches", matches));
         }
         return out;
     }
