@@ -4,6 +4,7 @@
 # the medians, the ratio of search req/s to /healthz req/s, and the server's peak RSS (VmHWM).
 #
 #   src/bench/load.sh                      # MODE=longtail: 20 s each at 32 connections, result cache off
+#   MODE=titles src/bench/load.sh          # whole names only (finished queries, as pasted rule titles), cache off
 #   DURATION=60s src/bench/load.sh         # the issue's memory figure: peak RSS after 60 s of the long tail
 #   ROUNDS=3 DURATION=10s src/bench/load.sh
 #   MODE=mix src/bench/load.sh             # the 40-query mix (src/bench/queries.txt), result cache on (256)
@@ -16,7 +17,7 @@
 # Each run also reports the server's CPU time per request (user + system, from /proc), which a busy machine does not skew.
 # Errors are never hidden: socket errors, non-2xx (wrk counts >= 400) and, for search, the count per status code.
 #
-# Variables: MODE (longtail|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391), INDEX
+# Variables: MODE (longtail|titles|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391), INDEX
 # (target/bench-index: another index, e.g. one an older build wrote, for comparing builds),
 # RESULT_CACHE (0 for longtail, 256 for mix). The server is started as $SERVER_CMD if set (e.g.
 # SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
@@ -41,8 +42,9 @@ URL=http://127.0.0.1:$PORT
 
 case "$MODE" in
   longtail) RESULT_CACHE=${RESULT_CACHE:-0}; QUERIES=target/bench-longtail.txt ;;
+  titles) RESULT_CACHE=${RESULT_CACHE:-0}; QUERIES=target/bench-titles.txt ;;
   mix) RESULT_CACHE=${RESULT_CACHE:-256}; QUERIES=src/bench/queries.txt ;;
-  *) echo "MODE must be longtail or mix, got $MODE" >&2; exit 1 ;;
+  *) echo "MODE must be longtail, titles or mix, got $MODE" >&2; exit 1 ;;
 esac
 if [ -n "${SERVER_CMD:-}" ]; then
   read -ra SERVE <<< "$SERVER_CMD"
@@ -55,7 +57,8 @@ fi
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
 [ -f "$INDEX/CURRENT" ] || java -jar "$JAR" index --data "$DATA" --index "$INDEX" >/dev/null
-[ "$MODE" = mix ] || src/bench/longtail.py "$QUERIES"
+[ "$MODE" != longtail ] || src/bench/longtail.py "$QUERIES"
+[ "$MODE" != titles ] || WHOLE=1 src/bench/longtail.py "$QUERIES"
 if curl -sf "$URL/healthz" >/dev/null; then echo "something already answers on port $PORT: set PORT" >&2; exit 1; fi
 
 echo "server: ${SERVE[*]} --index $INDEX --port $PORT --result-cache $RESULT_CACHE"
@@ -76,7 +79,7 @@ while [ "$(cat /proc/"$JVM"/comm)" != java ]; do
 done
 
 export ATTACK_KB_QUERIES=$QUERIES
-if [ "$MODE" = longtail ]; then export ATTACK_KB_THREADS=$THREADS ATTACK_KB_STATUSES=1; fi
+if [ "$MODE" != mix ]; then export ATTACK_KB_THREADS=$THREADS ATTACK_KB_STATUSES=1; fi
 SKIP=0
 # run NAME DURATION: one wrk run; prints its summary lines and appends them to $RUNS under NAME.
 # The server's CPU time so far (user + system), in clock ticks: its cost per request does not depend on how busy
@@ -141,7 +144,7 @@ if warm["errors"] or warm["non2xx"]:
 health = line("healthz")
 search = line(mode)
 print(f"ratio {mode}/healthz req/s: {search / health:.3f}")
-if mode == "longtail":
+if mode != "mix":
     sent = sum(x["requests"] for name in ("warmup", mode) for x in rows[name])
     print(f"long tail: {sent:.0f} requests sent (warm-up included) of {distinct} distinct paths"
           + (f": at least {sent - distinct:.0f} were repeats" if sent > distinct else ", none repeated"))

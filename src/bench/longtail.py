@@ -9,6 +9,7 @@ run sends the same sequence), and every 4th gets &platform=Windows.
 
     src/bench/longtail.py                           # writes target/bench-longtail.txt
     MIN_PREFIX=4 src/bench/longtail.py out.txt
+    WHOLE=1 src/bench/longtail.py target/bench-titles.txt   # whole names only: finished queries, as a pasted title
 
 Prints how many distinct paths it wrote. load.sh and jmh.sh run it; the output is derived from the query set and is
 never committed.
@@ -40,7 +41,8 @@ def main():
     with open(source, encoding="utf-8") as f:
         queries = [json.loads(line)["query"] for line in f if line.strip()]
 
-    texts = list(dict.fromkeys(p for q in queries for p in typed_prefixes(q, min_prefix)))
+    whole = os.environ.get("WHOLE") == "1"
+    texts = list(dict.fromkeys(queries if whole else (p for q in queries for p in typed_prefixes(q, min_prefix))))
     random.Random(SEED).shuffle(texts)
     paths = []
     for i, text in enumerate(texts):
@@ -50,8 +52,9 @@ def main():
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     with open(out, "w", encoding="utf-8") as f:
         f.write("\n".join(paths) + "\n")
+    what = "whole names" if whole else f"word prefixes and partial last words of {min_prefix}+ characters"
     print(f"{len(paths)} distinct paths from {len(queries)} queries in {out} "
-          f"(word prefixes and partial last words of {min_prefix}+ characters, every {PLATFORM_EVERY}th with platform=Windows)")
+          f"({what}, every {PLATFORM_EVERY}th with platform=Windows)")
 
 
 if __name__ == "__main__":
