@@ -242,6 +242,12 @@ final class DocumentFactory {
         }
 
         Document build(Object record) {
+            NORMED_FIELDS.forEach((field, fieldType) -> {
+                if (doc.getField(field) != null) return;
+                doc.add(new Field(field, "", fieldType));
+                // A field's schema is the same in every document: a snippet field also keeps its (empty) text.
+                if (SNIPPET_FIELDS.contains(field)) doc.add(new BinaryDocValuesField(field, new BytesRef()));
+            });
             try {
                 var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,
                         parentName, framework, lead);
