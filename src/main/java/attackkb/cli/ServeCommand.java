@@ -5,6 +5,7 @@ import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.search.LiveIndex;
 import attackkb.search.ServingIndex;
+import attackkb.web.ReportLink;
 import attackkb.web.ServerSettings;
 import attackkb.web.WebApp;
 import io.javalin.Javalin;
@@ -67,6 +68,13 @@ public final class ServeCommand implements Callable<Integer> {
                     + "(env ATTACK_KB_ACCESS_LOG; default: ${DEFAULT-VALUE}).")
     boolean accessLog;
 
+    @Option(names = "--report-url", paramLabel = "TEMPLATE", defaultValue = "${env:ATTACK_KB_REPORT_URL}",
+            description = {"Where each page's \"Report an issue\" leads: an https://, http:// or mailto: URL with "
+                    + "{id}, {name}, {type}, {url}, {version} and {stix} placeholders, each URL-encoded "
+                    + "(env ATTACK_KB_REPORT_URL; default: an e-mail to MITRE ATT&CK's attack@mitre.org naming the object).",
+                    "Example: https://git.example.org/secops/kb/issues/new?title={id}%20{name}&body={url}"})
+    String reportUrl;
+
     @Override
     public Integer call() throws Exception {
         Server server = start();
@@ -99,6 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (httpThreads < ServerSettings.MIN_THREADS) {
             throw new BadInputException("--threads must be " + ServerSettings.MIN_THREADS + " or more, got " + httpThreads);
         }
+        ReportLink reportLink = ReportLink.of(reportUrl);
         PrintWriter err = spec.commandLine().getErr();
         IndexStore store = location.store();
         if (!store.hasIndex()) {
@@ -110,7 +119,7 @@ public final class ServeCommand implements Callable<Integer> {
         // side makes the server ready sooner.
         CompletableFuture<ServingIndex> opening = CompletableFuture.supplyAsync(() -> new ServingIndex(store, resultCache,
                 line -> LOG.info(line)));
-        Javalin app = WebApp.serving(opening::join, new ServerSettings(httpThreads, accessLog)); // a request that arrives first waits for the index
+        Javalin app = WebApp.serving(opening::join, new ServerSettings(httpThreads, accessLog, reportLink)); // a request that arrives first waits for the index
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));
         ServingIndex live;

@@ -40,7 +40,7 @@ public final class IndexBuilder {
         try (IndexStore.BuildLock ignored = store.lockForBuild()) {
             Path generation = store.newGeneration();
             try {
-                int documents = write(ingested.knowledgeBase(), generation);
+                int documents = write(RelatedTechniques.attach(ingested.knowledgeBase()), generation);
                 IndexManifest manifest = manifest(ingested, documents, (System.nanoTime() - started) / 1_000_000);
                 Json.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValue(generation.resolve(IndexManifest.FILE_NAME).toFile(), manifest);

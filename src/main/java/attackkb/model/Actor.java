@@ -25,4 +25,5 @@ public record Actor(
         String version,
         String created,
         String modified,
-        List<Reference> references) {}
+        List<Reference> references,
+        String stixId) {}

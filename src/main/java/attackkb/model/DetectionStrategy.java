@@ -13,4 +13,5 @@ public record DetectionStrategy(
         String attackUrl,
         String version,
         String created,
-        String modified) {}
+        String modified,
+        String stixId) {}

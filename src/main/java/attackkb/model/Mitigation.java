@@ -14,4 +14,5 @@ public record Mitigation(
         String version,
         String created,
         String modified,
-        List<Reference> references) {}
+        List<Reference> references,
+        String stixId) {}

@@ -17,7 +17,8 @@ public record Tactic(
         String version,
         String created,
         String modified,
-        List<Reference> references) {
+        List<Reference> references,
+        String stixId) {
 
     public TacticRef ref() {
         return new TacticRef(id, shortname, name);

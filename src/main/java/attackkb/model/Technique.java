@@ -32,7 +32,9 @@ public record Technique(
         String version,
         String created,
         String modified,
-        List<Reference> references) {
+        List<Reference> references,
+        String stixId,
+        List<RelatedTechnique> related) {
 
     public boolean active() {
         return status == Status.ACTIVE;
@@ -42,6 +44,13 @@ public record Technique(
     public Technique withControls(List<ControlLink> links, String mapping) {
         return new Technique(id, name, description, status, revokedBy, domains, tactics, platforms, subtechnique, parent,
                 subtechniques, mitigations, detections, dataComponents, procedures, assets, List.copyOf(links), mapping,
-                attackUrl, version, created, modified, references);
+                attackUrl, version, created, modified, references, stixId, related);
+    }
+
+    /** This technique with the techniques most like it. */
+    public Technique withRelated(List<RelatedTechnique> related) {
+        return new Technique(id, name, description, status, revokedBy, domains, tactics, platforms, subtechnique, parent,
+                subtechniques, mitigations, detections, dataComponents, procedures, assets, controls, controlMapping,
+                attackUrl, version, created, modified, references, stixId, List.copyOf(related));
     }
 }

@@ -180,7 +180,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                 String domain = first(o.xMitreDomains());
                 Tactic t = new Tactic(StixIds.attackId(o), o.xMitreShortname(), o.name(), o.description(), domain,
                         order.getOrDefault(o.id(), Integer.MAX_VALUE), StixIds.attackUrl(o), o.xMitreVersion(),
-                        o.created(), o.modified(), StixIds.citations(o.externalReferences()));
+                        o.created(), o.modified(), StixIds.citations(o.externalReferences()), o.id());
                 if (o.isActive()) tactics.put(domain + "/" + o.xMitreShortname(), t);
                 list.add(t);
             }
@@ -213,7 +213,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                         .map(analytics::get).filter(Objects::nonNull).toList();
                 List<String> techniqueIds = attackIds(detectsByStrategy.get(o.id()));
                 var strategy = new DetectionStrategy(StixIds.attackId(o), o.name(), status(o), nonNull(o.xMitreDomains()),
-                        its, techniqueIds, StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified());
+                        its, techniqueIds, StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified(), o.id());
                 strategies.put(o.id(), strategy);
                 list.add(strategy);
             }
@@ -269,14 +269,14 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                     mitigationUses, detections, List.copyOf(components), procedures,
                     nonNull(assetsByTechnique.get(o.id())).stream().sorted().distinct().toList(), List.of(), null,
                     StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified(),
-                    StixIds.citations(o.externalReferences()));
+                    StixIds.citations(o.externalReferences()), o.id(), List.of());
         }
 
         private Mitigation mitigation(StixObject o) {
             return new Mitigation(StixIds.attackId(o), o.name(), o.description(), status(o),
                     nonNull(o.xMitreDomains()), techniqueUses(mitigatesByMitigation.get(o.id())),
                     StixIds.attackUrl(o), o.xMitreVersion(), o.created(), o.modified(),
-                    StixIds.citations(o.externalReferences()));
+                    StixIds.citations(o.externalReferences()), o.id());
         }
 
         private Actor actor(StixObject o, EntityType type) {
@@ -287,7 +287,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                     replacement(o.id()), nonNull(o.xMitreDomains()), nonNull(o.xMitrePlatforms()),
                     type == EntityType.SOFTWARE ? o.type() : null, o.firstSeen(), o.lastSeen(),
                     techniqueUses(usesByActor.get(o.id())), StixIds.attackUrl(o), o.xMitreVersion(),
-                    o.created(), o.modified(), StixIds.citations(o.externalReferences()));
+                    o.created(), o.modified(), StixIds.citations(o.externalReferences()), o.id());
         }
 
         private List<TechniqueUse> techniqueUses(List<StixObject> rels) {

@@ -1,5 +1,8 @@
 package attackkb.web;
 
+import java.util.List;
+import attackkb.search.Links;
+import attackkb.model.Technique;
 import attackkb.BadInputException;
 import attackkb.index.IndexManifest;
 import attackkb.model.EntityType;
@@ -42,6 +45,25 @@ final class ApiController {
                     .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
             ctx.contentType("application/json").result(json);
         };
+    }
+
+    /** {@code /api/techniques/{id}/related}: the techniques most like this one, each with why (made at index time). */
+    void related(Context ctx) {
+        String id = ctx.pathParam("id");
+        Technique t = live.get().entities().record(EntityType.TECHNIQUE, id, Technique.class)
+                .orElseThrow(() -> new NotFoundException("no technique with ID \"" + id + "\""));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("technique", Map.of("id", t.id(), "name", t.name(), "url", Links.path(EntityType.TECHNIQUE.key(), t.id())));
+        body.put("related", t.related() == null ? List.of() : t.related().stream().map(r -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", r.id());
+            out.put("name", r.name());
+            out.put("url", Links.path(EntityType.TECHNIQUE.key(), r.id()));
+            out.put("score", r.score());
+            out.put("reasons", r.reasons());
+            return out;
+        }).toList());
+        ctx.json(body);
     }
 
     void tactics(Context ctx) {

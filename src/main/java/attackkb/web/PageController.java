@@ -11,6 +11,7 @@ import attackkb.model.EntityType;
 import attackkb.model.Mitigation;
 import attackkb.model.MitigationUse;
 import attackkb.model.Procedure;
+import attackkb.model.RelatedTechnique;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
@@ -44,11 +45,28 @@ final class PageController {
     private final Supplier<LiveIndex> live;
     private final Pages pages;
     private final ControlController controls;
+    private final ReportLink report;
 
-    PageController(Supplier<LiveIndex> live, Pages pages, ControlController controls) {
+    PageController(Supplier<LiveIndex> live, Pages pages, ControlController controls, ReportLink report) {
         this.live = live;
         this.pages = pages;
         this.controls = controls;
+        this.report = report;
+    }
+
+    /** The buttons of an ATT&CK object's page: its MITRE page at the indexed release, and "Report an issue". */
+    private PageActions actions(Context ctx, EntityType type, String id, String name, String stixId, String attackUrl,
+                                List<String> domains) {
+        String domain = domains == null || domains.isEmpty() ? "enterprise-attack" : domains.get(0);
+        String version = live.get().index().manifest().attackVersions().get(domain);
+        return new PageActions(PageActions.pinned(attackUrl, version), version == null ? null : PageActions.release(version),
+                report.url(PageActions.reportValues(type == EntityType.DETECTION ? "detection strategy" : type.key(), id, name, stixId,
+                        version == null ? null : "ATT&CK " + version, canonical(ctx, Links.path(type.key(), id)))));
+    }
+
+    /** The page's own address, whichever alias was asked for ({@code /controls/ac-04} is {@code /frameworks/nist_800_53/AC-4}). */
+    private static String canonical(Context ctx, String path) {
+        return ctx.scheme() + "://" + ctx.host() + path;
     }
 
     /** SP 800-53's page under its first address. */
@@ -96,6 +114,11 @@ final class PageController {
         model.put("crosswalks", controls.crosswalks(c));
         model.put("guidance", MarkdownHtml.controlProse(c.guidance()));
         model.put("rationale", ControlController.hasRationale(c));
+        String version = c.source() == null ? null : FrameworkNames.name(c.framework()) + " " + c.source().revision()
+                + " mapped to ATT&CK " + c.source().attackVersion();
+        model.put("actions", new PageActions(null, null, report.url(PageActions.reportValues(
+                FrameworkNames.name(c.framework()) + " entry", c.id(), c.title(), null, version,
+                canonical(ctx, Links.entry(c.framework(), c.id()))))));
         Map<String, Integer> refs = ControlController.referenceNumbers(c);
         model.put("refs", refs);
         model.put("references", refs.entrySet().stream()
@@ -194,10 +217,42 @@ final class PageController {
                     "html", MarkdownHtml.render(p.description(), p.references(), citations)));
         }
         model.put("procedures", procedures);
-        model.put("siblings", siblings(t, entities));
+        var siblings = siblings(t, entities);
+        model.put("siblings", siblings);
+        model.put("siblingCount", siblings.stream().mapToInt(s -> 1 + s.subtechniques().size()).sum());
         model.put("frameworks", ControlController.byFramework(t));
+        model.put("related", related(t));
         model.put("references", citations.list());
+        model.put("actions", actions(ctx, EntityType.TECHNIQUE, t.id(), t.name(), t.stixId(), t.attackUrl(), t.domains()));
         render(ctx, "technique", model);
+    }
+
+    /** Related techniques as the page lists them: each reason as words, with a link where it names a page. */
+    private static List<Map<String, Object>> related(Technique t) {
+        if (t.related() == null) return List.of();
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RelatedTechnique r : t.related()) {
+            List<Map<String, String>> reasons = new ArrayList<>();
+            for (RelatedTechnique.Reason why : r.reasons()) {
+                Map<String, String> reason = new HashMap<>();
+                reason.put("url", null); // the template asks every reason for one
+                switch (why.kind()) {
+                    case "mitigation" -> {
+                        reason.put("label", "shares " + why.id() + " " + why.name());
+                        reason.put("url", Links.path(EntityType.MITIGATION.key(), why.id()));
+                    }
+                    case "data_component" -> reason.put("label", "data component " + why.name());
+                    case "control" -> {
+                        reason.put("label", "both mapped to " + FrameworkNames.name(why.framework()) + " " + why.id());
+                        reason.put("url", Links.entry(why.framework(), why.id()));
+                    }
+                    default -> reason.put("label", why.name());
+                }
+                reasons.add(reason);
+            }
+            out.add(Map.of("id", r.id(), "name", r.name(), "reasons", reasons));
+        }
+        return out;
     }
 
     /** The other techniques of the technique's first tactic, in matrix order. */
@@ -228,7 +283,8 @@ final class PageController {
         Tactic t = column.tactic();
         render(ctx, "tactic", Map.of("t", t, "techniques", column.techniques(), "title", t.id() + " " + t.name(),
                 "statement", MarkdownHtml.render(t.description(), t.references(), citations),
-                "references", citations.list()));
+                "references", citations.list(),
+                "actions", actions(ctx, EntityType.TACTIC, t.id(), t.name(), t.stixId(), t.attackUrl(), List.of(t.domain()))));
     }
 
     void tactics(Context ctx) {
@@ -245,7 +301,8 @@ final class PageController {
         var citations = new Citations();
         render(ctx, "mitigation", Map.of("m", m, "title", m.id() + " " + m.name(),
                 "statement", MarkdownHtml.render(m.description(), m.references(), citations),
-                "techniques", uses(m.techniques(), citations), "references", citations.list()));
+                "techniques", uses(m.techniques(), citations), "references", citations.list(),
+                "actions", actions(ctx, EntityType.MITIGATION, m.id(), m.name(), m.stixId(), m.attackUrl(), m.domains())));
     }
 
     void detection(Context ctx) {
@@ -264,7 +321,8 @@ final class PageController {
             techniques.add(Map.of("id", techniqueId, "name", name));
         }
         render(ctx, "detection", Map.of("view", detectionView(d, citations), "d", d, "techniques", techniques,
-                "title", d.id() + " " + d.name(), "references", citations.list()));
+                "title", d.id() + " " + d.name(), "references", citations.list(),
+                "actions", actions(ctx, EntityType.DETECTION, d.id(), d.name(), d.stixId(), d.attackUrl(), d.domains())));
     }
 
     void actor(Context ctx, EntityType type) {
@@ -281,7 +339,8 @@ final class PageController {
         var citations = new Citations();
         render(ctx, "actor", Map.of("a", a, "title", a.id() + " " + a.name(),
                 "statement", MarkdownHtml.render(a.description(), a.references(), citations),
-                "techniques", uses(a.techniques(), citations), "references", citations.list()));
+                "techniques", uses(a.techniques(), citations), "references", citations.list(),
+                "actions", actions(ctx, type, a.id(), a.name(), a.stixId(), a.attackUrl(), a.domains())));
     }
 
     private static List<Map<String, Object>> uses(List<TechniqueUse> uses, Citations citations) {

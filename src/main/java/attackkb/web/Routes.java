@@ -9,6 +9,7 @@ public final class Routes {
     public static final String API_SEARCH = API + "/search";
     public static final String API_SUGGEST = API + "/suggest";
     public static final String API_TECHNIQUE = API + "/techniques/{id}";
+    public static final String API_TECHNIQUE_RELATED = API + "/techniques/{id}/related";
     public static final String API_MITIGATION = API + "/mitigations/{id}";
     public static final String API_DETECTION = API + "/detections/{id}";
     public static final String API_GROUP = API + "/groups/{id}";

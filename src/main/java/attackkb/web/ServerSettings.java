@@ -6,12 +6,13 @@ package attackkb.web;
  * @param threads most Jetty threads; more requests wait in Jetty's queue
  * @param accessLog whether each request is logged to {@code attackkb.access}: off by default, since a proxy in
  *     front usually logs requests already, and a line written per request cost as much CPU as answering {@code /healthz}
+ * @param reportLink where every entity page's "Report an issue" leads
  */
-public record ServerSettings(int threads, boolean accessLog) {
+public record ServerSettings(int threads, boolean accessLog, ReportLink reportLink) {
     /** Fewer, and Jetty's acceptor, selector and reserved threads leave too few for requests. */
     public static final int MIN_THREADS = 8;
 
-    public static final ServerSettings DEFAULT = new ServerSettings(defaultThreads(), false);
+    public static final ServerSettings DEFAULT = new ServerSettings(defaultThreads(), false, ReportLink.MITRE);
 
     public ServerSettings {
         if (threads < MIN_THREADS) throw new IllegalArgumentException("threads must be " + MIN_THREADS + " or more: " + threads);

@@ -82,7 +82,7 @@ public final class WebApp {
         var api = new ApiController(live);
         var assets = Assets.load();
         var controls = new ControlController(live);
-        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())), controls);
+        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())), controls, settings.reportLink());
         var exports = new ExportController(live);
         var metrics = new Metrics(live);
         Javalin app = Javalin.create(config -> {
@@ -161,6 +161,7 @@ public final class WebApp {
         app.get(Routes.API_SEARCH, api::search);
         app.get(Routes.API_SUGGEST, api::suggest);
         app.get(Routes.API_TECHNIQUE, api.entity(EntityType.TECHNIQUE));
+        app.get(Routes.API_TECHNIQUE_RELATED, api::related);
         app.get(Routes.API_MITIGATION, api.entity(EntityType.MITIGATION));
         app.get(Routes.API_DETECTION, api.entity(EntityType.DETECTION));
         app.get(Routes.API_GROUP, api.entity(EntityType.GROUP));

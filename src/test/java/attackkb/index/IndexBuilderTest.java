@@ -73,7 +73,7 @@ class IndexBuilderTest {
         Technique broken = new Technique(t.id(), t.name(), t.description(), null, null, t.domains(), t.tactics(),
                 t.platforms(), t.subtechnique(), t.parent(), t.subtechniques(), t.mitigations(),
                 t.detections(), t.dataComponents(), t.procedures(), t.assets(), t.controls(), t.controlMapping(), t.attackUrl(), t.version(), t.created(),
-                t.modified(), t.references());
+                t.modified(), t.references(), t.stixId(), t.related());
         var badKb = new KnowledgeBase(kb.attackVersions(), List.of(broken), kb.tactics(), kb.mitigations(),
                 kb.detections(), kb.actors(), kb.controls(), kb.frameworks());
         assertThatThrownBy(() -> new IndexBuilder(store).build(new Ingested(badKb, good.sources(), List.of())))

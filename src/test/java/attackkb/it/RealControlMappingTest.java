@@ -106,6 +106,23 @@ class RealControlMappingTest {
     }
 
     @Test
+    void maliciousImageIsMostLikeTheOtherContainerImageTechniques() {
+        JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
+            JsonNode related = json(client, "/api/techniques/T1204.003/related").get("related");
+            List<String> top = new ArrayList<>();
+            related.forEach(r -> top.add(r.get("id").asText()));
+            assertThat(top).hasSize(10).startsWith("T1525", "T1610", "T1612")
+                    .doesNotContain("T1204", "T1204.003"); // the parent is on the page already
+            assertThat(related.at("/0/reasons").toString()).contains("\"kind\":\"mitigation\",\"id\":\"M1045\"")
+                    .contains("\"kind\":\"data_component\",\"name\":\"Image Creation\"");
+            try (var page = client.get("/techniques/T1204.003")) {
+                assertThat(page.body().string()).contains("<h2 id=\"related\">Related techniques</h2>")
+                        .contains("shares M1045 Code Signing");
+            }
+        });
+    }
+
+    @Test
     void everyFrameworkIsListedWithItsCounts() {
         JavalinTest.test(WebApp.create(() -> live), (server, client) -> {
             JsonNode frameworks = json(client, "/api/frameworks").get("frameworks");

@@ -27,20 +27,26 @@ final class FixtureServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     private final IndexBuild build;
+    private final ServerSettings settings;
     private Path root;
     private LiveIndex live;
     private Javalin app;
     private HttpClient client;
 
     FixtureServer(IndexBuild build) {
+        this(build, ServerSettings.DEFAULT);
+    }
+
+    FixtureServer(IndexBuild build, ServerSettings settings) {
         this.build = build;
+        this.settings = settings;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         root = Files.createTempDirectory("attack-kb-test");
         live = LiveIndex.open(build.into(root));
-        app = WebApp.create(() -> live).start("127.0.0.1", 0);
+        app = WebApp.create(() -> live, settings).start("127.0.0.1", 0);
         client = new HttpClient(app, new OkHttpClient.Builder().followRedirects(false).build());
     }
 

@@ -113,8 +113,19 @@ class PagesTest {
                     .contains("Several cloud service providers support content trust")
                     .contains("href=\"/groups/G0139\"").contains("TeamTNT")
                     .contains("id=\"ref-1\"").contains("Investigating Malicious AMIs")
-                    .contains("https://attack.mitre.org/techniques/T1204/003")
-                    .contains("Other techniques in Execution").contains("href=\"/techniques/T1053\"");
+                    .contains("<a class=\"button\" href=\"https://attack.mitre.org/versions/v18/techniques/T1204/003/\" "
+                            + "rel=\"noopener noreferrer\">View on MITRE ATT&amp;CK v18</a>")
+                    .contains("href=\"mailto:attack@mitre.org?subject=Content%20correction%3A%20T1204.003%20Malicious%20Image"
+                            + "&amp;body=Object%3A%20technique%20T1204.003%20Malicious%20Image%0ASTIX%20ID%3A%20"
+                            + "attack-pattern--00000000-0000-4000-8000-000001204003%0AATT%26CK%20version%3A%20ATT%26CK%2018.1"
+                            + "%0ASeen%20at%3A%20http%3A%2F%2F127.0.0.1%3A")
+                    .contains("<span class=\"status active\">Active</span>")
+                    .contains("Execution: 3 techniques and sub-techniques").contains("← Back to Execution")
+                    .contains("<span class=\"current\" aria-current=\"page\"><span class=\"id\">T1204.003</span> Malicious Image</span>")
+                    .contains("href=\"/techniques/T1053\"")
+                    .contains("<h2 id=\"related\">Related techniques</h2>")
+                    .contains("<a href=\"/techniques/T1525\"><span class=\"id\">T1525</span> Implant Internal Image</a>")
+                    .contains("<a href=\"/mitigations/M1047\">shares M1047 Audit</a>");
             assertThat(body.indexOf("Several cloud")).as("guidance before the general description")
                     .isLessThan(body.indexOf("Enforce binary and application integrity"));
         });

@@ -38,7 +38,7 @@ class ZeroDowntimeRefreshTest {
         try (ServingIndex serving = new ServingIndex(store, 100, log::add)) {
             serving.watch(50);
             // The smallest thread pool allowed: four clients and the swaps must still get through it.
-            Javalin app = WebApp.serving(() -> serving, new ServerSettings(ServerSettings.MIN_THREADS, false)).start("127.0.0.1", 0);
+            Javalin app = WebApp.serving(() -> serving, new ServerSettings(ServerSettings.MIN_THREADS, false, ReportLink.MITRE)).start("127.0.0.1", 0);
             try {
                 var client = HttpClient.newHttpClient();
                 URI search = URI.create("http://127.0.0.1:" + app.port() + "/api/search?q=image&type=technique");
