@@ -31,6 +31,11 @@ public final class Links {
         return "/frameworks/" + segment(framework) + "/" + segment(id);
     }
 
+    /** An entity's graph page: {@code /graph/T1204.003}, {@code /graph/nist_800_53:AC-4}. */
+    public static String graph(String nodeId) {
+        return "/graph/" + segment(nodeId);
+    }
+
     /** Characters a path segment may hold as they are (RFC 3986 pchar); all others percent-encoded as UTF-8. */
     private static final String PCHAR = "-._~!$&'()*+,;=:@";
 

@@ -16,7 +16,7 @@ import java.util.Properties;
  * can be cached for a year: a new release changes the URL, never the content behind one.
  */
 public final class Assets {
-    private static final List<String> FILES = List.of("app.css", "app.js");
+    private static final List<String> FILES = List.of("app.css", "app.js", "graph.js");
 
     private final Map<String, String> urls;
 
@@ -31,6 +31,7 @@ public final class Assets {
         }
         String htmx = properties().getProperty("htmx.version");
         urls.put("htmx_js", "/webjars/htmx.org/" + htmx + "/dist/htmx.min.js");
+        urls.put("d3_js", "/webjars/d3/" + properties().getProperty("d3.version") + "/dist/d3.min.js");
         return new Assets(urls);
     }
 

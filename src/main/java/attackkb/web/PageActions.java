@@ -10,8 +10,9 @@ import java.util.Map;
  * @param mitreUrl the version-pinned page on attack.mitre.org, or null for objects it has no page for
  * @param release the ATT&CK release named on the button ("v18"), or null
  * @param reportUrl where "Report an issue" leads
+ * @param graphUrl the object's neighbourhood as a graph
  */
-record PageActions(String mitreUrl, String release, String reportUrl) {
+record PageActions(String mitreUrl, String release, String reportUrl, String graphUrl) {
 
     /**
      * {@code https://attack.mitre.org/techniques/T1204/003} at ATT&CK {@code 18.1} is

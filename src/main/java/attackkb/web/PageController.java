@@ -1,5 +1,6 @@
 package attackkb.web;
 
+import attackkb.graph.Graph;
 import attackkb.index.HitRecord;
 import attackkb.index.IndexManifest;
 import attackkb.mapping.FrameworkNames;
@@ -46,22 +47,49 @@ final class PageController {
     private final Pages pages;
     private final ControlController controls;
     private final ReportLink report;
+    private final GraphController graphs;
 
-    PageController(Supplier<LiveIndex> live, Pages pages, ControlController controls, ReportLink report) {
+    PageController(Supplier<LiveIndex> live, Pages pages, ControlController controls, ReportLink report,
+                   GraphController graphs) {
         this.live = live;
         this.pages = pages;
         this.controls = controls;
         this.report = report;
+        this.graphs = graphs;
     }
 
-    /** The buttons of an ATT&CK object's page: its MITRE page at the indexed release, and "Report an issue". */
+    /** {@code /graph/{id}}: the neighbourhood drawn by graph.js, and as grouped lists without JavaScript. */
+    void graph(Context ctx) {
+        String id = ctx.pathParam("id");
+        Graph g;
+        try {
+            g = graphs.graph(id, 1);
+        } catch (NotFoundException e) {
+            notFound(ctx, "entity", id);
+            return;
+        }
+        Graph.Node center = g.nodes().stream().filter(n -> n.id().equals(g.center())).findFirst().orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("g", g);
+        model.put("center", center);
+        model.put("groups", GraphController.byKind(g));
+        model.put("apiUrl", "/api" + Links.graph(g.center()));
+        model.put("truncations", GraphController.truncations(g));
+        model.put("kinds", GraphController.KINDS);
+        model.put("edgeKinds", GraphController.EDGES);
+        model.put("title", "Graph of " + center.label() + (center.name() == null ? "" : " " + center.name()));
+        render(ctx, "graph", model);
+    }
+
+    /** The buttons of an ATT&CK object's page: its MITRE page at the indexed release, its graph, "Report an issue". */
     private PageActions actions(Context ctx, EntityType type, String id, String name, String stixId, String attackUrl,
                                 List<String> domains) {
         String domain = domains == null || domains.isEmpty() ? "enterprise-attack" : domains.get(0);
         String version = live.get().index().manifest().attackVersions().get(domain);
         return new PageActions(PageActions.pinned(attackUrl, version), version == null ? null : PageActions.release(version),
                 report.url(PageActions.reportValues(type == EntityType.DETECTION ? "detection strategy" : type.key(), id, name, stixId,
-                        version == null ? null : "ATT&CK " + version, canonical(ctx, Links.path(type.key(), id)))));
+                        version == null ? null : "ATT&CK " + version, canonical(ctx, Links.path(type.key(), id)))),
+                Links.graph(id));
     }
 
     /** The page's own address, whichever alias was asked for ({@code /controls/ac-04} is {@code /frameworks/nist_800_53/AC-4}). */
@@ -118,7 +146,7 @@ final class PageController {
                 + " mapped to ATT&CK " + c.source().attackVersion();
         model.put("actions", new PageActions(null, null, report.url(PageActions.reportValues(
                 FrameworkNames.name(c.framework()) + " entry", c.id(), c.title(), null, version,
-                canonical(ctx, Links.entry(c.framework(), c.id()))))));
+                canonical(ctx, Links.entry(c.framework(), c.id())))), Links.graph(c.framework() + ":" + c.id())));
         Map<String, Integer> refs = ControlController.referenceNumbers(c);
         model.put("refs", refs);
         model.put("references", refs.entrySet().stream()

@@ -22,6 +22,7 @@ public final class Routes {
     public static final String API_CONTROL = API + "/controls/{id}";
     public static final String API_CONTROL_TECHNIQUES_CSV = API + "/controls/{id}/techniques.csv";
     public static final String API_TECHNIQUE_CONTROLS_CSV = API + "/techniques/{id}/controls.csv";
+    public static final String API_GRAPH = API + "/graph/{id}";
     public static final String API_FRAMEWORKS = API + "/frameworks";
     public static final String API_CROSSWALK = API + "/crosswalk";
     public static final String API_FRAMEWORK = API + "/frameworks/{key}";
@@ -44,6 +45,7 @@ public final class Routes {
     public static final String FRAMEWORKS = "/frameworks";
     public static final String FRAMEWORK = "/frameworks/{key}";
     public static final String FRAMEWORK_ENTRY = "/frameworks/{key}/{entry}";
+    public static final String GRAPH = "/graph/{id}";
     public static final String MATRIX = "/matrix";
     public static final String MATRIX_OF_DOMAIN = "/matrix/{domain}";
     public static final String STATIC = "/static";

@@ -82,7 +82,8 @@ public final class WebApp {
         var api = new ApiController(live);
         var assets = Assets.load();
         var controls = new ControlController(live);
-        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())), controls, settings.reportLink());
+        var graphs = new GraphController(live);
+        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())), controls, settings.reportLink(), graphs);
         var exports = new ExportController(live);
         var metrics = new Metrics(live);
         Javalin app = Javalin.create(config -> {
@@ -138,6 +139,7 @@ public final class WebApp {
         app.get(Routes.SOFTWARE, ctx -> pages.actor(ctx, EntityType.SOFTWARE));
         app.get(Routes.CAMPAIGN, ctx -> pages.actor(ctx, EntityType.CAMPAIGN));
         app.get(Routes.MATRIX, pages::matrix);
+        app.get(Routes.GRAPH, pages::graph);
         app.get(Routes.MATRIX_OF_DOMAIN, pages::matrix);
         app.get(Routes.API_EXPORT, exports::export);
         app.get(Routes.API_CONTROLS, controls::controls);
@@ -151,6 +153,7 @@ public final class WebApp {
         app.get(Routes.FRAMEWORK_ENTRY, pages::frameworkEntry);
         app.get(Routes.API_FRAMEWORKS, controls::frameworks);
         app.get(Routes.API_CROSSWALK, controls::crosswalk);
+        app.get(Routes.API_GRAPH, graphs::api);
         app.get(Routes.API_FRAMEWORK, controls::framework);
         app.get(Routes.API_FRAMEWORK_ENTRY_CSV, controls::entryTechniquesCsv);
         app.get(Routes.API_FRAMEWORK_ENTRY_LAYER, controls::entryLayer);

@@ -179,4 +179,41 @@ class SearchFlowBrowserTest {
         waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/frameworks/aws"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("AWS security capabilities");
     }
+
+    /** The graph page draws the neighbourhood, expands a node on request and exports what it shows as JSON. */
+    @Test
+    void theGraphOfATechniqueExpandsAndExports() throws IOException {
+        browser.get(base + "/techniques/T1204.003");
+        browser.findElement(By.linkText("View in graph")).click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/graph/T1204.003"));
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        waitUpTo(10).until(b -> b.findElements(By.cssSelector("#graph g.node")).size() > 5);
+        for (String id : List.of("T1204.003", "M1045", "DET0248", "nist_800_53:AC-4")) {
+            assertThat(browser.findElements(By.cssSelector("#graph g.node[data-id='" + id + "']"))).as(id).hasSize(1);
+        }
+        assertThat(browser.findElement(By.id("graph-panel")).getText()).as("the centre is selected first").contains("Malicious Image");
+        long before = ((Number) js.executeScript("return Number(document.getElementById('graph').dataset.nodes);")).longValue();
+
+        // Select the tactic with the keyboard (nodes move while the layout settles), then expand it.
+        WebElement tactic = browser.findElement(By.cssSelector("#graph g.node[data-id='TA0002']"));
+        js.executeScript("arguments[0].focus();", tactic);
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.ENTER);
+        waitUpTo(5).until(b -> b.findElement(By.id("graph-panel")).getText().contains("Execution"));
+        browser.findElement(By.cssSelector("#graph-panel button.expand")).click();
+        waitUpTo(10).until(b -> ((Number) js.executeScript(
+                "return Number(document.getElementById('graph').dataset.nodes);")).longValue() > before);
+        assertThat(browser.findElements(By.cssSelector("#graph g.node[data-id='T1053']"))).as("Execution's techniques added").hasSize(1);
+        screenshot("graph");
+
+        browser.findElement(By.cssSelector("button[data-export='json']")).click();
+        waitUpTo(5).until(b -> String.valueOf(js.executeScript("return document.getElementById('graph-download').href;")).startsWith("blob:"));
+        String exported = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "document.getElementById('graph-download').blob.text().then(done, e => done('failed: ' + e));");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(exported);
+        assertThat(json.get("center").asText()).isEqualTo("T1204.003");
+        assertThat(json.get("nodes").size()).isGreaterThan((int) before);
+        assertThat(exported).contains("\"id\": \"M1045\"").contains("\"id\": \"T1053\"");
+        assertThat(js.executeScript("return document.getElementById('graph-download').download;")).isEqualTo("graph-T1204.003.json");
+    }
 }
