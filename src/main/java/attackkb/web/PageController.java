@@ -208,6 +208,18 @@ final class PageController {
         return Optional.of(Links.path(type.key(), id));
     }
 
+    /** {@code /techniques/T1204/003} → {@code /techniques/T1204.003}, so links copied from attack.mitre.org work. */
+    void techniqueAsOnMitre(Context ctx) {
+        String id = ctx.pathParam("id");
+        String sub = ctx.pathParam("sub");
+        if (!sub.matches("\\d{3}")) {
+            notFound(ctx, "technique", id + "/" + sub);
+            return;
+        }
+        ctx.redirect(Links.path(EntityType.TECHNIQUE.key(), id.toUpperCase(java.util.Locale.ROOT) + "." + sub),
+                HttpStatus.MOVED_PERMANENTLY);
+    }
+
     void technique(Context ctx) {
         String id = ctx.pathParam("id");
         EntityStore entities = live.get().entities();

@@ -33,6 +33,9 @@ public final class Routes {
     public static final String HOME = "/";
     public static final String SEARCH = "/search";
     public static final String TECHNIQUE = "/techniques/{id}";
+    /** attack.mitre.org's form of a sub-technique's address, {@code /techniques/T1204/003}: redirected. */
+    public static final String TECHNIQUE_AS_ON_MITRE = "/techniques/{id}/{sub}";
+    public static final String FAVICON = "/favicon.ico";
     public static final String TACTICS = "/tactics";
     public static final String TACTIC = "/tactics/{id}";
     public static final String MITIGATION = "/mitigations/{id}";

@@ -72,6 +72,19 @@ public final class WebApp {
         return app;
     }
 
+    /** A GET route, and HEAD on the same path answered by the same handler: the same headers, Jetty drops the body. */
+    private static void route(Javalin app, String path, io.javalin.http.Handler handler) {
+        app.get(path, handler);
+        app.head(path, handler);
+    }
+
+    /** Without a charset in the type, Jetty answers {@code text/css;charset=null}. */
+    private static void utf8(io.javalin.http.staticfiles.StaticFileConfig files) {
+        files.mimeTypes.add("text/css; charset=utf-8", "css");
+        files.mimeTypes.add("text/javascript; charset=utf-8", "js");
+        files.mimeTypes.add("image/svg+xml; charset=utf-8", "svg");
+    }
+
     /** The application over one fixed index, with the default settings. */
     public static Javalin create(Supplier<LiveIndex> live) {
         return create(live, ServerSettings.DEFAULT);
@@ -114,8 +127,16 @@ public final class WebApp {
                 files.location = Location.CLASSPATH;
                 // Every page links these with a content hash in the URL (Assets), so they never change under one.
                 files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable");
+                utf8(files);
             });
-            config.staticFiles.enableWebjars();
+            // The webjars (htmx, d3) as enableWebjars() serves them, but with their charset named.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/webjars";
+                files.directory = "META-INF/resources/webjars";
+                files.location = Location.CLASSPATH;
+                files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable"); // versioned paths
+                utf8(files);
+            });
         });
 
         // First, so that a refused method gets them too.
@@ -128,50 +149,52 @@ public final class WebApp {
             }
         });
 
-        app.get(Routes.HOME, pages::search);
-        app.get(Routes.SEARCH, pages::search);
-        app.get(Routes.TECHNIQUE, pages::technique);
-        app.get(Routes.TACTICS, pages::tactics);
-        app.get(Routes.TACTIC, pages::tactic);
-        app.get(Routes.MITIGATION, pages::mitigation);
-        app.get(Routes.DETECTION, pages::detection);
-        app.get(Routes.GROUP, ctx -> pages.actor(ctx, EntityType.GROUP));
-        app.get(Routes.SOFTWARE, ctx -> pages.actor(ctx, EntityType.SOFTWARE));
-        app.get(Routes.CAMPAIGN, ctx -> pages.actor(ctx, EntityType.CAMPAIGN));
-        app.get(Routes.MATRIX, pages::matrix);
-        app.get(Routes.GRAPH, pages::graph);
-        app.get(Routes.MATRIX_OF_DOMAIN, pages::matrix);
-        app.get(Routes.API_EXPORT, exports::export);
-        app.get(Routes.API_CONTROLS, controls::controls);
-        app.get(Routes.API_CONTROL_TECHNIQUES_CSV, controls::controlTechniquesCsv);
-        app.get(Routes.API_TECHNIQUE_CONTROLS_CSV, controls::techniqueControlsCsv);
-        app.get(Routes.API_CONTROL, controls::control);
-        app.get(Routes.CONTROLS, pages::controls);
-        app.get(Routes.CONTROL, pages::control);
-        app.get(Routes.FRAMEWORKS, pages::frameworks);
-        app.get(Routes.FRAMEWORK, pages::framework);
-        app.get(Routes.FRAMEWORK_ENTRY, pages::frameworkEntry);
-        app.get(Routes.API_FRAMEWORKS, controls::frameworks);
-        app.get(Routes.API_CROSSWALK, controls::crosswalk);
-        app.get(Routes.API_GRAPH, graphs::api);
-        app.get(Routes.API_FRAMEWORK, controls::framework);
-        app.get(Routes.API_FRAMEWORK_ENTRY_CSV, controls::entryTechniquesCsv);
-        app.get(Routes.API_FRAMEWORK_ENTRY_LAYER, controls::entryLayer);
-        app.get(Routes.API_FRAMEWORK_ENTRY, controls::entry);
+        route(app, Routes.HOME, pages::search);
+        route(app, Routes.SEARCH, pages::search);
+        route(app, Routes.TECHNIQUE, pages::technique);
+        route(app, Routes.TECHNIQUE_AS_ON_MITRE, pages::techniqueAsOnMitre);
+        route(app, Routes.FAVICON, ctx -> ctx.redirect(assets.urls().get("favicon_svg"), HttpStatus.MOVED_PERMANENTLY));
+        route(app, Routes.TACTICS, pages::tactics);
+        route(app, Routes.TACTIC, pages::tactic);
+        route(app, Routes.MITIGATION, pages::mitigation);
+        route(app, Routes.DETECTION, pages::detection);
+        route(app, Routes.GROUP, ctx -> pages.actor(ctx, EntityType.GROUP));
+        route(app, Routes.SOFTWARE, ctx -> pages.actor(ctx, EntityType.SOFTWARE));
+        route(app, Routes.CAMPAIGN, ctx -> pages.actor(ctx, EntityType.CAMPAIGN));
+        route(app, Routes.MATRIX, pages::matrix);
+        route(app, Routes.GRAPH, pages::graph);
+        route(app, Routes.MATRIX_OF_DOMAIN, pages::matrix);
+        route(app, Routes.API_EXPORT, exports::export);
+        route(app, Routes.API_CONTROLS, controls::controls);
+        route(app, Routes.API_CONTROL_TECHNIQUES_CSV, controls::controlTechniquesCsv);
+        route(app, Routes.API_TECHNIQUE_CONTROLS_CSV, controls::techniqueControlsCsv);
+        route(app, Routes.API_CONTROL, controls::control);
+        route(app, Routes.CONTROLS, pages::controls);
+        route(app, Routes.CONTROL, pages::control);
+        route(app, Routes.FRAMEWORKS, pages::frameworks);
+        route(app, Routes.FRAMEWORK, pages::framework);
+        route(app, Routes.FRAMEWORK_ENTRY, pages::frameworkEntry);
+        route(app, Routes.API_FRAMEWORKS, controls::frameworks);
+        route(app, Routes.API_CROSSWALK, controls::crosswalk);
+        route(app, Routes.API_GRAPH, graphs::api);
+        route(app, Routes.API_FRAMEWORK, controls::framework);
+        route(app, Routes.API_FRAMEWORK_ENTRY_CSV, controls::entryTechniquesCsv);
+        route(app, Routes.API_FRAMEWORK_ENTRY_LAYER, controls::entryLayer);
+        route(app, Routes.API_FRAMEWORK_ENTRY, controls::entry);
 
-        app.get(Routes.HEALTH, api::health);
-        app.get(Routes.METRICS, metrics::scrape);
-        app.get(Routes.API_SEARCH, api::search);
-        app.get(Routes.API_SUGGEST, api::suggest);
-        app.get(Routes.API_TECHNIQUE, api.entity(EntityType.TECHNIQUE));
-        app.get(Routes.API_TECHNIQUE_RELATED, api::related);
-        app.get(Routes.API_MITIGATION, api.entity(EntityType.MITIGATION));
-        app.get(Routes.API_DETECTION, api.entity(EntityType.DETECTION));
-        app.get(Routes.API_GROUP, api.entity(EntityType.GROUP));
-        app.get(Routes.API_SOFTWARE, api.entity(EntityType.SOFTWARE));
-        app.get(Routes.API_CAMPAIGN, api.entity(EntityType.CAMPAIGN));
-        app.get(Routes.API_TACTICS, api::tactics);
-        app.get(Routes.API_TACTIC, api::tactic);
+        route(app, Routes.HEALTH, api::health);
+        route(app, Routes.METRICS, metrics::scrape);
+        route(app, Routes.API_SEARCH, api::search);
+        route(app, Routes.API_SUGGEST, api::suggest);
+        route(app, Routes.API_TECHNIQUE, api.entity(EntityType.TECHNIQUE));
+        route(app, Routes.API_TECHNIQUE_RELATED, api::related);
+        route(app, Routes.API_MITIGATION, api.entity(EntityType.MITIGATION));
+        route(app, Routes.API_DETECTION, api.entity(EntityType.DETECTION));
+        route(app, Routes.API_GROUP, api.entity(EntityType.GROUP));
+        route(app, Routes.API_SOFTWARE, api.entity(EntityType.SOFTWARE));
+        route(app, Routes.API_CAMPAIGN, api.entity(EntityType.CAMPAIGN));
+        route(app, Routes.API_TACTICS, api::tactics);
+        route(app, Routes.API_TACTIC, api::tactic);
 
         app.exception(BadInputException.class, (e, ctx) -> {
             if (isApi(ctx)) fail(ctx, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());

@@ -117,8 +117,9 @@ class FrameworksWebTest {
     @Test
     void anEntryDownloadsAsANavigatorLayerScoredWhereTheFrameworkScores() {
         test((server, client) -> {
-            var response = client.get("/api/frameworks/aws/aws_config/layer.json");
-            assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"aws-aws_config-layer.json\"");
+            try (var response = client.get("/api/frameworks/aws/aws_config/layer.json")) {
+                assertThat(response.header("Content-Disposition")).isEqualTo("attachment; filename=\"aws-aws_config-layer.json\"");
+            }
             JsonNode layer = json(client, "/api/frameworks/aws/aws_config/layer.json");
             assertThat(layer.get("name").asText()).isEqualTo("AWS security capabilities aws_config: AWS Config");
             assertThat(layer.get("domain").asText()).isEqualTo("enterprise-attack");

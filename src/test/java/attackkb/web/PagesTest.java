@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.TestCase;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
@@ -181,9 +182,17 @@ class PagesTest {
             Page asset = get(client, css.group(1));
             assertThat(asset.status()).isEqualTo(200);
             assertThat(asset.headers().get("Cache-Control")).contains("immutable");
+            assertThat(asset.headers().get("Content-Type")).isEqualTo("text/css; charset=utf-8");
             Matcher htmx = Pattern.compile("src=\"(/webjars/htmx\\.org/[^\"]+/htmx\\.min\\.js)\"").matcher(page);
             assertThat(htmx.find()).isTrue();
-            assertThat(get(client, htmx.group(1)).body()).contains("htmx");
+            Page script = get(client, htmx.group(1));
+            assertThat(script.body()).contains("htmx");
+            assertThat(script.headers().get("Content-Type")).isEqualTo("text/javascript; charset=utf-8");
+            Matcher icon = Pattern.compile("<link rel=\"icon\" href=\"(/static/favicon\\.svg\\?v=[0-9a-f]{12})\" type=\"image/svg\\+xml\">").matcher(page);
+            assertThat(icon.find()).isTrue();
+            Page favicon = get(client, "/favicon.ico");
+            assertThat(favicon.status()).isEqualTo(301);
+            assertThat(favicon.headers().get("Location")).isEqualTo(icon.group(1));
             assertThat(page).contains("\"includeIndicatorStyles\": false");
         });
     }
@@ -204,6 +213,34 @@ class PagesTest {
             assertThat(layer.get("techniques")).hasSize(3); // T1053 and T1525 in persistence; T1053 also in execution
             assertThat(layer.at("/techniques/0/techniqueID").asText()).isEqualTo("T1053");
             assertThat(get(client, "/api/export?format=xml").status()).isEqualTo(400);
+        });
+    }
+
+    @Test
+    void headAnswersAsGetWithoutABody() {
+        test((server, client) -> {
+            OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
+            for (String path : List.of("/", "/techniques/T1204.003", "/api/search?q=image")) {
+                try (Response r = http.newCall(new Request.Builder().url(client.getOrigin() + path).head().build()).execute()) {
+                    assertThat(r.code()).as(path).isEqualTo(200);
+                    assertThat(r.header("Content-Type")).as(path).startsWith(path.startsWith("/api") ? "application/json" : "text/html");
+                    assertThat(r.body().bytes()).as(path).isEmpty();
+                }
+            }
+        });
+    }
+
+    @Test
+    void addressesAsAttackMitreOrgWritesThemRedirect() {
+        test((server, client) -> {
+            Page slashed = get(client, "/techniques/T1204/003");
+            assertThat(slashed.status()).isEqualTo(301);
+            assertThat(slashed.headers().get("Location")).isEqualTo("/techniques/T1204.003");
+            assertThat(get(client, "/techniques/t1204/003").headers().get("Location")).isEqualTo("/techniques/T1204.003");
+            assertThat(get(client, "/techniques/T1204/abc").status()).isEqualTo(404);
+            // Tactic tags in results name their domain: shortnames repeat across domains.
+            assertThat(get(client, "/search?q=malicious+image").body())
+                    .contains("<a class=\"tag tactic\" href=\"/tactics/execution?domain=enterprise-attack\">");
         });
     }
 }
