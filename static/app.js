@@ -39,6 +39,39 @@
     timer = setTimeout(function () { suggest(t); }, 120);
   });
 
+  // History as a user expects it: the first pause while typing adds one entry, further typing replaces it, and
+  // submitting, ticking a facet or paging adds one; Back then returns to the page before the search.
+  var trigger = null, typing = false;
+  document.addEventListener("htmx:configRequest", function (e) {
+    trigger = e.detail.triggeringEvent ? e.detail.triggeringEvent.type : null;
+    // Only a submitted ID jumps to its page: someone typing T1204.003 must not be taken away at T1204.
+    if (trigger === "submit") e.detail.headers["X-Submitted"] = "true";
+  });
+  document.addEventListener("htmx:beforeHistoryUpdate", function (e) {
+    var history = e.detail.history;
+    if (trigger === "input") {
+      if (typing) history.type = "replace";
+      typing = true;
+    } else {
+      typing = false;
+      if (history.path === window.location.pathname + window.location.search) history.type = "replace";
+    }
+  });
+  // After Back or Forward the search box and facets show what the address asks for, whatever they held before.
+  function syncWithAddress() {
+    var form = document.getElementById("search-form");
+    if (!form) return;
+    var params = new URLSearchParams(window.location.search);
+    var q = document.getElementById("q");
+    if (q) q.value = params.get("q") || "";
+    form.querySelectorAll("input.facet-box").forEach(function (box) {
+      box.checked = params.getAll(box.name).indexOf(box.value) >= 0;
+    });
+    typing = false;
+  }
+  document.addEventListener("htmx:historyRestore", syncWithAddress);
+  window.addEventListener("pageshow", function (e) { if (e.persisted) syncWithAddress(); });
+
   // The matrix's domain picker navigates to that domain's matrix.
   document.addEventListener("change", function (e) {
     var t = e.target;

@@ -14,6 +14,15 @@ public enum EntityType {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** How people name the kind: "Detection strategy", "Framework entry". */
+    public String label() {
+        return switch (this) {
+            case DETECTION -> "Detection strategy";
+            case CONTROL -> "Framework entry";
+            default -> name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+        };
+    }
+
     public static Optional<EntityType> fromKey(String key) {
         return Arrays.stream(values()).filter(t -> t.key().equalsIgnoreCase(key)).findFirst();
     }

@@ -76,8 +76,13 @@ final class DocTable {
             if (dim < 0 || path.length != 2) continue;
             ordDimension[ord] = dim;
             ordValue[ord] = path[1];
-            ordLabel[ord] = TACTIC.equals(path[0]) ? tacticLabels.getOrDefault(path[1], path[1])
-                    : FRAMEWORK.equals(path[0]) ? FrameworkNames.name(path[1]) : path[1];
+            ordLabel[ord] = switch (path[0]) {
+                case TACTIC -> tacticLabels.getOrDefault(path[1], path[1]);
+                case FRAMEWORK -> FrameworkNames.name(path[1]);
+                case DOMAIN -> attackkb.model.Domains.label(path[1]);
+                case TYPE -> EntityType.fromKey(path[1]).map(EntityType::label).orElse(path[1]);
+                default -> path[1];
+            };
             ordByValue.get(dim).put(path[1], ord);
         }
 

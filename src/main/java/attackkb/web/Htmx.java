@@ -14,8 +14,12 @@ final class Htmx {
 
     /** The search form was submitted (Enter), rather than typed into. */
     static boolean isSubmit(Context ctx) {
-        return "search-form".equals(ctx.header("HX-Trigger"));
+        // HX-Trigger names the form for typing and submitting alike; app.js says which it was.
+        return "true".equals(ctx.header(SUBMITTED));
     }
+
+    /** Set by app.js on an htmx request that a submit (Enter, the Search button) sent, not a pause in typing. */
+    static final String SUBMITTED = "X-Submitted";
 
     /** A redirect both htmx (which would otherwise swap the target page into the fragment) and browsers follow. */
     static void redirect(Context ctx, String location) {

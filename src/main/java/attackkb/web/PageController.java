@@ -168,9 +168,22 @@ final class PageController {
             Htmx.redirect(ctx, jump.get());
             return;
         }
-        SearchResult result = live.get().responses().result(request);
         Map<String, Object> model = new HashMap<>();
         model.put("request", request);
+        // Nothing asked yet: say what this is and where to start, rather than list everything in ID order.
+        if (request.query().isBlank() && request.selections().values().stream().allMatch(List::isEmpty) && request.offset() == 0) {
+            model.put("landing", true);
+            model.put("title", "attack-kb: search MITRE ATT&CK and the frameworks mapped to it");
+            model.put("frameworks", controls.frameworks());
+            model.put("tactics", live.get().entities().tactics());
+            model.put("documents", live.get().index().manifest().documents());
+            model.put("examples", EXAMPLES);
+            model.put("domainLabels", attackkb.model.Domains.labels());
+            render(ctx, fragment ? "_results" : "search", model);
+            return;
+        }
+        model.put("landing", false);
+        SearchResult result = live.get().responses().result(request);
         model.put("result", result);
         model.put("title", request.query().isEmpty() ? "Search" : request.query() + " - Search");
         int offset = request.offset();
@@ -186,6 +199,15 @@ final class PageController {
         model.put("facetLabels", labels);
         render(ctx, fragment ? "_results" : "search", model);
     }
+
+    /** What the landing page offers to try, and what each shows off. */
+    private static final List<Map<String, String>> EXAMPLES = List.of(
+            Map.of("q", "container image", "why", "techniques, detections and cloud capabilities"),
+            Map.of("q", "lsass dump", "why", "words as analysts write them"),
+            Map.of("q", "kerberoasting", "why", "a name ATT&CK does not use as a title"),
+            Map.of("q", "T1059.001", "why", "an ID goes straight to its page"),
+            Map.of("q", "CVE-2021-44228", "why", "a KEV vulnerability and the techniques it enables"),
+            Map.of("q", "conditional access", "why", "Microsoft 365 capabilities"));
 
     private static final Map<String, String> FACET_LABELS = facetLabels();
 

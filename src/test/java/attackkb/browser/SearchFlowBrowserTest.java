@@ -216,4 +216,44 @@ class SearchFlowBrowserTest {
         assertThat(exported).contains("\"id\": \"M1045\"").contains("\"id\": \"T1053\"");
         assertThat(js.executeScript("return document.getElementById('graph-download').download;")).isEqualTo("graph-T1204.003.json");
     }
+
+    /** Pauses while typing replace one history entry: Back once leaves the search, with the box in step. */
+    @Test
+    void typingInBurstsThenBackReturnsToThePageBeforeTheSearch() {
+        browser.get(base + "/tactics");
+        browser.get(base + "/");
+        WebElement box = browser.findElement(By.id("q"));
+        box.sendKeys("cont");
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("q=cont"));
+        box.sendKeys("ainer");
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("q=container"));
+        box.sendKeys(" image");
+        waitUpTo(10).until(b -> b.getCurrentUrl().matches(".*q=container(\\+|%20)image.*") && hitIds().contains("T1204.003"));
+
+        browser.navigate().back();
+        waitUpTo(10).until(b -> b.getCurrentUrl().equals(base + "/"));
+        waitUpTo(5).until(b -> b.findElement(By.id("q")).getAttribute("value").isEmpty()
+                && !b.findElements(By.id("landing-title")).isEmpty());
+        browser.navigate().back();
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/tactics"));
+        browser.navigate().forward();
+        waitUpTo(10).until(b -> b.getCurrentUrl().equals(base + "/"));
+        browser.navigate().forward();
+        waitUpTo(10).until(b -> b.getCurrentUrl().matches(".*q=container(\\+|%20)image.*"));
+        waitUpTo(5).until(b -> b.findElement(By.id("q")).getAttribute("value").equals("container image")
+                && hitIds().contains("T1204.003"));
+    }
+
+    /** An ID jumps to its page only when submitted: typing one and pausing keeps the results. */
+    @Test
+    void typingAnIdAndPausingStaysOnTheSearchPage() throws InterruptedException {
+        browser.get(base + "/");
+        browser.findElement(By.id("q")).sendKeys("T1204");
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("q=T1204") && hitIds().contains("T1204"));
+        Thread.sleep(600); // longer than the typing pause
+        assertThat(browser.getCurrentUrl()).contains("/search?q=T1204").doesNotContain("/techniques/");
+        assertThat(hitIds().get(0)).isEqualTo("T1204");
+        browser.findElement(By.id("q")).sendKeys("\n"); // submitted, it goes to the page
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1204"));
+    }
 }

@@ -84,7 +84,7 @@ class SearchServiceTest {
         // Other facets count within the selection; tactics are labelled by name.
         assertThat(r.facets().get("tactic")).containsExactlyInAnyOrder(
                 new FacetValue("execution", "Execution", 1, false), new FacetValue("persistence", "Persistence", 1, false));
-        assertThat(r.facets().get("type")).contains(new FacetValue("technique", "technique", 2, true));
+        assertThat(r.facets().get("type")).contains(new FacetValue("technique", "Technique", 2, true), new FacetValue("detection", "Detection strategy", 1, false));
     }
 
     @Test

@@ -74,9 +74,11 @@ class PagesTest {
             Page plain = get(client, "/search?q=t1204.003");
             assertThat(plain.status()).isEqualTo(302);
             assertThat(plain.headers().get("Location")).isEqualTo("/techniques/T1204.003");
-            Page submitted = get(client, "/search?q=M1045", "HX-Request", "true", "HX-Trigger", "search-form");
+            Page submitted = get(client, "/search?q=M1045", "HX-Request", "true", "HX-Trigger", "search-form",
+                    "X-Submitted", "true");
             assertThat(submitted.headers().get("HX-Redirect")).isEqualTo("/mitigations/M1045");
-            Page typed = get(client, "/search?q=DET0248", "HX-Request", "true", "HX-Trigger", "q");
+            // htmx names the form as the trigger of typing too: only app.js's X-Submitted tells a submit.
+            Page typed = get(client, "/search?q=DET0248", "HX-Request", "true", "HX-Trigger", "search-form");
             assertThat(typed.status()).isEqualTo(200);
             assertThat(typed.body()).contains("DET0248");
         });
@@ -241,6 +243,25 @@ class PagesTest {
             // Tactic tags in results name their domain: shortnames repeat across domains.
             assertThat(get(client, "/search?q=malicious+image").body())
                     .contains("<a class=\"tag tactic\" href=\"/tactics/execution?domain=enterprise-attack\">");
+        });
+    }
+
+    @Test
+    void theHomePageSaysWhatThisIsAndWhereToStart() {
+        test((server, client) -> {
+            String home = get(client, "/").body();
+            assertThat(home).contains("<h1 id=\"landing-title\">Search MITRE ATT&amp;CK and the frameworks mapped to it</h1>")
+                    .contains("ATT&amp;CK Enterprise 18.1, Mobile 18.1")
+                    .contains("<a href=\"/matrix/enterprise-attack\">Enterprise matrix</a>")
+                    .contains("<a href=\"/search?q=container+image\">container image</a>")
+                    .doesNotContain("class=\"hit\"").doesNotContain("class=\"facet-box\"");
+            // A selection without words still lists; so does a search, under a heading of its own.
+            assertThat(get(client, "/search?type=technique").body()).contains("class=\"hit\"")
+                    .contains("<h1 class=\"visually-hidden\">Selection</h1>")
+                    .contains("<span class=\"facet-label\">Technique</span>");
+            assertThat(get(client, "/search?q=image").body()).contains("<h1 class=\"visually-hidden\">Results for “image”</h1>");
+            assertThat(get(client, "/?q=", "HX-Request", "true").body()).as("clearing the box brings the landing back")
+                    .contains("landing-title").doesNotContain("<html");
         });
     }
 }
