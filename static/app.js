@@ -72,6 +72,23 @@
   document.addEventListener("htmx:historyRestore", syncWithAddress);
   window.addEventListener("pageshow", function (e) { if (e.persisted) syncWithAddress(); });
 
+  // Filters sit open beside the results on a wide screen; on a phone they wait behind their button, and stay as
+  // the user left them when results are replaced.
+  document.documentElement.classList.add("js");
+  var wide = window.matchMedia("(min-width: 761px)");
+  var wantFilters = false;
+  function placeFilters() {
+    var filters = document.getElementById("filters");
+    if (filters) filters.open = wide.matches || wantFilters;
+  }
+  document.addEventListener("toggle", function (e) {
+    if (e.target.id === "filters" && !wide.matches) wantFilters = e.target.open;
+  }, true);
+  document.addEventListener("DOMContentLoaded", placeFilters);
+  document.addEventListener("htmx:afterSwap", placeFilters);
+  document.addEventListener("htmx:historyRestore", placeFilters);
+  wide.addEventListener("change", placeFilters);
+
   // The matrix's domain picker navigates to that domain's matrix.
   document.addEventListener("change", function (e) {
     var t = e.target;

@@ -197,7 +197,22 @@ final class PageController {
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
         if (!request.controls().isEmpty()) labels.put("control", "Control"); // long: shown when filtering by one
         model.put("facetLabels", labels);
+        model.put("chips", chips(request, result, labels));
         render(ctx, fragment ? "_results" : "search", model);
+    }
+
+    /** Each selected facet value as a chip: its dimension, its label, and the search without it. */
+    private static List<Map<String, String>> chips(SearchRequest request, SearchResult result, Map<String, String> dimensions) {
+        List<Map<String, String>> chips = new ArrayList<>();
+        request.selections().forEach((dim, values) -> {
+            for (String value : values) {
+                String label = result.facets().getOrDefault(dim, List.of()).stream()
+                        .filter(f -> f.value().equals(value)).map(f -> f.label()).findFirst().orElse(value);
+                chips.add(Map.of("dimension", dimensions.getOrDefault(dim, dim), "label", label,
+                        "url", SearchUrls.pageWithout(request, dim, value)));
+            }
+        });
+        return chips;
     }
 
     /** What the landing page offers to try, and what each shows off. */

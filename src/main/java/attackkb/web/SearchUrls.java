@@ -31,6 +31,17 @@ final class SearchUrls {
         return Routes.SEARCH + (query.isEmpty() ? "" : "?" + query);
     }
 
+    /** The first page of the same search without one selected facet value: a chip's "remove". */
+    static String pageWithout(SearchRequest r, String dimension, String value) {
+        var q = new StringJoiner("&");
+        if (!r.query().isEmpty()) q.add("q=" + encode(r.query()));
+        r.selections().forEach((dim, values) -> values.stream()
+                .filter(v -> !(dim.equals(dimension) && v.equals(value)))
+                .forEach(v -> q.add(dim + "=" + encode(v))));
+        if (r.limit() != SearchRequest.DEFAULT_LIMIT) q.add("limit=" + r.limit());
+        return Routes.SEARCH + (q.length() == 0 ? "" : "?" + q);
+    }
+
     static String export(SearchRequest r, String format) {
         String query = query(r, 0);
         return Routes.API_EXPORT + "?format=" + format + (query.isEmpty() ? "" : "&" + query);

@@ -256,4 +256,26 @@ class SearchFlowBrowserTest {
         browser.findElement(By.id("q")).sendKeys("\n"); // submitted, it goes to the page
         waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1204"));
     }
+
+    /** On a phone the first result shows without scrolling: the filters wait behind their button. */
+    @Test
+    void onAPhoneTheFirstResultIsInView() throws IOException {
+        var size = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            browser.get(base + "/search?q=container+image");
+            JavascriptExecutor js = (JavascriptExecutor) browser;
+            waitUpTo(10).until(b -> !hitIds().isEmpty());
+            Number top = (Number) js.executeScript("return document.querySelector('#results li.hit').getBoundingClientRect().top;");
+            Number height = (Number) js.executeScript("return window.innerHeight;");
+            assertThat(top.doubleValue()).as("first result's top on a 844 px tall phone").isLessThan(height.doubleValue() - 60);
+            WebElement filters = browser.findElement(By.id("filters"));
+            assertThat(filters.getAttribute("open")).isNull();
+            filters.findElement(By.tagName("summary")).click();
+            waitUpTo(5).until(b -> b.findElement(By.cssSelector("input.facet-box[value='Containers']")).isDisplayed());
+            screenshot("phone-search");
+        } finally {
+            browser.manage().window().setSize(size);
+        }
+    }
 }

@@ -264,4 +264,17 @@ class PagesTest {
                     .contains("landing-title").doesNotContain("<html");
         });
     }
+
+    @Test
+    void activeFiltersAreChipsThatRemoveThemselves() {
+        test((server, client) -> {
+            String page = get(client, "/search?q=image&platform=Containers&tactic=execution").body();
+            assertThat(page).contains("<summary>Filters <span class=\"count\">2 active</span></summary>")
+                    .contains("<a class=\"chip\" href=\"/search?q=image&amp;tactic=execution\"")
+                    .contains("aria-label=\"Remove filter Platform: Containers\"><span class=\"dim\">Platform</span> Containers")
+                    .contains("<a class=\"chip\" href=\"/search?q=image&amp;platform=Containers\"")
+                    .contains("<span class=\"dim\">Tactic</span> Execution");
+            assertThat(get(client, "/search?q=image").body()).contains("<summary>Filters</summary>").doesNotContain("class=\"chips\"");
+        });
+    }
 }
