@@ -278,4 +278,46 @@ class SearchFlowBrowserTest {
             browser.manage().window().setSize(size);
         }
     }
+
+    /** axe-core finds no serious or critical accessibility problem on the pages people use most. */
+    @Test
+    void theMainPagesPassAnAccessibilityScan() {
+        List<String> problems = new ArrayList<>();
+        for (String path : List.of("/", "/search?q=container+image", "/techniques/T1204.003", "/matrix/enterprise-attack",
+                "/frameworks/nist_800_53/AC-4", "/graph/T1204.003")) {
+            browser.get(base + path);
+            waitUpTo(10).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+            var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
+            for (var v : results.getViolations()) {
+                if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
+                    problems.add(path + ": " + v.getId() + " (" + v.getImpact() + ", " + v.getNodes().size() + " elements, e.g. "
+                            + v.getNodes().get(0).getTarget() + ")");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    /** Every link of the home page, a results page and a technique page leads somewhere (redirects allowed). */
+    @Test
+    @SuppressWarnings("unchecked")
+    void noLinkOnTheMainPagesIsBroken() throws Exception {
+        java.util.Set<String> links = new java.util.TreeSet<>();
+        for (String path : List.of("/", "/search?q=container+image", "/techniques/T1204.003")) {
+            browser.get(base + path);
+            waitUpTo(10).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
+            links.addAll((List<String>) ((JavascriptExecutor) browser).executeScript(
+                    "return Array.from(document.querySelectorAll('a[href]')).map(a => a.href)"
+                            + ".filter(h => h.startsWith(location.origin)).map(h => h.split('#')[0]);"));
+        }
+        assertThat(links).hasSizeGreaterThan(50);
+        var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
+        List<String> broken = new ArrayList<>();
+        for (String link : links) {
+            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() >= 400) broken.add(response.statusCode() + " " + link);
+        }
+        assertThat(broken).as("of " + links.size() + " links").isEmpty();
+    }
 }
