@@ -85,7 +85,17 @@
     if (e.target.id === "filters" && !wide.matches) wantFilters = e.target.open;
   }, true);
   document.addEventListener("DOMContentLoaded", placeFilters);
-  document.addEventListener("htmx:afterSwap", placeFilters);
+  // The new filters arrive closed, so htmx cannot give a facet back its focus: open them first, then do it here.
+  var focusedId = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    focusedId = document.activeElement && document.activeElement.id ? document.activeElement.id : null;
+  });
+  document.addEventListener("htmx:afterSwap", function () {
+    placeFilters();
+    var again = focusedId && document.getElementById(focusedId);
+    if (again && document.activeElement !== again) again.focus({ preventScroll: true });
+    focusedId = null;
+  });
   document.addEventListener("htmx:historyRestore", placeFilters);
   wide.addEventListener("change", placeFilters);
 

@@ -192,6 +192,7 @@ final class PageController {
         model.put("to", offset + result.hits().size());
         model.put("previous", offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null);
         model.put("next", offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null);
+        model.put("pages", pages(request, result.total()));
         model.put("exports", Map.of("csv", SearchUrls.export(request, "csv"), "json", SearchUrls.export(request, "json"),
                 "navigator", SearchUrls.export(request, "navigator")));
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
@@ -199,6 +200,25 @@ final class PageController {
         model.put("facetLabels", labels);
         model.put("chips", chips(request, result, labels));
         render(ctx, fragment ? "_results" : "search", model);
+    }
+
+    /** Page links: the first, the last, and two either side of the current one, with gaps between ("1 … 4 5 6 7 8 … 36"). */
+    static List<Map<String, Object>> pages(SearchRequest request, long total) {
+        int limit = request.limit();
+        int count = (int) Math.min((total + limit - 1) / limit, SearchRequest.MAX_OFFSET / limit + 1);
+        int current = request.offset() / limit + 1;
+        java.util.function.IntPredicate near = n -> n == 1 || n == count || Math.abs(n - current) <= 2;
+        List<Map<String, Object>> pages = new ArrayList<>();
+        int last = 0;
+        for (int n = 1; n <= count; n++) {
+            // A gap never hides a single page: "1 2 3 4 5", not "1 2 3 … 5".
+            if (!near.test(n) && !(near.test(n - 1) && near.test(n + 1))) continue;
+            if (n > last + 1) pages.add(Map.of("gap", true));
+            pages.add(Map.of("gap", false, "number", n, "current", n == current,
+                    "url", SearchUrls.page(request, (n - 1) * limit)));
+            last = n;
+        }
+        return pages;
     }
 
     /** Each selected facet value as a chip: its dimension, its label, and the search without it. */

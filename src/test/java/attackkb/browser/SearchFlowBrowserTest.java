@@ -320,4 +320,28 @@ class SearchFlowBrowserTest {
         }
         assertThat(broken).as("of " + links.size() + " links").isEmpty();
     }
+
+    /** Space on a facet keeps the focus on it; paging brings the new page's top into view; pages are numbered. */
+    @Test
+    void theKeyboardKeepsItsPlaceThroughFacetsAndPaging() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        browser.get(base + "/search?q=container+image");
+        waitUpTo(10).until(b -> !hitIds().isEmpty());
+        js.executeScript("document.querySelector(\"input.facet-box[name='platform'][value='Containers']\").focus();");
+        browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.SPACE);
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("platform=Containers"));
+        waitUpTo(5).until(b -> Boolean.TRUE.equals(js.executeScript(
+                "var a = document.activeElement; return a && a.name === 'platform' && a.value === 'Containers' && a.checked;")));
+
+        browser.get(base + "/search?q=process");
+        waitUpTo(10).until(b -> !hitIds().isEmpty());
+        assertThat(browser.findElement(By.cssSelector(".page-numbers [aria-current=page]")).getText()).isEqualTo("1");
+        WebElement next = browser.findElement(By.cssSelector(".pager a[rel=next]"));
+        js.executeScript("arguments[0].scrollIntoView();", next);
+        next.click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("offset=20")
+                && "2".equals(b.findElement(By.cssSelector(".page-numbers [aria-current=page]")).getText()));
+        waitUpTo(5).until(b -> ((Number) js.executeScript(
+                "return document.getElementById('results').getBoundingClientRect().top;")).doubleValue() > -5);
+    }
 }
