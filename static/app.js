@@ -99,6 +99,18 @@
   document.addEventListener("htmx:historyRestore", placeFilters);
   wide.addEventListener("change", placeFilters);
 
+  // "Copy ID" on entity pages: the ID to the clipboard, and a word that it worked.
+  document.querySelectorAll("button.copy-id").forEach(function (button) {
+    button.hidden = !navigator.clipboard;
+    button.addEventListener("click", function () {
+      var label = button.textContent;
+      navigator.clipboard.writeText(button.dataset.copy).then(function () {
+        button.textContent = "Copied " + button.dataset.copy;
+        setTimeout(function () { button.textContent = label; }, 1500);
+      });
+    });
+  });
+
   // The matrix's domain picker navigates to that domain's matrix.
   document.addEventListener("change", function (e) {
     var t = e.target;

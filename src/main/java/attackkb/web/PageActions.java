@@ -11,8 +11,9 @@ import java.util.Map;
  * @param release the ATT&CK release named on the button ("v18"), or null
  * @param reportUrl where "Report an issue" leads
  * @param graphUrl the object's neighbourhood as a graph
+ * @param id the ID "Copy ID" copies
  */
-record PageActions(String mitreUrl, String release, String reportUrl, String graphUrl) {
+record PageActions(String mitreUrl, String release, String reportUrl, String graphUrl, String id) {
 
     /**
      * {@code https://attack.mitre.org/techniques/T1204/003} at ATT&CK {@code 18.1} is

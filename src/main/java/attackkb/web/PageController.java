@@ -89,7 +89,7 @@ final class PageController {
         return new PageActions(PageActions.pinned(attackUrl, version), version == null ? null : PageActions.release(version),
                 report.url(PageActions.reportValues(type == EntityType.DETECTION ? "detection strategy" : type.key(), id, name, stixId,
                         version == null ? null : "ATT&CK " + version, canonical(ctx, Links.path(type.key(), id)))),
-                Links.graph(id));
+                Links.graph(id), id);
     }
 
     /** The page's own address, whichever alias was asked for ({@code /controls/ac-04} is {@code /frameworks/nist_800_53/AC-4}). */
@@ -122,8 +122,15 @@ final class PageController {
             notFound(ctx, "framework", key);
             return;
         }
-        render(ctx, "controls", Map.of("framework", framework, "families", controls.groups(key),
-                "title", framework.name() + " " + framework.version()));
+        var groups = controls.groups(key);
+        boolean mappedOnly = "true".equals(ctx.queryParam("mapped"));
+        long unmapped = groups.stream().flatMap(g -> ((List<?>) g.get("controls")).stream())
+                .filter(c -> ((Number) ((Map<?, ?>) c).get("technique_count")).longValue() == 0).count();
+        // A family whose entries are all hidden is left out with them.
+        var shown = !mappedOnly ? groups : groups.stream().filter(g -> ((List<?>) g.get("controls")).stream()
+                .anyMatch(c -> ((Number) ((Map<?, ?>) c).get("technique_count")).longValue() > 0)).toList();
+        render(ctx, "controls", Map.of("framework", framework, "families", shown, "mappedOnly", mappedOnly,
+                "unmapped", unmapped, "title", framework.name() + " " + framework.version()));
     }
 
     void frameworkEntry(Context ctx) {
@@ -146,7 +153,7 @@ final class PageController {
                 + " mapped to ATT&CK " + c.source().attackVersion();
         model.put("actions", new PageActions(null, null, report.url(PageActions.reportValues(
                 FrameworkNames.name(c.framework()) + " entry", c.id(), c.title(), null, version,
-                canonical(ctx, Links.entry(c.framework(), c.id())))), Links.graph(c.framework() + ":" + c.id())));
+                canonical(ctx, Links.entry(c.framework(), c.id())))), Links.graph(c.framework() + ":" + c.id()), c.id()));
         Map<String, Integer> refs = ControlController.referenceNumbers(c);
         model.put("refs", refs);
         model.put("references", refs.entrySet().stream()

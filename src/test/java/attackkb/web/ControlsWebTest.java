@@ -108,4 +108,16 @@ class ControlsWebTest {
                     "T1204.003,nist_800_53,CM-2,Baseline Configuration,CM Configuration Management,mitigates,,,,,nist_800_53 rev5 (ATT&CK 16.1)");
         });
     }
+
+    @Test
+    void entriesMappedToNoTechniqueCanBeHidden() {
+        test((server, client) -> {
+            String all = body(client, "/frameworks/nist_800_53");
+            assertThat(all).contains("entries are mapped to no technique · <a href=\"/frameworks/nist_800_53?mapped=true\">hide them</a>")
+                    .contains("href=\"/frameworks/nist_800_53/AC-4(4)\"");
+            String mapped = body(client, "/frameworks/nist_800_53?mapped=true");
+            assertThat(mapped).contains("href=\"/frameworks/nist_800_53/AC-4\"").contains("href=\"/frameworks/nist_800_53/CM-2\"")
+                    .doesNotContain("href=\"/frameworks/nist_800_53/AC-4(4)\"").contains("show all 5</a>");
+        });
+    }
 }

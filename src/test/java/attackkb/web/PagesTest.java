@@ -123,6 +123,8 @@ class PagesTest {
                             + "attack-pattern--00000000-0000-4000-8000-000001204003%0AATT%26CK%20version%3A%20ATT%26CK%2018.1"
                             + "%0ASeen%20at%3A%20http%3A%2F%2F127.0.0.1%3A")
                     .contains("<span class=\"status active\">Active</span>")
+                    .contains("<button type=\"button\" class=\"copy-id secondary\" data-copy=\"T1204.003\" hidden>Copy ID T1204.003</button>")
+                    .contains("<kbd class=\"hotkey-hint\" title=\"Press / to search\">/</kbd>")
                     .contains("Execution: 3 techniques and sub-techniques").contains("← Back to Execution")
                     .contains("<span class=\"current\" aria-current=\"page\"><span class=\"id\">T1204.003</span> Malicious Image</span>")
                     .contains("href=\"/techniques/T1053\"")
