@@ -111,6 +111,12 @@
     });
   });
 
+  // The matrix says when it scrolls sideways (more tactics than the window shows).
+  var matrix = document.getElementById("matrix");
+  var hint = document.getElementById("matrix-scroll-hint");
+  function hintScroll() { if (matrix && hint) hint.hidden = matrix.scrollWidth <= matrix.clientWidth + 2; }
+  if (matrix) { hintScroll(); window.addEventListener("resize", hintScroll); }
+
   // The matrix's domain picker navigates to that domain's matrix.
   document.addEventListener("change", function (e) {
     var t = e.target;

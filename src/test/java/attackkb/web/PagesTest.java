@@ -174,6 +174,16 @@ class PagesTest {
             assertThat(get(client, "/matrix?platform=Windows").body()).contains("Scheduled Task/Job").doesNotContain(">Implant Internal Image<");
             assertThat(get(client, "/matrix/mobile-attack").body()).contains("Native API");
             assertThat(get(client, "/matrix/nowhere").status()).isEqualTo(404);
+            // Without JavaScript, choosing another domain and pressing Show goes there, keeping the other choices.
+            Page form = get(client, "/matrix?domain=mobile-attack&platform=Android&ids=true");
+            assertThat(form.status()).isEqualTo(303);
+            assertThat(form.headers().get("Location")).isEqualTo("/matrix/mobile-attack?platform=Android&ids=true");
+            // Sub-techniques unfold from their technique, and a platform filter applies to them too.
+            String containers = get(client, "/matrix/enterprise-attack?platform=Containers&ids=true").body();
+            assertThat(containers).contains("<span class=\"subcount\" title=\"1 sub-technique\">1</span>")
+                    .contains("<a href=\"/techniques/T1204.003\"><span class=\"id\">T1204.003</span> Malicious Image</a>")
+                    .contains("<span class=\"id\">T1204</span> User Execution");
+            assertThat(get(client, "/matrix/enterprise-attack?expand=true").body()).contains("<details class=\"subs\" open>");
         });
     }
 
