@@ -180,7 +180,7 @@ class PagesTest {
             assertThat(form.headers().get("Location")).isEqualTo("/matrix/mobile-attack?platform=Android&ids=true");
             // Sub-techniques unfold from their technique, and a platform filter applies to them too.
             String containers = get(client, "/matrix/enterprise-attack?platform=Containers&ids=true").body();
-            assertThat(containers).contains("<span class=\"subcount\" title=\"1 sub-technique\">1</span>")
+            assertThat(containers).contains("<summary class=\"subcount\" aria-label=\"1 sub-technique of User Execution\">1</summary>")
                     .contains("<a href=\"/techniques/T1204.003\"><span class=\"id\">T1204.003</span> Malicious Image</a>")
                     .contains("<span class=\"id\">T1204</span> User Execution");
             assertThat(get(client, "/matrix/enterprise-attack?expand=true").body()).contains("<details class=\"subs\" open>");
