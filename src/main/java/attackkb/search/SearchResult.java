@@ -13,4 +13,5 @@ public record SearchResult(
         double tookMs,
         List<SearchHit> hits,
         Map<String, List<FacetValue>> facets,
-        List<String> fuzzy) {}
+        List<String> fuzzy,
+        String didYouMean) {}

@@ -80,7 +80,8 @@ public final class SearchService {
             List<SearchHit> hits = toHits(docs, scores, ranked ? understood.query() : null, ranked);
             Map<String, List<FacetValue>> facets = facets(tally.counts(), request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new SearchResult(request.query(), tally.total(), tookMs, hits, facets, understood.misspelled());
+            return new SearchResult(request.query(), tally.total(), tookMs, hits, facets, understood.typos(),
+                    understood.didYouMean());
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
@@ -89,8 +90,40 @@ public final class SearchService {
         }
     }
 
-    /** The query a text asks for, and its words found nowhere in the index. */
-    private record Understood(Query query, List<String> misspelled) {}
+    /**
+     * The query a text asks for; its words found nowhere in the index, as typed; and the text with each of them
+     * replaced by its closest word, or null when there is none.
+     */
+    private record Understood(Query query, List<String> typos, String didYouMean) {}
+
+    /** Made on the first typo of this index generation. */
+    private volatile SurfaceWords surfaces;
+
+    private SurfaceWords surfaces() {
+        SurfaceWords s = surfaces;
+        if (s == null) surfaces = s = SurfaceWords.of(table, queries);
+        return s;
+    }
+
+    /** The words of {@code text} whose term is misspelled, as typed, and the text with each replaced by a closest word. */
+    private Understood explain(Query query, String text, Map<String, String> bestCorrection) {
+        if (bestCorrection.isEmpty()) return new Understood(query, List.of(), null);
+        List<String> typos = new ArrayList<>();
+        StringBuilder suggestion = new StringBuilder();
+        boolean changed = false;
+        for (String word : text.strip().split("\\s+")) {
+            List<String> terms = queries.proseTerms(word);
+            String replacement = null;
+            if (terms.size() == 1 && bestCorrection.containsKey(terms.get(0))) {
+                typos.add(word);
+                replacement = surfaces().of(bestCorrection.get(terms.get(0)), word).orElse(null);
+            }
+            if (suggestion.length() > 0) suggestion.append(' ');
+            suggestion.append(replacement == null ? word : replacement);
+            changed |= replacement != null;
+        }
+        return new Understood(query, List.copyOf(typos), changed ? suggestion.toString() : null);
+    }
 
     private Understood understand(String text) throws IOException {
         List<Vocabulary.WeightedTerm> completions = text.isBlank() ? List.of()
@@ -98,9 +131,14 @@ public final class SearchService {
         // The last word, still being typed, is not a typo when it starts words of the index.
         List<String> misspelled = misspelled(completions.isEmpty() ? text : QueryFactory.withoutLastWord(text));
         List<Vocabulary.WeightedTerm> corrections = new ArrayList<>();
-        for (String word : misspelled) corrections.addAll(vocabulary.corrections(word));
+        Map<String, String> best = new LinkedHashMap<>();
+        for (String word : misspelled) {
+            List<Vocabulary.WeightedTerm> closest = vocabulary.corrections(word);
+            corrections.addAll(closest);
+            if (!closest.isEmpty()) best.put(word, closest.get(0).term());
+        }
         // Inactive (revoked, deprecated) documents are left out in the tally, from the table.
-        return new Understood(index.searcher().rewrite(queries.unfiltered(text, corrections, completions)), misspelled);
+        return explain(index.searcher().rewrite(queries.unfiltered(text, corrections, completions)), text, best);
     }
 
     /** The hits' sort keys ({@link #sortKey}), the page's first, and the drill-sideways count of every facet value. */

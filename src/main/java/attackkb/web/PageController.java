@@ -200,6 +200,9 @@ final class PageController {
         model.put("previous", offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null);
         model.put("next", offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null);
         model.put("pages", pages(request, result.total()));
+        model.put("didYouMeanUrl", result.didYouMean() == null ? null : SearchUrls.page(new SearchRequest(result.didYouMean(),
+                request.platforms(), request.tactics(), request.dataComponents(), request.domains(), request.types(),
+                request.frameworks(), request.families(), request.controls(), request.limit(), 0), 0));
         model.put("exports", Map.of("csv", SearchUrls.export(request, "csv"), "json", SearchUrls.export(request, "json"),
                 "navigator", SearchUrls.export(request, "navigator")));
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);

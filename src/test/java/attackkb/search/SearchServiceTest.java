@@ -164,8 +164,10 @@ class SearchServiceTest {
     void misspelledWordsFallBackToSimilarOnes() {
         SearchResult r = search("contianer imgae");
         assertThat(ids(r).subList(0, 2)).containsExactlyInAnyOrder("T1204.003", "T1525");
-        assertThat(r.fuzzy()).containsExactly("contian", "imga");
+        assertThat(r.fuzzy()).as("the words as typed").containsExactly("contianer", "imgae");
+        assertThat(r.didYouMean()).isEqualTo("container image");
         assertThat(search("container image").fuzzy()).isEmpty();
+        assertThat(search("container image").didYouMean()).isNull();
     }
 
     @Test
@@ -179,8 +181,9 @@ class SearchServiceTest {
 
     @Test
     void onlyAWordThatStartsNothingIsCorrectedAsATypo() {
-        assertThat(search("contianer imag").fuzzy()).containsExactly("contian");
-        assertThat(search("contianer").fuzzy()).containsExactly("contian");
+        assertThat(search("contianer imag").fuzzy()).containsExactly("contianer");
+        assertThat(search("contianer imag").didYouMean()).isEqualTo("container imag");
+        assertThat(search("contianer").fuzzy()).containsExactly("contianer");
     }
 
     @Test

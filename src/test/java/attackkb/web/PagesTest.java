@@ -289,4 +289,13 @@ class PagesTest {
             assertThat(get(client, "/search?q=image").body()).contains("<summary>Filters</summary>").doesNotContain("class=\"chips\"");
         });
     }
+
+    @Test
+    void aTypoIsNamedAsTypedWithADidYouMeanLink() {
+        test((server, client) -> {
+            assertThat(get(client, "/search?q=contianer+imgae&platform=Containers").body())
+                    .contains("with words like\n      “contianer”, “imgae”.")
+                    .contains("Did you mean <a class=\"did-you-mean\" href=\"/search?q=container+image&amp;platform=Containers\">container image</a>?");
+        });
+    }
 }
