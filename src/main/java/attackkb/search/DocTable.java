@@ -36,6 +36,8 @@ final class DocTable {
     private final HitRecord[] hits;
     private final boolean[] active;
     private final int[] idRank;
+    /** Each document's rank by name (case-insensitive), then ID: the order of "sort by name". */
+    private final int[] nameRank;
     private final int[] docAtIdRank;
     /**
      * Facet ordinals of doc d are {@code docOrds[docOrdStart[d] .. docOrdStart[d + 1])}, those of the
@@ -62,6 +64,12 @@ final class DocTable {
         idRank = idRanks(reader);
         docAtIdRank = new int[maxDoc];
         for (int doc = 0; doc < maxDoc; doc++) docAtIdRank[idRank[doc]] = doc;
+        Integer[] byName = new Integer[maxDoc];
+        for (int doc = 0; doc < maxDoc; doc++) byName[doc] = doc;
+        Arrays.sort(byName, java.util.Comparator.comparing((Integer d) -> hits[d].name() == null ? "" : hits[d].name().toLowerCase(java.util.Locale.ROOT))
+                .thenComparingInt(d -> idRank[d]));
+        nameRank = new int[maxDoc];
+        for (int i = 0; i < maxDoc; i++) nameRank[byName[i]] = i;
 
         SortedSetDocValues values = facetState.getDocValues();
         int valueCount = (int) values.getValueCount();
@@ -159,6 +167,10 @@ final class DocTable {
 
     int idRank(int doc) {
         return idRank[doc];
+    }
+
+    int nameRank(int doc) {
+        return nameRank[doc];
     }
 
     int docAtIdRank(int rank) {

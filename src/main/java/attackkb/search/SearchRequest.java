@@ -22,7 +22,8 @@ public record SearchRequest(
         List<String> families,
         List<String> controls,
         int limit,
-        int offset) {
+        int offset,
+        Sort sort) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
@@ -40,6 +41,7 @@ public record SearchRequest(
         families = clean(families);
         // Any spelling of a control ID selects it (ac-04, AC-2.1), as the index holds the one normalised form.
         controls = clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
+        sort = sort == null ? Sort.RELEVANCE : sort;
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new BadInputException("query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
         }
@@ -49,6 +51,14 @@ public record SearchRequest(
         if (offset < 0 || offset > MAX_OFFSET) {
             throw new BadInputException("offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
         }
+    }
+
+    /** Ordered by relevance (by ID without words), as most callers ask. */
+    public SearchRequest(String query, List<String> platforms, List<String> tactics, List<String> dataComponents,
+            List<String> domains, List<String> types, List<String> frameworks, List<String> families,
+            List<String> controls, int limit, int offset) {
+        this(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls, limit, offset,
+                Sort.RELEVANCE);
     }
 
     /** A request without framework, family and control filters, as most callers make. */
@@ -61,10 +71,16 @@ public record SearchRequest(
         return new SearchRequest(query, List.of(), List.of(), List.of(), List.of(), List.of(), DEFAULT_LIMIT, 0);
     }
 
+    /** The same search in another order. */
+    public SearchRequest withSort(Sort newSort) {
+        return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls,
+                limit, offset, newSort);
+    }
+
     /** The same search at another page. */
     public SearchRequest at(int newLimit, int newOffset) {
         return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls,
-                newLimit, newOffset);
+                newLimit, newOffset, sort);
     }
 
     /** The facet selections keyed by facet dimension, in {@link IndexSchema#FACETS} order. */

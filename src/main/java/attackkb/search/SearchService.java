@@ -68,7 +68,9 @@ public final class SearchService {
             boolean ranked = !request.query().isBlank();
             Understood understood = understand(request.query());
             Matches matches = index.searcher().search(understood.query(), Matches.manager(table.maxDoc()));
-            Tally tally = tally(matches, new Selection(request), ranked, request.offset() + request.limit());
+            // Without words there is no relevance: such a listing is in ID order unless asked otherwise.
+            Sort sort = request.sort() == Sort.RELEVANCE && !ranked ? Sort.ID : request.sort();
+            Tally tally = tally(matches, new Selection(request), sort, request.offset() + request.limit());
             int from = Math.min(request.offset(), tally.total());
             int to = Math.min(request.offset() + request.limit(), tally.total());
             int[] docs = new int[to - from];
@@ -148,7 +150,7 @@ public final class SearchService {
      * Filters the matches by the selection and counts facets drill-sideways: a hit counts for every dimension, a
      * match that fails exactly one selected dimension counts for that dimension only, as if its selection were off.
      */
-    private Tally tally(Matches matches, Selection selection, boolean ranked, int pageEnd) {
+    private Tally tally(Matches matches, Selection selection, Sort sort, int pageEnd) {
         int[] counts = new int[table.ordinalCount()];
         long[] keys = new long[matches.size];
         int total = 0;
@@ -158,7 +160,7 @@ public final class SearchService {
             int failing = selection.failingDimensions(doc);
             if (failing == 0) {
                 countAll(doc, counts, selection.countsOnSelection());
-                keys[total++] = sortKey(ranked, matches.scores[doc], doc);
+                keys[total++] = sortKey(sort, matches.scores[doc], doc);
             } else if (Integer.bitCount(failing) == 1) {
                 countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
             }
@@ -207,9 +209,11 @@ public final class SearchService {
      * Sorts best first, equal scores in ID order (a page is the same from one call, and one build, to the next);
      * a listing without a query in ID order. The low half of the key is the document's ID rank.
      */
-    private long sortKey(boolean ranked, float score, int doc) {
+    private long sortKey(Sort sort, float score, int doc) {
+        // The low half is always the ID rank: it breaks ties, and the page's documents are found by it.
         long rank = table.idRank(doc);
-        if (!ranked) return rank;
+        if (sort == Sort.NAME) return ((long) table.nameRank(doc) << 32) | rank;
+        if (sort == Sort.ID) return rank;
         // Scores are positive, so their bits order like the floats; inverted, the best sorts first.
         return ((long) (Integer.MAX_VALUE - Float.floatToIntBits(score)) << 32) | rank;
     }

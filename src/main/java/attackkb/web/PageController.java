@@ -200,6 +200,16 @@ final class PageController {
         model.put("previous", offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null);
         model.put("next", offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null);
         model.put("pages", pages(request, result.total()));
+        // Without words there is no relevance to sort by: such a listing is in ID order unless asked by name.
+        var effective = request.query().isBlank() && request.sort() == attackkb.search.Sort.RELEVANCE
+                ? attackkb.search.Sort.ID : request.sort();
+        List<Map<String, Object>> sorts = new ArrayList<>();
+        for (var sort : attackkb.search.Sort.values()) {
+            if (sort == attackkb.search.Sort.RELEVANCE && request.query().isBlank()) continue;
+            sorts.add(Map.of("key", sort.key(), "label", SORT_LABELS.get(sort), "url", SearchUrls.sorted(request, sort),
+                    "current", sort == effective));
+        }
+        model.put("sorts", sorts);
         model.put("didYouMeanUrl", result.didYouMean() == null ? null : SearchUrls.page(new SearchRequest(result.didYouMean(),
                 request.platforms(), request.tactics(), request.dataComponents(), request.domains(), request.types(),
                 request.frameworks(), request.families(), request.controls(), request.limit(), 0), 0));
@@ -244,6 +254,9 @@ final class PageController {
         });
         return chips;
     }
+
+    private static final Map<attackkb.search.Sort, String> SORT_LABELS = Map.of(
+            attackkb.search.Sort.RELEVANCE, "relevance", attackkb.search.Sort.ID, "ID", attackkb.search.Sort.NAME, "name");
 
     /** What the landing page offers to try, and what each shows off. */
     private static final List<Map<String, String>> EXAMPLES = List.of(

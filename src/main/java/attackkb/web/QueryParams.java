@@ -32,7 +32,8 @@ final class QueryParams {
                 all(ctx, "family"),
                 all(ctx, "control"),
                 integer(ctx, "limit", defaultLimit),
-                integer(ctx, "offset", 0));
+                integer(ctx, "offset", 0),
+                attackkb.search.Sort.of(ctx.queryParam("sort")));
     }
 
     static String text(Context ctx, String name) {

@@ -22,8 +22,14 @@ final class SearchUrls {
         add(q, "family", r.families());
         add(q, "control", r.controls());
         if (r.limit() != SearchRequest.DEFAULT_LIMIT) q.add("limit=" + r.limit());
+        if (r.sort() != attackkb.search.Sort.RELEVANCE) q.add("sort=" + r.sort().key());
         if (offset > 0) q.add("offset=" + offset);
         return q.toString();
+    }
+
+    /** The first page of the same search in another order. */
+    static String sorted(SearchRequest r, attackkb.search.Sort sort) {
+        return page(r.withSort(sort), 0);
     }
 
     static String page(SearchRequest r, int offset) {
@@ -39,6 +45,7 @@ final class SearchUrls {
                 .filter(v -> !(dim.equals(dimension) && v.equals(value)))
                 .forEach(v -> q.add(dim + "=" + encode(v))));
         if (r.limit() != SearchRequest.DEFAULT_LIMIT) q.add("limit=" + r.limit());
+        if (r.sort() != attackkb.search.Sort.RELEVANCE) q.add("sort=" + r.sort().key());
         return Routes.SEARCH + (q.length() == 0 ? "" : "?" + q);
     }
 

@@ -251,4 +251,19 @@ class SearchServiceTest {
         assertThatThrownBy(() -> SearchRequest.of("a".repeat(1001)))
                 .isInstanceOf(BadInputException.class).hasMessage("query is 1001 characters long; the limit is 1000");
     }
+
+    @Test
+    void resultsSortByRelevanceIdOrName() {
+        List<String> types = List.of("technique");
+        SearchRequest byName = new SearchRequest("", List.of(), List.of(), List.of(), List.of(), types, List.of(), List.of(),
+                List.of(), 20, 0, Sort.NAME);
+        List<String> names = service.search(byName).hits().stream().map(SearchHit::name).toList();
+        assertThat(names).isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER).hasSizeGreaterThan(3);
+        SearchRequest byId = new SearchRequest("implant image", List.of(), List.of(), List.of(), List.of(), types, List.of(),
+                List.of(), List.of(), 20, 0, Sort.ID);
+        assertThat(ids(service.search(byId))).containsExactly("T1204.003", "T1525");
+        assertThat(ids(service.search(byId.at(20, 0).withSort(Sort.RELEVANCE)))).as("by relevance").containsExactly("T1525", "T1204.003");
+        assertThatThrownBy(() -> Sort.of("size")).isInstanceOf(attackkb.BadInputException.class)
+                .hasMessage("sort must be relevance, id or name, got \"size\"");
+    }
 }

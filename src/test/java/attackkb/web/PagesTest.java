@@ -298,4 +298,19 @@ class PagesTest {
                     .contains("Did you mean <a class=\"did-you-mean\" href=\"/search?q=container+image&amp;platform=Containers\">container image</a>?");
         });
     }
+
+    @Test
+    void resultsCanBeSortedByIdOrNameAndKeepTheirOrderThroughFacetsAndPaging() {
+        test((server, client) -> {
+            String page = get(client, "/search?q=image").body();
+            assertThat(page).contains("Sort by <strong aria-current=\"true\">relevance</strong> · <a href=\"/search?q=image&amp;sort=id\"");
+            String byName = get(client, "/search?q=image&platform=Containers&sort=name").body();
+            assertThat(byName).contains("<strong aria-current=\"true\">name</strong>")
+                    .contains("<input type=\"hidden\" name=\"sort\" value=\"name\">")
+                    .contains("<a class=\"chip\" href=\"/search?q=image&amp;sort=name\""); // removing a filter keeps the order
+            assertThat(get(client, "/search?type=technique").body()).as("no words: ID order, no relevance to offer")
+                    .contains("Sort by <strong aria-current=\"true\">ID</strong> · <a href=\"/search?type=technique&amp;sort=name\"");
+            assertThat(get(client, "/api/search?q=image&sort=size").status()).isEqualTo(400);
+        });
+    }
 }
