@@ -111,6 +111,24 @@
     });
   });
 
+  // A long facet's filter box: shows the values whose label holds what is typed, unfolding the rest to find them.
+  document.addEventListener("input", function (e) {
+    var box = e.target;
+    if (!box.classList || !box.classList.contains("facet-filter")) return;
+    var words = box.value.trim().toLowerCase();
+    var fieldset = box.closest("fieldset");
+    var more = fieldset.querySelector("details.more-values");
+    if (more && words) more.open = true;
+    fieldset.querySelectorAll("label.facet-value").forEach(function (label) {
+      label.hidden = words !== "" && label.textContent.toLowerCase().indexOf(words) < 0;
+    });
+  });
+  function showFacetFilters() {
+    document.querySelectorAll("input.facet-filter").forEach(function (f) { f.hidden = false; });
+  }
+  document.addEventListener("DOMContentLoaded", showFacetFilters);
+  document.addEventListener("htmx:afterSwap", showFacetFilters);
+
   // The matrix says when it scrolls sideways (more tactics than the window shows).
   var matrix = document.getElementById("matrix");
   var hint = document.getElementById("matrix-scroll-hint");

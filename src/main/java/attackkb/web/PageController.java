@@ -217,7 +217,7 @@ final class PageController {
                 "navigator", SearchUrls.export(request, "navigator")));
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
         if (!request.controls().isEmpty()) labels.put("control", "Control"); // long: shown when filtering by one
-        model.put("facetLabels", labels);
+        model.put("facetViews", facetViews(result, labels));
         model.put("chips", chips(request, result, labels));
         render(ctx, fragment ? "_results" : "search", model);
     }
@@ -239,6 +239,23 @@ final class PageController {
             last = n;
         }
         return pages;
+    }
+
+    /** Values a facet shows before "N more": enough for every dimension but data components and controls. */
+    static final int FACET_TOP = 8;
+
+    /** Each dimension with values: its label, the first values, the rest, and whether one of the rest is ticked. */
+    private static List<Map<String, Object>> facetViews(SearchResult result, Map<String, String> labels) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        labels.forEach((key, label) -> {
+            var values = result.facets().getOrDefault(key, List.of());
+            if (values.isEmpty()) return;
+            var top = values.subList(0, Math.min(FACET_TOP, values.size()));
+            var more = values.subList(top.size(), values.size());
+            views.add(Map.of("key", key, "label", label, "top", top, "more", more,
+                    "moreSelected", more.stream().anyMatch(f -> f.selected())));
+        });
+        return views;
     }
 
     /** Each selected facet value as a chip: its dimension, its label, and the search without it. */

@@ -335,6 +335,14 @@ class SearchFlowBrowserTest {
 
         browser.get(base + "/search?q=process");
         waitUpTo(10).until(b -> !hitIds().isEmpty());
+        // A long facet folds all but its first values, and its filter box finds any of them.
+        WebElement components = browser.findElement(By.xpath("//fieldset[legend='Data component']"));
+        assertThat(components.findElement(By.cssSelector("details.more-values > summary")).getText()).matches("\\d+ more");
+        components.findElement(By.cssSelector("input.facet-filter")).sendKeys("file");
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) js.executeScript("return Array.from(arguments[0].querySelectorAll('label.facet-value'))"
+                + ".filter(l => !l.hidden).map(l => l.textContent.trim());", components);
+        assertThat(shown).isNotEmpty().allSatisfy(label -> assertThat(label.toLowerCase()).contains("file"));
         assertThat(browser.findElement(By.cssSelector(".page-numbers [aria-current=page]")).getText()).isEqualTo("1");
         WebElement next = browser.findElement(By.cssSelector(".pager a[rel=next]"));
         js.executeScript("arguments[0].scrollIntoView();", next);
