@@ -129,6 +129,25 @@
   document.addEventListener("DOMContentLoaded", showFacetFilters);
   document.addEventListener("htmx:afterSwap", showFacetFilters);
 
+  // The theme button cycles system → light → dark, remembered in this browser (theme.js applies it on load).
+  var themeButton = document.getElementById("theme-toggle");
+  if (themeButton) {
+    var themes = ["system", "light", "dark"];
+    var show = function () {
+      var t = document.documentElement.dataset.theme || "system";
+      themeButton.textContent = "Theme: " + t;
+      themeButton.setAttribute("aria-label", "Colour scheme: " + t + "; press to change");
+    };
+    themeButton.hidden = false;
+    show();
+    themeButton.addEventListener("click", function () {
+      var next = themes[(themes.indexOf(document.documentElement.dataset.theme || "system") + 1) % themes.length];
+      if (next === "system") delete document.documentElement.dataset.theme; else document.documentElement.dataset.theme = next;
+      try { if (next === "system") localStorage.removeItem("attack-kb-theme"); else localStorage.setItem("attack-kb-theme", next); } catch (e) { }
+      show();
+    });
+  }
+
   // The matrix says when it scrolls sideways (more tactics than the window shows).
   var matrix = document.getElementById("matrix");
   var hint = document.getElementById("matrix-scroll-hint");

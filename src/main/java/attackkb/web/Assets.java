@@ -16,7 +16,7 @@ import java.util.Properties;
  * can be cached for a year: a new release changes the URL, never the content behind one.
  */
 public final class Assets {
-    private static final List<String> FILES = List.of("app.css", "app.js", "graph.js", "favicon.svg");
+    private static final List<String> FILES = List.of("app.css", "app.js", "theme.js", "graph.js", "favicon.svg");
 
     private final Map<String, String> urls;
 

@@ -279,23 +279,53 @@ class SearchFlowBrowserTest {
         }
     }
 
-    /** axe-core finds no serious or critical accessibility problem on the pages people use most. */
+    /** axe-core finds no serious or critical accessibility problem on the pages people use most, light or dark. */
     @Test
     void theMainPagesPassAnAccessibilityScan() {
         List<String> problems = new ArrayList<>();
-        for (String path : List.of("/", "/search?q=container+image", "/techniques/T1204.003", "/matrix/enterprise-attack",
-                "/frameworks/nist_800_53/AC-4", "/graph/T1204.003")) {
+        List<String> paths = List.of("/", "/search?q=container+image", "/techniques/T1204.003", "/matrix/enterprise-attack",
+                "/frameworks/nist_800_53/AC-4", "/graph/T1204.003");
+        browser.get(base + "/");
+        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('attack-kb-theme');");
+        List<String> scans = new ArrayList<>(paths);
+        paths.forEach(p -> scans.add("dark " + p));
+        for (String scan : scans) {
+            String path = scan.replaceFirst("^dark ", "");
+            if (scan.equals("dark /")) ((JavascriptExecutor) browser).executeScript("localStorage.setItem('attack-kb-theme', 'dark');");
             browser.get(base + path);
             waitUpTo(10).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
             var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
             for (var v : results.getViolations()) {
                 if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
-                    problems.add(path + ": " + v.getId() + " (" + v.getImpact() + ", " + v.getNodes().size() + " elements, e.g. "
+                    problems.add(scan + ": " + v.getId() + " (" + v.getImpact() + ", " + v.getNodes().size() + " elements, e.g. "
                             + v.getNodes().get(0).getTarget() + ")");
                 }
             }
         }
         assertThat(problems).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.body).backgroundColor;"))
+                .as("the dark theme applied").isEqualTo("rgb(18, 20, 24)");
+        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('attack-kb-theme');");
+    }
+
+    /** The theme button cycles system, light and dark, and the choice outlives a reload. */
+    @Test
+    void theThemeCanBeChosen() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        browser.get(base + "/tactics");
+        js.executeScript("localStorage.removeItem('attack-kb-theme');");
+        browser.navigate().refresh();
+        WebElement button = browser.findElement(By.id("theme-toggle"));
+        assertThat(button.getText()).isEqualTo("Theme: system");
+        button.click();
+        assertThat(js.executeScript("return document.documentElement.dataset.theme;")).isEqualTo("light");
+        browser.findElement(By.id("theme-toggle")).click();
+        browser.navigate().refresh();
+        assertThat(js.executeScript("return document.documentElement.dataset.theme;")).isEqualTo("dark");
+        assertThat(browser.findElement(By.id("theme-toggle")).getText()).isEqualTo("Theme: dark");
+        assertThat(js.executeScript("return getComputedStyle(document.body).backgroundColor;")).isEqualTo("rgb(18, 20, 24)");
+        browser.findElement(By.id("theme-toggle")).click();
+        assertThat(js.executeScript("return localStorage.getItem('attack-kb-theme');")).isNull();
     }
 
     /** Every link of the home page, a results page and a technique page leads somewhere (redirects allowed). */
