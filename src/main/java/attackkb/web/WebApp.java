@@ -96,7 +96,10 @@ public final class WebApp {
         var assets = Assets.load();
         var controls = new ControlController(live);
         var graphs = new GraphController(live);
-        var pages = new PageController(live, new Pages(Map.of("assets", assets.urls())), controls, settings.reportLink(), graphs);
+        var view = new PageRenderer(live, new Pages(Map.of("assets", assets.urls())));
+        var pages = new PageController(live, view, controls, settings.reportLink(), graphs);
+        var search = new SearchPage(live, view, controls);
+        var matrix = new MatrixPage(live, view);
         var exports = new ExportController(live);
         var metrics = new Metrics(live);
         Javalin app = Javalin.create(config -> {
@@ -149,8 +152,8 @@ public final class WebApp {
             }
         });
 
-        route(app, Routes.HOME, pages::search);
-        route(app, Routes.SEARCH, pages::search);
+        route(app, Routes.HOME, search::search);
+        route(app, Routes.SEARCH, search::search);
         route(app, Routes.TECHNIQUE, pages::technique);
         route(app, Routes.TECHNIQUE_AS_ON_MITRE, pages::techniqueAsOnMitre);
         route(app, Routes.FAVICON, ctx -> ctx.redirect(assets.urls().get("favicon_svg"), HttpStatus.MOVED_PERMANENTLY));
@@ -161,9 +164,9 @@ public final class WebApp {
         route(app, Routes.GROUP, ctx -> pages.actor(ctx, EntityType.GROUP));
         route(app, Routes.SOFTWARE, ctx -> pages.actor(ctx, EntityType.SOFTWARE));
         route(app, Routes.CAMPAIGN, ctx -> pages.actor(ctx, EntityType.CAMPAIGN));
-        route(app, Routes.MATRIX, pages::matrix);
+        route(app, Routes.MATRIX, matrix::matrix);
         route(app, Routes.GRAPH, pages::graph);
-        route(app, Routes.MATRIX_OF_DOMAIN, pages::matrix);
+        route(app, Routes.MATRIX_OF_DOMAIN, matrix::matrix);
         route(app, Routes.API_EXPORT, exports::export);
         route(app, Routes.API_CONTROLS, controls::controls);
         route(app, Routes.API_CONTROL_TECHNIQUES_CSV, controls::controlTechniquesCsv);
@@ -198,7 +201,7 @@ public final class WebApp {
 
         app.exception(BadInputException.class, (e, ctx) -> {
             if (isApi(ctx)) fail(ctx, HttpStatus.BAD_REQUEST, "bad_request", e.getMessage());
-            else pages.error(ctx, HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+            else view.error(ctx, HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
         });
         app.exception(NotFoundException.class, (e, ctx) -> fail(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
         app.exception(MethodNotAllowed.class, (e, ctx) -> fail(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
@@ -208,18 +211,18 @@ public final class WebApp {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());
             if (status == HttpStatus.NOT_FOUND) {
                 if (isApi(ctx)) fail(ctx, status, "not_found", "no such path: " + ctx.path());
-                else pages.notFound(ctx, "page", ctx.path());
+                else view.notFound(ctx, "page", ctx.path());
             } else if (isApi(ctx)) {
                 fail(ctx, status, errorCode(status.getCode()), e.getMessage());
             } else {
-                pages.error(ctx, status, status.getMessage(), e.getMessage());
+                view.error(ctx, status, status.getMessage(), e.getMessage());
             }
         });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             String detail = "the server could not answer this request";
             if (isApi(ctx)) fail(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", detail);
-            else pages.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong", "Sorry: " + detail + ".");
+            else view.error(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong", "Sorry: " + detail + ".");
         });
         // Statuses set without one of our exceptions (an unknown path): the same JSON error shape.
         app.error(HttpStatus.NOT_FOUND, ctx -> {
@@ -227,7 +230,7 @@ public final class WebApp {
             if (isApi(ctx)) {
                 fail(ctx, HttpStatus.NOT_FOUND, "not_found", "no such path: " + ctx.path());
             } else {
-                pages.notFound(ctx, "page", ctx.path());
+                view.notFound(ctx, "page", ctx.path());
             }
         });
         return app;

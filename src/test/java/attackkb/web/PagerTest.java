@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class PagerTest {
     private static String pager(int offset, int total) {
         SearchRequest r = SearchRequest.of("image").at(20, offset);
-        List<Map<String, Object>> pages = PageController.pages(r, total);
+        List<Map<String, Object>> pages = SearchPage.pages(r, total);
         StringBuilder out = new StringBuilder();
         for (Map<String, Object> p : pages) {
             if (out.length() > 0) out.append(' ');
@@ -26,7 +26,7 @@ class PagerTest {
         assertThat(pager(700, 708)).isEqualTo("1 … 34 35 [36]");
         assertThat(pager(0, 95)).isEqualTo("[1] 2 3 4 5");
         assertThat(pager(0, 20)).isEqualTo("[1]");
-        assertThat(PageController.pages(SearchRequest.of("image").at(20, 40), 708).get(1).get("url"))
+        assertThat(SearchPage.pages(SearchRequest.of("image").at(20, 40), 708).get(1).get("url"))
                 .isEqualTo("/search?q=image&offset=20");
     }
 }
