@@ -206,13 +206,16 @@ public final class Neighbourhood {
 
     /** "protect · significant, detect · partial", or the mapping type ("exploitation technique"). */
     private static String label(List<ControlLink> ways) {
-        return String.join(", ", ways.stream().map(l -> l.scoreCategory() != null ? l.scoreCategory() + " · " + l.scoreValue()
-                : l.mappingType() == null ? "mapped" : l.mappingType().replace('_', ' ')).toList());
+        return String.join(", ", ways.stream().map(l -> way(l.scoreCategory(), l.scoreValue(), l.mappingType())).toList());
     }
 
     private static String labelOfUses(List<ControlTechnique> ways) {
-        return String.join(", ", ways.stream().map(l -> l.scoreCategory() != null ? l.scoreCategory() + " · " + l.scoreValue()
-                : l.mappingType() == null ? "mapped" : l.mappingType().replace('_', ' ')).toList());
+        return String.join(", ", ways.stream().map(u -> way(u.scoreCategory(), u.scoreValue(), u.mappingType())).toList());
+    }
+
+    private static String way(String scoreCategory, String scoreValue, String mappingType) {
+        if (scoreCategory != null) return scoreCategory + " · " + scoreValue;
+        return mappingType == null ? "mapped" : mappingType.replace('_', ' ');
     }
 
     /** The first {@code cap} of {@code items} through {@code add}; the rest as one "+N more" node linked to {@code node}. */
