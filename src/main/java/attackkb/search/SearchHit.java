@@ -17,7 +17,8 @@ public record SearchHit(
         Parent parent,
         Float score,
         String snippet,
-        List<String> matched) {
+        List<String> matched,
+        String framework) {
 
     public record Parent(String id, String name) {}
 }

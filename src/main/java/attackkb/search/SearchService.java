@@ -347,7 +347,7 @@ public final class SearchService {
                     h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()),
                     ranked ? scores[i] : null,
                     snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),
-                    snippet != null ? snippet.matched() : List.of()));
+                    snippet != null ? snippet.matched() : List.of(), h.framework()));
         }
         return hits;
     }

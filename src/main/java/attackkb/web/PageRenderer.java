@@ -36,6 +36,7 @@ final class PageRenderer {
         Map<String, Object> all = new HashMap<>(model);
         IndexManifest manifest = live.get().index().manifest();
         all.put("attackVersions", manifest.attackVersions());
+        all.put("domainLabels", attackkb.model.Domains.labels());
         pages.render(ctx, template, all);
     }
 }

@@ -91,6 +91,9 @@ final class SearchPage {
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
         if (!request.controls().isEmpty()) labels.put("control", "Control"); // long: shown when filtering by one
         model.put("facetViews", facetViews(result, labels));
+        model.put("frameworkNames", frameworkNames());
+        model.put("typeLabels", TYPE_LABELS);
+        model.put("tacticNames", tacticNames());
         model.put("chips", chips(request, result, labels));
         view.render(ctx, fragment ? "_results" : "search", model);
     }
@@ -112,6 +115,22 @@ final class SearchPage {
             last = n;
         }
         return pages;
+    }
+
+    private static final Map<String, String> TYPE_LABELS = java.util.Arrays.stream(EntityType.values())
+            .collect(java.util.stream.Collectors.toMap(EntityType::key, EntityType::label));
+
+    private Map<String, String> frameworkNames() {
+        Map<String, String> names = new HashMap<>();
+        controls.frameworks().forEach(f -> names.put(f.key(), f.name()));
+        return names;
+    }
+
+    /** Tactic shortnames to names, for the tags of results ("defense-evasion" is "Defense Evasion"). */
+    private Map<String, String> tacticNames() {
+        Map<String, String> names = new HashMap<>();
+        live.get().entities().tactics().forEach(t -> names.putIfAbsent(t.shortname(), t.name()));
+        return names;
     }
 
     /** Values a facet shows before "N more": enough for every dimension but data components and controls. */
@@ -152,7 +171,7 @@ final class SearchPage {
     private static final List<Map<String, String>> EXAMPLES = List.of(
             Map.of("q", "container image", "why", "techniques, detections and cloud capabilities"),
             Map.of("q", "lsass dump", "why", "words as analysts write them"),
-            Map.of("q", "kerberoasting", "why", "a name ATT&CK does not use as a title"),
+            Map.of("q", "cozy bear", "why", "a group by one of its other names (APT29)"),
             Map.of("q", "T1059.001", "why", "an ID goes straight to its page"),
             Map.of("q", "CVE-2021-44228", "why", "a KEV vulnerability and the techniques it enables"),
             Map.of("q", "conditional access", "why", "Microsoft 365 capabilities"));

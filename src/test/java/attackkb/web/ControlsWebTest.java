@@ -50,7 +50,8 @@ class ControlsWebTest {
             String page = body(client, "/techniques/T1204.003");
             assertThat(page).contains("Mapped controls and capabilities").contains("NIST SP 800-53")
                     .contains("href=\"/frameworks/nist_800_53/AC-4\"")
-                    .contains("Restricting flows to untrusted registries").contains("via ctid-attack-to-sp800-53");
+                    .contains("Restricting flows to untrusted registries")
+                    .contains("NIST SP 800-53 rev5, mapped to ATT&amp;CK 16.1 by the Center for Threat-Informed Defense");
             assertThat(body(client, "/techniques/T1053")).contains("No SP 800-53 mapping");
         });
     }

@@ -294,7 +294,7 @@ class PagesTest {
     void aTypoIsNamedAsTypedWithADidYouMeanLink() {
         test((server, client) -> {
             assertThat(get(client, "/search?q=contianer+imgae&platform=Containers").body())
-                    .contains("with words like\n      “contianer”, “imgae”.")
+                    .contains("searching also for words close to\n      “contianer”, “imgae”.")
                     .contains("Did you mean <a class=\"did-you-mean\" href=\"/search?q=container+image&amp;platform=Containers\">container image</a>?");
         });
     }
