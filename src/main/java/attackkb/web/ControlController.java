@@ -16,6 +16,7 @@ import attackkb.search.LiveIndex;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,9 @@ final class ControlController {
         for (Control c : live.get().entities().all(EntityType.CONTROL, Control.class)) {
             if (!c.framework().equals(framework)) continue;
             var group = groups.computeIfAbsent(Optional.ofNullable(c.familyId()).orElse(""), k -> group(c.familyId(), c.familyName()));
+            // The catalog's family name (SP 800-53 rev5's "Assessment, Authorization, and Monitoring") over the
+            // mapping file's older one, so the page and the entries say the same.
+            if (c.familyName() != null) group.put("name", c.familyName());
             @SuppressWarnings("unchecked")
             var list = (List<Map<String, Object>>) group.get("controls");
             list.add(Map.of("id", c.id(), "title", c.title() == null ? "" : c.title(), "technique_count", techniqueCount(c),
@@ -110,7 +114,11 @@ final class ControlController {
         }
         Comparator<Map<String, Object>> byId = FrameworkNames.NIST_800_53.equals(framework)
                 ? Comparator.comparing(m -> (String) m.get("id"), ControlId.ORDER) : Comparator.comparing(m -> (String) m.get("id"));
-        return groups.values().stream()
+        // SP 800-53 families in ID order (AC, AT, AU, CA …), as GRC people read them; other groups as their file has them.
+        var ordered = FrameworkNames.NIST_800_53.equals(framework)
+                ? groups.values().stream().sorted(Comparator.comparing(g -> String.valueOf(g.get("id")))).toList()
+                : List.copyOf(groups.values());
+        return ordered.stream()
                 .filter(g -> !((List<?>) g.get("controls")).isEmpty())
                 .map(g -> {
                     @SuppressWarnings("unchecked")
@@ -179,17 +187,32 @@ final class ControlController {
         return c.techniques().stream().map(ControlTechnique::techniqueId).distinct().count();
     }
 
-    /** An entry's techniques grouped by tactic (a technique in two tactics is listed under both), in tactic order. */
-    static Map<String, List<ControlTechnique>> byTactic(Control c) {
+    /**
+     * An entry's techniques grouped by tactic (a technique in two tactics is listed under both), the tactics in
+     * matrix order ({@code order}: tactic ID to its place across the domains), as attack.mitre.org lists them.
+     */
+    static Map<String, List<ControlTechnique>> byTactic(Control c, Map<String, Integer> order) {
         Map<String, List<ControlTechnique>> groups = new LinkedHashMap<>();
         c.techniques().stream()
                 .flatMap(t -> (t.tactics().isEmpty() ? List.of(new TacticRef(null, null, "No tactic")) : t.tactics()).stream()
                         .map(tactic -> Map.entry(tactic, t)))
-                .sorted(Comparator.comparing((Map.Entry<TacticRef, ControlTechnique> e) ->
-                        e.getKey().id() == null ? "ZZ" : e.getKey().id()))
+                .sorted(Comparator.comparingInt((Map.Entry<TacticRef, ControlTechnique> e) ->
+                        e.getKey().id() == null ? Integer.MAX_VALUE : order.getOrDefault(e.getKey().id(), Integer.MAX_VALUE - 1)))
                 .forEach(e -> groups.computeIfAbsent(e.getKey().name(), k -> new ArrayList<>()).add(e.getValue()));
         return groups;
     }
+
+    /** Each tactic's place in matrix order, domain by domain; made once per index. */
+    Map<String, Integer> tacticOrder() {
+        return live.get().entities().derived(TacticOrder.class, () -> {
+            Map<String, Integer> order = new HashMap<>();
+            live.get().entities().tactics().forEach(t -> order.putIfAbsent(t.id(), order.size()));
+            return Map.copyOf(order);
+        });
+    }
+
+    /** The key of {@link #tacticOrder} among an index's derived summaries. */
+    private record TacticOrder() {}
 
     /** A framework's entries on a technique's page; {@code rationale} says whether any of them gives one. */
     record MappedFramework(String key, String name, MappingSource source, boolean rationale, List<Map<String, Object>> links) {}

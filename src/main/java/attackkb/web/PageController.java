@@ -119,8 +119,16 @@ final class PageController {
         // A family whose entries are all hidden is left out with them.
         var shown = !mappedOnly ? groups : groups.stream().filter(g -> ((List<?>) g.get("controls")).stream()
                 .anyMatch(c -> ((Number) ((Map<?, ?>) c).get("technique_count")).longValue() > 0)).toList();
+        // Cloud capabilities are each their own group (aws_config in "AWS Config"): one list by name, not a heading each.
+        boolean flat = shown.stream().allMatch(g -> {
+            var entries = (List<?>) g.get("controls");
+            return entries.size() == 1 && String.valueOf(((Map<?, ?>) entries.get(0)).get("id")).equals(String.valueOf(g.get("id")));
+        });
+        List<Object> entries = !flat ? List.of() : shown.stream().map(g -> (Object) ((List<?>) g.get("controls")).get(0))
+                .sorted(java.util.Comparator.comparing(e -> String.valueOf(((Map<?, ?>) e).get("title")).toLowerCase(java.util.Locale.ROOT)))
+                .toList();
         view.render(ctx, "controls", Map.of("framework", framework, "families", shown, "mappedOnly", mappedOnly,
-                "unmapped", unmapped, "title", framework.name() + " " + framework.version()));
+                "unmapped", unmapped, "flat", flat, "entries", entries, "title", framework.name() + " " + framework.version()));
     }
 
     void frameworkEntry(Context ctx) {
@@ -133,7 +141,7 @@ final class PageController {
         Map<String, Object> model = new HashMap<>();
         model.put("c", c);
         model.put("title", c.id().equals(c.title()) ? c.id() : c.id() + " " + c.title());
-        model.put("groups", ControlController.byTactic(c));
+        model.put("groups", ControlController.byTactic(c, controls.tacticOrder()));
         model.put("frameworkName", FrameworkNames.name(c.framework()));
         model.put("url", Links.entry(c.framework(), c.id()));
         model.put("crosswalks", controls.crosswalks(c));

@@ -45,7 +45,8 @@ class FrameworksWebTest {
             assertThat(body(client, "/api/frameworks/nope")).startsWith("404 ").contains("not_found");
             assertThat(body(client, "/frameworks")).startsWith("200 ").contains("href=\"/frameworks/aws\"")
                     .contains("CISA Known Exploited Vulnerabilities");
-            assertThat(body(client, "/frameworks/aws")).startsWith("200 ").contains("href=\"/frameworks/aws/aws_config\"");
+            assertThat(body(client, "/frameworks/aws")).startsWith("200 ").contains("href=\"/frameworks/aws/aws_config\"")
+                    .as("each capability its own group: one list, not a heading each").doesNotContain("id=\"family-aws_config\"");
         });
     }
 
