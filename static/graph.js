@@ -137,7 +137,12 @@
       .attr("fill", function (d) { return kind(d).color; })
       .attr("stroke", function (d) { return d === selected ? "#1f2328" : "#ffffff"; })
       .attr("stroke-width", function (d) { return d === selected ? 2.5 : 1.2; });
-    node.select("text").text(function (d) { return d.label.length > 24 ? d.label.slice(0, 23) + "…" : d.label; });
+    // Analytics and data components are many and small: their labels show on hover, so the rest stay legible.
+    node.select("text").text(function (d) {
+      if ((d.kind === "analytic" || d.kind === "data_component") && d !== selected) return "";
+      var text = d.kind === "data_component" && d.name ? d.name : d.label;
+      return text.length > 24 ? text.slice(0, 23) + "…" : text;
+    });
     node.select("title").text(function (d) { return d.label + (d.name && d.name !== d.label ? " " + d.name : ""); });
 
     simulation.nodes(v.nodes);
@@ -147,6 +152,7 @@
   }
 
   function tick() {
+    if (!link || !node) return; // the simulation may tick before the first drawing
     link.attr("x1", function (l) { return l.source.x; }).attr("y1", function (l) { return l.source.y; })
       .attr("x2", function (l) { return l.target.x; }).attr("y2", function (l) { return l.target.y; });
     node.attr("transform", function (d) { return "translate(" + d.x + "," + d.y + ")"; });
@@ -178,9 +184,10 @@
     facts.textContent = around.length + " edge" + (around.length === 1 ? "" : "s") + " shown";
     panel.append(facts);
     around.filter(function (e) { return e.detail; }).slice(0, 2).forEach(function (e) {
+      var other = nodes.get(e.source === d.id ? e.target : e.source);
       var detail = document.createElement("p");
       detail.className = "detail";
-      detail.textContent = e.kind.replace("_", " ") + ": " + e.detail;
+      detail.textContent = (other ? other.label + " " : "") + e.kind.replace("_", " ") + ": " + e.detail;
       panel.append(detail);
     });
     var actions = document.createElement("p");

@@ -73,6 +73,9 @@ final class MatrixPage {
         model.put("showIds", "true".equals(ctx.queryParam("ids")));
         model.put("expand", "true".equals(ctx.queryParam("expand")));
         model.put("techniqueCount", techniques.size());
+        // Under a platform filter, tactics without a technique are named below the matrix, not drawn as empty columns.
+        model.put("emptyTactics", platform.isEmpty() ? List.of() : columns.stream()
+                .filter(c -> ((List<?>) c.get("techniques")).isEmpty()).map(c -> c.get("tactic")).toList());
         model.put("subCount", subs.size());
         model.put("title", attackkb.model.Domains.label(domain) + " matrix");
         view.render(ctx, "matrix", model);
