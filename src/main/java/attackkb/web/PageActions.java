@@ -12,8 +12,9 @@ import java.util.Map;
  * @param reportUrl where "Report an issue" leads
  * @param graphUrl the object's neighbourhood as a graph
  * @param id the ID "Copy ID" copies
+ * @param reportLabel the report button's words ("Report to MITRE ATT&CK")
  */
-record PageActions(String mitreUrl, String release, String reportUrl, String graphUrl, String id) {
+record PageActions(String mitreUrl, String release, String reportUrl, String graphUrl, String id, String reportLabel) {
 
     /**
      * {@code https://attack.mitre.org/techniques/T1204/003} at ATT&CK {@code 18.1} is

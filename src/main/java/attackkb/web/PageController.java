@@ -79,7 +79,7 @@ final class PageController {
         return new PageActions(PageActions.pinned(attackUrl, version), version == null ? null : PageActions.release(version),
                 report.url(PageActions.reportValues(type == EntityType.DETECTION ? "detection strategy" : type.key(), id, name, stixId,
                         version == null ? null : "ATT&CK " + version, canonical(ctx, Links.path(type.key(), id)))),
-                Links.graph(id), id);
+                Links.graph(id), id, report.label());
     }
 
     /** The page's own address, whichever alias was asked for ({@code /controls/ac-04} is {@code /frameworks/nist_800_53/AC-4}). */
@@ -149,9 +149,12 @@ final class PageController {
         model.put("rationale", ControlController.hasRationale(c));
         String version = c.source() == null ? null : FrameworkNames.name(c.framework()) + " " + c.source().revision()
                 + " mapped to ATT&CK " + c.source().attackVersion();
-        model.put("actions", new PageActions(null, null, report.url(PageActions.reportValues(
+        // A mapping's mistakes go to the project that makes the mappings, unless the team set its own tracker.
+        ReportLink mappings = report.builtIn() ? ReportLink.CTID : report;
+        model.put("actions", new PageActions(null, null, mappings.url(PageActions.reportValues(
                 FrameworkNames.name(c.framework()) + " entry", c.id(), c.title(), null, version,
-                canonical(ctx, Links.entry(c.framework(), c.id())))), Links.graph(c.framework() + ":" + c.id()), c.id()));
+                canonical(ctx, Links.entry(c.framework(), c.id())))), Links.graph(c.framework() + ":" + c.id()), c.id(),
+                mappings.label()));
         Map<String, Integer> refs = ControlController.referenceNumbers(c);
         model.put("refs", refs);
         model.put("references", refs.entrySet().stream()

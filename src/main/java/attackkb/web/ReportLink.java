@@ -31,6 +31,25 @@ public final class ReportLink {
 
     public static final ReportLink MITRE = new ReportLink(DEFAULT);
 
+    /**
+     * Where a framework entry's mapping is reported when no template is configured: the Center for Threat-Informed
+     * Defense's Mappings Explorer, which makes the mappings (MITRE ATT&CK does not).
+     */
+    public static final ReportLink CTID = new ReportLink("https://github.com/center-for-threat-informed-defense/"
+            + "mappings-explorer/issues/new?title=Mapping%20issue%3A%20{id}%20{name}"
+            + "&body=Entry%3A%20{type}%20{id}%20{name}%0AMapping%3A%20{version}%0ASeen%20at%3A%20{url}%0A%0A"
+            + "What%20is%20wrong%2C%20and%20what%20it%20should%20say%3A%0A");
+
+    /** Whether this is a built-in target rather than a team's own template. */
+    public boolean builtIn() {
+        return this == MITRE || this == CTID;
+    }
+
+    /** The button's words: who gets the report. */
+    public String label() {
+        return this == MITRE ? "Report to MITRE ATT&CK" : this == CTID ? "Report a mapping issue" : "Report an issue";
+    }
+
     /** A template as given on the command line: http(s) or mailto, and only known placeholders. */
     public static ReportLink of(String template) {
         if (template == null || template.isBlank()) return MITRE;

@@ -47,6 +47,12 @@ class FrameworksWebTest {
                     .contains("CISA Known Exploited Vulnerabilities");
             assertThat(body(client, "/frameworks/aws")).startsWith("200 ").contains("href=\"/frameworks/aws/aws_config\"")
                     .as("each capability its own group: one list, not a heading each").doesNotContain("id=\"family-aws_config\"");
+            // A mapping's mistake goes to the project that makes the mappings; an ATT&CK object's to MITRE.
+            assertThat(body(client, "/frameworks/aws/aws_config"))
+                    .contains("href=\"https://github.com/center-for-threat-informed-defense/mappings-explorer/issues/new?title="
+                            + "Mapping%20issue%3A%20aws_config%20AWS%20Config")
+                    .contains(">Report a mapping issue</a>");
+            assertThat(body(client, "/techniques/T1204.003")).contains(">Report to MITRE ATT&amp;CK</a>");
         });
     }
 
