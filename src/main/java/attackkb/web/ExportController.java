@@ -1,6 +1,9 @@
 package attackkb.web;
 
 import attackkb.BadInputException;
+import attackkb.model.TechniqueUse;
+import attackkb.model.EntityType;
+import attackkb.model.Actor;
 import attackkb.search.LiveIndex;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchRequest;
@@ -65,6 +68,45 @@ final class ExportController {
                     String.join(";", h.platforms()), h.parent() == null ? "" : h.parent().id(), h.url()));
         }
         return rows;
+    }
+
+    /**
+     * {@code /api/{groups|software|campaigns}/{id}/layer.json}: the techniques a group, software or campaign uses, as a
+     * Navigator layer in the domain where it has most of them; each technique's procedure text is its comment.
+     */
+    void actorLayer(Context ctx) {
+        EntityType type = switch (ctx.pathParam("section")) {
+            case "groups" -> EntityType.GROUP;
+            case "software" -> EntityType.SOFTWARE;
+            case "campaigns" -> EntityType.CAMPAIGN;
+            default -> throw new NotFoundException("no layers for \"" + ctx.pathParam("section") + "\"; groups, software and campaigns have them");
+        };
+        String id = ctx.pathParam("id");
+        var entities = live.get().entities();
+        Actor a = entities.record(type, id, Actor.class)
+                .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
+        Map<String, Integer> perDomain = new java.util.TreeMap<>();
+        List<attackkb.index.HitRecord> hits = new ArrayList<>();
+        for (TechniqueUse u : a.techniques()) {
+            entities.hit(EntityType.TECHNIQUE, u.techniqueId()).ifPresent(h -> {
+                hits.add(h);
+                h.domains().forEach(d -> perDomain.merge(d, 1, Integer::sum));
+            });
+        }
+        String domain = perDomain.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse("enterprise-attack");
+        String version = live.get().index().manifest().attackVersions().getOrDefault(domain, "18");
+        var layer = new NavigatorLayer(a.name() + " (" + a.id() + ")", "Techniques " + a.name() + " uses, from attack-kb.",
+                domain, version).gradient(List.of("#ffffff", "#e15759"), 0, 1).legend("used", "#e15759");
+        for (int i = 0; i < a.techniques().size(); i++) {
+            TechniqueUse u = a.techniques().get(i);
+            var hit = hits.stream().filter(h -> h.id().equals(u.techniqueId())).findFirst();
+            if (hit.isEmpty() || !hit.get().domains().contains(domain)) continue;
+            String comment = attackkb.text.PlainText.of(u.description());
+            for (String tactic : hit.get().tactics()) layer.technique(u.techniqueId(), tactic, 1, null, comment, Map.of(), List.of());
+        }
+        ctx.header("Content-Disposition", "attachment; filename=\"" + a.id() + "-layer.json\"");
+        ctx.json(layer.toMap());
     }
 
     /** A Navigator layer scoring each technique hit in each of its tactics. */

@@ -335,7 +335,8 @@ final class PageController {
         view.render(ctx, "actor", Map.of("a", a, "title", a.id() + " " + a.name(),
                 "statement", MarkdownHtml.render(a.description(), a.references(), citations),
                 "techniques", uses(a.techniques(), citations), "references", citations.list(),
-                "actions", actions(ctx, type, a.id(), a.name(), a.stixId(), a.attackUrl(), a.domains())));
+                "actions", actions(ctx, type, a.id(), a.name(), a.stixId(), a.attackUrl(), a.domains()),
+                "pageUrl", Links.path(type.key(), a.id())));
     }
 
     private static List<Map<String, Object>> uses(List<TechniqueUse> uses, Citations citations) {

@@ -15,6 +15,8 @@ public final class Routes {
     public static final String API_GROUP = API + "/groups/{id}";
     public static final String API_SOFTWARE = API + "/software/{id}";
     public static final String API_CAMPAIGN = API + "/campaigns/{id}";
+    /** A group's, software's or campaign's techniques as an ATT&CK Navigator layer: {@code /api/groups/G0139/layer.json}. */
+    public static final String API_ACTOR_LAYER = API + "/{section}/{id}/layer.json";
     public static final String API_TACTICS = API + "/tactics";
     public static final String API_TACTIC = API + "/tactics/{id}";
     public static final String API_EXPORT = API + "/export";

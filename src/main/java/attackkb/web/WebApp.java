@@ -196,6 +196,7 @@ public final class WebApp {
         route(app, Routes.API_GROUP, api.entity(EntityType.GROUP));
         route(app, Routes.API_SOFTWARE, api.entity(EntityType.SOFTWARE));
         route(app, Routes.API_CAMPAIGN, api.entity(EntityType.CAMPAIGN));
+        route(app, Routes.API_ACTOR_LAYER, exports::actorLayer);
         route(app, Routes.API_TACTICS, api::tactics);
         route(app, Routes.API_TACTIC, api::tactic);
 

@@ -313,4 +313,20 @@ class PagesTest {
             assertThat(get(client, "/api/search?q=image&sort=size").status()).isEqualTo(400);
         });
     }
+
+    @Test
+    void aGroupsTechniquesDownloadAsANavigatorLayer() throws Exception {
+        test((server, client) -> {
+            Page layer = get(client, "/api/groups/G0139/layer.json");
+            assertThat(layer.headers().get("Content-Disposition")).isEqualTo("attachment; filename=\"G0139-layer.json\"");
+            JsonNode json = Json.MAPPER.readTree(layer.body());
+            assertThat(json.get("name").asText()).isEqualTo("TeamTNT (G0139)");
+            assertThat(json.get("domain").asText()).isEqualTo("enterprise-attack");
+            assertThat(json.at("/techniques/0/techniqueID").asText()).isEqualTo("T1204.003");
+            assertThat(json.at("/techniques/0/tactic").asText()).isEqualTo("execution");
+            assertThat(json.at("/techniques/0/comment").asText()).doesNotContain("(Citation:").isNotBlank();
+            assertThat(get(client, "/groups/G0139").body()).contains("href=\"/api/groups/G0139/layer.json\" download>Navigator layer</a>");
+            assertThat(get(client, "/api/things/G0139/layer.json").status()).isEqualTo(404);
+        });
+    }
 }
