@@ -44,7 +44,11 @@
     .attr("width", width).attr("height", height)
     .attr("role", "group")
     .attr("aria-label", "Graph of " + center + "; select a node with Tab and Enter");
-  svg.append("rect").attr("width", width).attr("height", height).attr("fill", "#ffffff");
+  // The page's own colours (light or dark), as attributes: an exported SVG or PNG keeps them without the stylesheet.
+  var pageStyle = getComputedStyle(document.body);
+  var background = pageStyle.backgroundColor || "#ffffff";
+  var ink = pageStyle.color || "#1f2328";
+  svg.append("rect").attr("width", width).attr("height", height).attr("fill", background);
   var root = svg.append("g");
   var linkLayer = root.append("g").attr("stroke", "#8a8f98").attr("stroke-opacity", 0.7);
   var nodeLayer = root.append("g");
@@ -127,15 +131,15 @@
           .on("keydown", function (event, d) { if (event.key === "Enter" || event.key === " ") { event.preventDefault(); select(d); } })
           .call(drag());
         g.append("path");
-        g.append("text").attr("x", 11).attr("y", 4).attr("font-size", 11).attr("fill", "#1f2328")
-          .attr("paint-order", "stroke").attr("stroke", "#ffffff").attr("stroke-width", 3);
+        g.append("text").attr("x", 11).attr("y", 4).attr("font-size", 11).attr("fill", ink)
+          .attr("paint-order", "stroke").attr("stroke", background).attr("stroke-width", 3);
         g.append("title");
         return g;
       });
     node.select("path")
       .attr("d", function (d) { return d3.symbol(kind(d).shape, d.id === center ? 420 : d.kind === "analytic" ? 90 : 180)(); })
       .attr("fill", function (d) { return kind(d).color; })
-      .attr("stroke", function (d) { return d === selected ? "#1f2328" : "#ffffff"; })
+      .attr("stroke", function (d) { return d === selected ? ink : background; })
       .attr("stroke-width", function (d) { return d === selected ? 2.5 : 1.2; });
     // Analytics and data components are many and small: their labels show on hover, so the rest stay legible.
     node.select("text").text(function (d) {
