@@ -22,7 +22,7 @@
     control: { color: "#5b5ea6", shape: d3.symbolSquare },
     more: { color: "#bab0ac", shape: d3.symbolCircle }
   };
-  var DISTANCE = { tactic: 90, subtechnique: 70, mitigates: 90, detects: 80, analytic: 45, log_source: 45, uses: 110, mapped: 120, more: 70 };
+  var DISTANCE = { tactic: 90, subtechnique: 70, mitigates: 90, detects: 80, analytic: 45, log_source: 45, uses: 110, attributed: 90, mapped: 120, more: 70 };
 
   var api = el.dataset.api;
   var center = el.dataset.center;

@@ -168,6 +168,17 @@ public final class Neighbourhood {
     private Optional<Node> actor(Actor a, Builder b, int cap) {
         String kind = a.type().key();
         b.node(a.id(), kind, a.name(), Links.path(kind, a.id()), true, null);
+        // Its software, its campaigns or its group, each edge pointing the way the relationship reads.
+        for (var link : a.associated() == null ? List.<attackkb.model.ActorLink>of() : a.associated()) {
+            String other = link.type().key();
+            b.node(link.id(), other, link.name(), Links.path(other, link.id()), true, null);
+            switch (link.relation()) {
+                case "uses" -> b.edge(a.id(), link.id(), "uses", null, link.description());
+                case "used by" -> b.edge(link.id(), a.id(), "uses", null, link.description());
+                case "attributed to" -> b.edge(a.id(), link.id(), "attributed", null, link.description());
+                default -> b.edge(link.id(), a.id(), "attributed", null, link.description()); // "campaign"
+            }
+        }
         capped(b, a.id(), "technique", a.techniques(), cap, (TechniqueUse u) -> {
             b.node(u.techniqueId(), "technique", u.techniqueName(), Links.path("technique", u.techniqueId()), true, null);
             b.edge(a.id(), u.techniqueId(), "uses", null, u.description());

@@ -26,4 +26,5 @@ public record Actor(
         String created,
         String modified,
         List<Reference> references,
-        String stixId) {}
+        String stixId,
+        List<ActorLink> associated) {}

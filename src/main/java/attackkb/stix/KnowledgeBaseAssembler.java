@@ -1,6 +1,7 @@
 package attackkb.stix;
 
 import attackkb.model.Actor;
+import attackkb.model.ActorLink;
 import attackkb.model.Analytic;
 import attackkb.model.DetectionStrategy;
 import attackkb.model.EntityType;
@@ -98,6 +99,8 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
         private final Map<String, List<String>> strategiesByTechnique = new HashMap<>();
         private final Map<String, List<StixObject>> usesByTechnique = new HashMap<>();
         private final Map<String, List<StixObject>> usesByActor = new HashMap<>();
+        /** Groups, software and campaigns tied to each other: a group's software, a campaign's group, and back. */
+        private final Map<String, List<ActorLink>> associated = new HashMap<>();
         private final Map<String, List<String>> assetsByTechnique = new HashMap<>();
         private final Map<String, Tactic> tactics = new HashMap<>();
         private final Map<String, Analytic> analytics = new HashMap<>();
@@ -157,12 +160,31 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                         if ("attack-pattern".equals(to.type())) {
                             usesByTechnique.computeIfAbsent(target, k -> new ArrayList<>()).add(r);
                             usesByActor.computeIfAbsent(source, k -> new ArrayList<>()).add(r);
+                        } else if (isSoftware(to) && ("intrusion-set".equals(from.type()) || "campaign".equals(from.type()))) {
+                            associate(source, to, "uses", r);
+                            associate(target, from, "used by", r);
+                        }
+                    }
+                    case "attributed-to" -> {
+                        if ("campaign".equals(from.type()) && "intrusion-set".equals(to.type())) {
+                            associate(source, to, "attributed to", r);
+                            associate(target, from, "campaign", r);
                         }
                     }
                     case "targets" -> assetsByTechnique.computeIfAbsent(source, k -> new ArrayList<>()).add(to.name());
-                    default -> { /* attributed-to and others: not needed yet */ }
+                    default -> { /* others: not needed yet */ }
                 }
             }
+        }
+
+        private void associate(String actor, StixObject other, String relation, StixObject r) {
+            if (StixIds.attackId(other) == null) return;
+            associated.computeIfAbsent(actor, k -> new ArrayList<>()).add(new ActorLink(StixIds.attackId(other),
+                    actorType(other), other.name(), relation, r.description(), StixIds.citations(r.externalReferences())));
+        }
+
+        private static boolean isSoftware(StixObject o) {
+            return "malware".equals(o.type()) || "tool".equals(o.type());
         }
 
         private List<Tactic> linkTactics() {
@@ -287,7 +309,10 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                     replacement(o.id()), nonNull(o.xMitreDomains()), nonNull(o.xMitrePlatforms()),
                     type == EntityType.SOFTWARE ? o.type() : null, o.firstSeen(), o.lastSeen(),
                     techniqueUses(usesByActor.get(o.id())), StixIds.attackUrl(o), o.xMitreVersion(),
-                    o.created(), o.modified(), StixIds.citations(o.externalReferences()), o.id());
+                    o.created(), o.modified(), StixIds.citations(o.externalReferences()), o.id(),
+                    nonNull(associated.get(o.id())).stream()
+                            .sorted(Comparator.comparing(ActorLink::relation).thenComparing(ActorLink::id, BY_ATTACK_ID))
+                            .toList());
         }
 
         private List<TechniqueUse> techniqueUses(List<StixObject> rels) {

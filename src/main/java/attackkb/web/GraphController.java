@@ -21,7 +21,7 @@ final class GraphController {
     /** Edge kinds, which the page can hide, in toggle order. */
     static final Map<String, String> EDGES = orderedMap(
             "tactic", "tactic", "subtechnique", "sub-technique of", "mitigates", "mitigates", "detects", "detects",
-            "analytic", "analytic of", "log_source", "log source", "uses", "uses", "mapped", "mapped to", "more", "more");
+            "analytic", "analytic of", "log_source", "log source", "uses", "uses", "attributed", "attributed to", "mapped", "mapped to", "more", "more");
 
     private final Supplier<LiveIndex> live;
 

@@ -24,6 +24,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -336,7 +337,24 @@ final class PageController {
                 "statement", MarkdownHtml.render(a.description(), a.references(), citations),
                 "techniques", uses(a.techniques(), citations), "references", citations.list(),
                 "actions", actions(ctx, type, a.id(), a.name(), a.stixId(), a.attackUrl(), a.domains()),
-                "pageUrl", Links.path(type.key(), a.id())));
+                "pageUrl", Links.path(type.key(), a.id()), "associated", associated(a, citations)));
+    }
+
+    private static final Map<String, String> RELATION_HEADINGS = Map.of(
+            "uses", "Software used", "used by", "Used by", "attributed to", "Attributed to", "campaign", "Campaigns");
+
+    /** The groups, software and campaigns tied to an actor, under a heading per relation, each with its text. */
+    private static Map<String, List<Map<String, Object>>> associated(Actor a, Citations citations) {
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        for (String relation : List.of("attributed to", "uses", "campaign", "used by")) {
+            for (var link : a.associated() == null ? List.<attackkb.model.ActorLink>of() : a.associated()) {
+                if (!link.relation().equals(relation)) continue;
+                out.computeIfAbsent(RELATION_HEADINGS.get(relation), k -> new ArrayList<>()).add(Map.of("l", link,
+                        "url", Links.path(link.type().key(), link.id()),
+                        "html", MarkdownHtml.render(link.description(), link.references(), citations)));
+            }
+        }
+        return out;
     }
 
     private static List<Map<String, Object>> uses(List<TechniqueUse> uses, Citations citations) {

@@ -58,6 +58,8 @@ class GraphWebTest {
     void otherEntitiesAndFrameworkEntriesAreDrawnWithTheirTechniques() {
         server.test((s, client) -> {
             assertThat(edges(json(client, "/api/graph/M1045"))).containsExactly("M1045 mitigates T1204.003");
+            assertThat(edges(json(client, "/api/graph/G0139"))).contains("G0139 uses S0601", "C0099 attributed G0139",
+                    "G0139 uses T1204.003");
             JsonNode config = json(client, "/api/graph/aws:aws_config");
             assertThat(nodes(config)).containsExactly("aws:aws_config control", "T1204.003 technique");
             JsonNode deep = json(client, "/api/graph/M1045?depth=2");

@@ -329,4 +329,19 @@ class PagesTest {
             assertThat(get(client, "/api/things/G0139/layer.json").status()).isEqualTo(404);
         });
     }
+
+    @Test
+    void groupsSoftwareAndCampaignsShowEachOther() {
+        test((server, client) -> {
+            String group = get(client, "/groups/G0139").body();
+            assertThat(group).contains("<h2 id=\"assoc-0\">Software used (1)</h2>")
+                    .contains("<a href=\"/software/S0601\"><span class=\"id\">S0601</span> Hildegard</a>")
+                    .contains("<h2 id=\"assoc-1\">Campaigns (1)</h2>")
+                    .contains("<a href=\"/campaigns/C0099\"><span class=\"id\">C0099</span> Operation Cloudy</a>");
+            assertThat(get(client, "/software/S0601").body()).contains("Used by (1)")
+                    .contains("has deployed <a rel=\"nofollow\" href=\"/software/S0601\">Hildegard</a>");
+            assertThat(get(client, "/campaigns/C0099").body()).contains("Attributed to (1)")
+                    .contains("<a href=\"/groups/G0139\"><span class=\"id\">G0139</span> TeamTNT</a>");
+        });
+    }
 }
