@@ -33,7 +33,7 @@ class IndexBuilderTest {
         var enterprise = manifest.sources().get(0);
         assertThat(enterprise.origin()).endsWith("enterprise-mini.json");
         assertThat(enterprise.sha256()).isEqualTo(sha256(Fixtures.enterprise()));
-        assertThat(enterprise.objects()).isEqualTo(34);
+        assertThat(enterprise.objects()).isEqualTo(36);
 
         assertThat(manifest.counts().get("enterprise-attack")).containsAllEntriesOf(Map.of(
                 "technique", 5, "tactic", 2, "mitigation", 2, "detection", 1, "group", 1, "software", 1, "campaign", 1));
