@@ -75,21 +75,21 @@ public final class Crosswalk {
                 if (shared[e]++ == 0) touched.add(e);
             }
         }
-        Map<String, List<Match>> byFramework = new LinkedHashMap<>();
-        Map<String, Integer> matchIndex = new HashMap<>();
+        // Each candidate keeps its entry, so the shown ones find their shared techniques without a lookup.
+        record Candidate(Match match, Entry entry) {}
+        Map<String, List<Candidate>> byFramework = new LinkedHashMap<>();
         for (int e : touched) {
             Entry entry = entries[e];
             int union = source.size() + entry.techniques().length - shared[e];
             double jaccard = Math.round(1000.0 * shared[e] / union) / 1000.0;
-            byFramework.computeIfAbsent(entry.framework(), k -> new ArrayList<>())
-                    .add(new Match(entry.framework(), entry.id(), entry.title(), entry.url(), shared[e], jaccard, List.of()));
-            matchIndex.put(entry.framework() + "\u0000" + entry.id(), e);
+            byFramework.computeIfAbsent(entry.framework(), k -> new ArrayList<>()).add(new Candidate(
+                    new Match(entry.framework(), entry.id(), entry.title(), entry.url(), shared[e], jaccard, List.of()), entry));
         }
         Map<String, List<Match>> out = new LinkedHashMap<>();
-        byFramework.forEach((framework, matches) -> {
-            matches.sort(BEST_FIRST);
-            out.put(framework, matches.subList(0, Math.min(limit, matches.size())).stream()
-                    .map(m -> withTechniques(m, source, entries[matchIndex.get(m.framework() + "\u0000" + m.id())])).toList());
+        byFramework.forEach((framework, candidates) -> {
+            candidates.sort(Comparator.comparing(Candidate::match, BEST_FIRST));
+            out.put(framework, candidates.subList(0, Math.min(limit, candidates.size())).stream()
+                    .map(c -> withTechniques(c.match(), source, c.entry())).toList());
         });
         return out;
     }

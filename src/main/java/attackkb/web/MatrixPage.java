@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,10 +63,6 @@ final class MatrixPage {
         model.put("columns", columns);
         model.put("domain", domain);
         model.put("domainLabel", attackkb.model.Domains.label(domain));
-        model.put("domainLabels", attackkb.model.Domains.labels().entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(
-                        k -> List.of("enterprise-attack", "mobile-attack", "ics-attack").indexOf(k))))
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
         model.put("platforms", platforms);
         model.put("platform", platform);
         model.put("showIds", "true".equals(ctx.queryParam("ids")));

@@ -120,18 +120,28 @@ final class SearchPage {
     private static final Map<String, String> TYPE_LABELS = java.util.Arrays.stream(EntityType.values())
             .collect(java.util.stream.Collectors.toMap(EntityType::key, EntityType::label));
 
+    /** Framework keys to names, made once per index. */
     private Map<String, String> frameworkNames() {
-        Map<String, String> names = new HashMap<>();
-        controls.frameworks().forEach(f -> names.put(f.key(), f.name()));
-        return names;
+        return live.get().entities().derived(FrameworkNames.class, () -> {
+            Map<String, String> names = new HashMap<>();
+            controls.frameworks().forEach(f -> names.put(f.key(), f.name()));
+            return Map.copyOf(names);
+        });
     }
 
-    /** Tactic shortnames to names, for the tags of results ("defense-evasion" is "Defense Evasion"). */
+    /** Tactic shortnames to names, for the tags of results ("defense-evasion" is "Defense Evasion"); made once per index. */
     private Map<String, String> tacticNames() {
-        Map<String, String> names = new HashMap<>();
-        live.get().entities().tactics().forEach(t -> names.putIfAbsent(t.shortname(), t.name()));
-        return names;
+        return live.get().entities().derived(TacticNames.class, () -> {
+            Map<String, String> names = new HashMap<>();
+            live.get().entities().tactics().forEach(t -> names.putIfAbsent(t.shortname(), t.name()));
+            return Map.copyOf(names);
+        });
     }
+
+    /** Keys of the two maps above among an index's derived summaries. */
+    private record FrameworkNames() {}
+
+    private record TacticNames() {}
 
     /** Values a facet shows before "N more": enough for every dimension but data components and controls. */
     static final int FACET_TOP = 8;
