@@ -34,6 +34,8 @@ final class DocTable {
     static final int ON_SELECTION = 1 << DIMENSIONS.indexOf(CONTROL);
 
     private final HitRecord[] hits;
+    /** Each hit's page ({@link Links#path(HitRecord)}), made once: percent-encoding IDs on every result cost. */
+    private final String[] paths;
     private final boolean[] active;
     private final int[] idRank;
     /** Each document's rank by name (case-insensitive), then ID: the order of "sort by name". */
@@ -55,9 +57,11 @@ final class DocTable {
             throws IOException {
         int maxDoc = reader.maxDoc();
         hits = new HitRecord[maxDoc];
+        paths = new String[maxDoc];
         active = new boolean[maxDoc];
         for (int doc = 0; doc < maxDoc; doc++) {
             hits[doc] = docValues.hit(doc);
+            paths[doc] = Links.path(hits[doc]);
             active[doc] = Status.ACTIVE.key().equals(hits[doc].status());
         }
         Map<String, String> tacticLabels = tacticLabels(hits);
@@ -158,6 +162,10 @@ final class DocTable {
 
     HitRecord hit(int doc) {
         return hits[doc];
+    }
+
+    String path(int doc) {
+        return paths[doc];
     }
 
     /** Whether the document is an active object (not revoked or deprecated): the only ones searches find. */

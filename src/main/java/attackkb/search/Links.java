@@ -38,13 +38,14 @@ public final class Links {
 
     /** Characters a path segment may hold as they are (RFC 3986 pchar); all others percent-encoded as UTF-8. */
     private static final String PCHAR = "-._~!$&'()*+,;=:@";
+    private static final String HEX = "0123456789ABCDEF";
 
     static String segment(String value) {
         StringBuilder out = new StringBuilder(value.length());
         for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
             if (c < 0x80 && (Character.isLetterOrDigit(c) || PCHAR.indexOf(c) >= 0)) out.append(c);
-            else out.append('%').append(String.format(java.util.Locale.ROOT, "%02X", b & 0xff));
+            else out.append('%').append(HEX.charAt(b >> 4 & 0xf)).append(HEX.charAt(b & 0xf));
         }
         return out.toString();
     }

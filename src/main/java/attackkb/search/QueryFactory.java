@@ -4,6 +4,8 @@ import static attackkb.index.IndexSchema.*;
 
 import attackkb.mapping.ControlId;
 import attackkb.model.Status;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -62,6 +64,11 @@ public final class QueryFactory {
     private final Ranking ranking;
     /** Makes every term query: with its looked-up states when the factory serves one index. */
     private final Function<Term, Query> termQuery;
+    /**
+     * Each plain word's clauses ({@link #wordClauses}), as made before: live search sends the same words keystroke
+     * after keystroke, and parsing and looking up each word's terms in six fields was a sixth of a search.
+     */
+    private final Cache<String, List<Query>> wordClauses = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking) {
         this(analyzer, synonyms, ranking, TermQuery::new);
@@ -230,8 +237,78 @@ public final class QueryFactory {
         return terms;
     }
 
-    /** The user's syntax if it parses, else the same words as plain text. */
+    /**
+     * The user's syntax if it parses, else the same words as plain text. Text that holds no syntax is most of what
+     * is typed, and is built without the parser, from each word's clauses made once ({@link #wordClauses}).
+     */
     Query parse(String text) {
+        List<String> words = words(text);
+        if (words != null) {
+            var query = new BooleanQuery.Builder();
+            for (String word : words) {
+                for (Query clause : wordClauses.get(word, this::wordClauses)) query.add(clause, Occur.SHOULD);
+            }
+            return query.build();
+        }
+        return parsed(text);
+    }
+
+    /**
+     * Characters that are syntax to the classic query parser anywhere in a word, and the ones it reads as syntax at a
+     * word's start only ("command-line" is one word, "-line" excludes it).
+     */
+    private static final String SYNTAX = "!():^[]\"{}~*?\\/&|";
+    private static final String SYNTAX_AT_START = "+-";
+    /** A dash or plus standing alone, as in "AWS - EC2 Enumeration", is punctuation: nobody means "not EC2". */
+    private static final Set<String> LONE_SIGNS = Set.of("-", "+");
+    private static final Pattern LONE_SIGN = Pattern.compile("(?<=^|\\s)[-+](?=\\s|$)");
+
+    /**
+     * The words of {@code text} split where the classic parser splits them, or null when the text uses any of its
+     * syntax: operators, phrases, fields, wildcards, boosts, ranges, escapes.
+     */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i == text.length() ? ' ' : text.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000';
+            if (space) {
+                if (start >= 0) {
+                    String word = text.substring(start, i);
+                    if (OPERATORS.contains(word)) return null;
+                    if (SYNTAX_AT_START.indexOf(word.charAt(0)) >= 0) {
+                        if (!LONE_SIGNS.contains(word)) return null;
+                    } else {
+                        words.add(word);
+                    }
+                    start = -1;
+                }
+                continue;
+            }
+            if (SYNTAX.indexOf(c) >= 0) return null;
+            if (start < 0) start = i;
+        }
+        return words;
+    }
+
+    /**
+     * A word's clauses as the classic multi-field parser makes them, flattened: for each of its analysed terms in
+     * turn, the term in every prose field, weighted by the field's boost. Stop words have none.
+     */
+    private List<Query> wordClauses(String word) {
+        List<Query> clauses = new ArrayList<>();
+        for (String term : proseTerms(word)) {
+            ranking.fieldBoosts().forEach((field, boost) -> {
+                Query q = termQuery.apply(new Term(field, term));
+                clauses.add(boost == 1f ? q : new BoostQuery(q, boost));
+            });
+        }
+        return List.copyOf(clauses);
+    }
+
+    /** The classic parser's reading of {@code text}, or its words as plain text when it does not parse. */
+    Query parsed(String text) {
         var parser = new MultiFieldQueryParser(
                 ranking.fieldBoosts().keySet().toArray(String[]::new), analyzer, ranking.fieldBoosts()) {
             @Override
@@ -243,7 +320,7 @@ public final class QueryFactory {
         parser.setDefaultOperator(QueryParser.Operator.OR);
         parser.setAllowLeadingWildcard(false);
         try {
-            return parser.parse(escapeUnknownFields(text));
+            return parser.parse(escapeUnknownFields(LONE_SIGN.matcher(text).replaceAll(" ")));
         } catch (ParseException | RuntimeException e) {
             return plainWords(text);
         }

@@ -45,8 +45,6 @@ final class Snippets {
 
     /** A snippet longer than this is cut around its matches. */
     static final int MAX_PASSAGE = 300;
-    /** How far from a match a sentence boundary is looked for. */
-    private static final int MAX_SENTENCE_REACH = 400;
     /** Occurrences of one term read per document: enough to choose a sentence, bounded for huge fields. */
     private static final int MAX_OCCURRENCES = 64;
     /** Sentences with matches compared per snippet: the best is nearly always among the first few. */
@@ -62,11 +60,13 @@ final class Snippets {
     private final IndexReader reader;
     private final DocValuesReader docValues;
     private final TermLookups lookups;
+    private final Sentences sentences;
 
     Snippets(IndexReader reader, DocValuesReader docValues, TermLookups lookups) {
         this.reader = reader;
         this.docValues = docValues;
         this.lookups = lookups;
+        this.sentences = Sentences.of(docValues, reader.maxDoc());
     }
 
     private static List<String> shown() {
@@ -126,9 +126,12 @@ final class Snippets {
                     passages[at].add(termIndex, postings);
                 });
             }
+            int fieldIndex = SNIPPET_FIELDS.indexOf(field);
             for (int doc : group) {
                 int at = Arrays.binarySearch(sorted, doc);
-                if (passages[at] != null) passages[at].setText(docValues.text(field, doc, passages[at].neededChars()));
+                if (passages[at] == null) continue;
+                String text = docValues.text(field, doc, passages[at].neededChars());
+                if (text != null) passages[at].setText(sentences.in(fieldIndex, doc, text.toCharArray()));
             }
         }
         return passages;
@@ -217,11 +220,13 @@ final class Snippets {
         private int size;
         /** Occurrences of each query term in the whole field, by term index (sparse). */
         private final List<int[]> docFreqs = new ArrayList<>();
-        /** The start of the field's text, as an array: scanned for sentences char by char, an array reads fastest. */
+        /** The start of the field's text, as an array, and its sentences. */
         char[] text;
+        private Sentences.In sentences;
 
-        void setText(String value) {
-            text = value == null ? null : value.toCharArray();
+        void setText(Sentences.In sentences) {
+            this.sentences = sentences;
+            this.text = sentences.text;
         }
 
         void add(int termIndex, PostingsEnum postings) throws IOException {
@@ -252,7 +257,7 @@ final class Snippets {
             for (int i = 0; i < size; i++) first = Math.min(first, starts[i]);
             int last = 0;
             for (int i = 0; i < size; i++) if (starts[i] <= first + MAX_SCAN) last = Math.max(last, ends[i]);
-            return Math.min(MAX_SNIPPET_SOURCE, last + MAX_SENTENCE_REACH + 2); // past the reach, so a cut shows
+            return Math.min(MAX_SNIPPET_SOURCE, last + Sentences.MAX_REACH + 2); // past the reach, so a cut shows
         }
 
         private int freqInDoc(int termIndex) {
@@ -270,9 +275,9 @@ final class Snippets {
             int bestEnd = 0;
             int first = 0;
             int previousEnd = 0;
-            for (int sentences = 0; first < n && sentences < MAX_SENTENCES; sentences++) {
-                int sentenceStart = sentenceStart(text, starts[order[first]], previousEnd);
-                int sentenceEnd = sentenceEnd(text, ends[order[first]]);
+            for (int compared = 0; first < n && compared < MAX_SENTENCES; compared++) {
+                int sentenceStart = sentences.start(starts[order[first]], previousEnd);
+                int sentenceEnd = sentences.end(ends[order[first]]);
                 int last = first;
                 while (last + 1 < n && starts[order[last + 1]] < sentenceEnd) {
                     last++;
@@ -329,14 +334,14 @@ final class Snippets {
                     }
                 }
                 int from = Math.max(start, firstMatch - MAX_PASSAGE / 5);
-                if (from > start) from = wordStart(text, from);
+                if (from > start) from = sentences.wordStart(from);
                 int to = Math.min(end, from + MAX_PASSAGE);
-                if (to < end) to = wordEnd(text, to);
+                if (to < end) to = sentences.wordEnd(to);
                 start = from;
                 end = to;
             }
             StringBuilder out = new StringBuilder(end - start + 64);
-            if (start > 0 && !isSentenceStart(text, start)) out.append("… ");
+            if (start > 0 && !sentences.isStart(start)) out.append("… ");
             int at = start;
             int i = 0;
             while (i < order.length) {
@@ -354,76 +359,9 @@ final class Snippets {
                 at = markEnd;
             }
             escape(text, at, end, out);
-            if (!endsSentence(text, end)) out.append(" …");
+            if (!sentences.endsAt(end)) out.append(" …");
             return out.toString().strip();
         }
-    }
-
-    /** Where the sentence holding {@code offset} starts: after a line break or a sentence's end, or near it. */
-    static int sentenceStart(String text, int offset) {
-        return sentenceStart(text.toCharArray(), offset, 0);
-    }
-
-    /** As {@link #sentenceStart(String, int)}, knowing that no sentence starts before {@code notBefore}. */
-    private static int sentenceStart(char[] text, int offset, int notBefore) {
-        int limit = Math.max(notBefore, offset - MAX_SENTENCE_REACH);
-        for (int i = offset; i > limit; i--) {
-            if (isSentenceStart(text, i)) return i;
-        }
-        if (limit == notBefore) return isSentenceStart(text, limit) || limit == 0 ? limit : wordStart(text, limit);
-        return wordStart(text, limit);
-    }
-
-    /** Where the sentence holding {@code offset} ends (exclusive, without trailing space). */
-    static int sentenceEnd(String text, int offset) {
-        return sentenceEnd(text.toCharArray(), offset);
-    }
-
-    private static int sentenceEnd(char[] text, int offset) {
-        int limit = Math.min(text.length, offset + MAX_SENTENCE_REACH);
-        int i = offset;
-        while (i < limit && !isSentenceStart(text, i)) i++;
-        if (i == limit && limit < text.length) return wordEnd(text, limit);
-        while (i > offset && Character.isWhitespace(text[i - 1])) i--;
-        return i;
-    }
-
-    /**
-     * A sentence starts at the text's start, after a line break, or after ". ", "? " or "! " followed by
-     * something other than a lower-case letter (so "e.g. sh" stays one sentence).
-     */
-    static boolean isSentenceStart(String text, int i) {
-        return isSentenceStart(text.toCharArray(), i);
-    }
-
-    private static boolean isSentenceStart(char[] text, int i) {
-        if (i <= 0) return true;
-        if (i >= text.length) return false;
-        char previous = text[i - 1];
-        if (previous == '\n') return !Character.isWhitespace(text[i]);
-        return i >= 2 && previous == ' ' && ".!?".indexOf(text[i - 2]) >= 0
-                && !Character.isWhitespace(text[i]) && !Character.isLowerCase(text[i]);
-    }
-
-    /** Whether {@code end} is the text's end or only space separates it from the next sentence. */
-    static boolean endsSentence(String text, int end) {
-        return endsSentence(text.toCharArray(), end);
-    }
-
-    private static boolean endsSentence(char[] text, int end) {
-        int i = end;
-        while (i < text.length && Character.isWhitespace(text[i])) i++;
-        return i == text.length || isSentenceStart(text, i);
-    }
-
-    private static int wordStart(char[] text, int i) {
-        while (i < text.length && !Character.isWhitespace(text[i - 1])) i++;
-        return i;
-    }
-
-    private static int wordEnd(char[] text, int i) {
-        while (i > 0 && i < text.length && !Character.isWhitespace(text[i])) i--;
-        return i;
     }
 
     static String escape(String text) {

@@ -97,4 +97,27 @@ class QueryFactoryTest {
     void anEmptyQueryMatchesEveryActiveObject() {
         assertThat(factory.build("").toString()).isEqualTo("+*:* #status:active");
     }
+
+    @Test
+    void plainWordsAreBuiltAsTheClassicParserBuildsThem() {
+        List<String> texts = List.of("container image", "Container  Image\tregistry", "PowerShell", "command-line",
+                "T1059.001 powershell", "lsass.exe dump", "the", "the a an", "Win32_PnPEntity ListCronjobs", "it's",
+                "Masquerading RTLO", "and or not", "créer un fichier", "file file", "x 1 2", "e.g. sh", "AWS,Azure;GCP",
+                "C++ code", "a+b", "AWS - EC2 Enumeration", "a + b -", "");
+        for (String text : texts) {
+            assertThat(QueryFactory.words(text)).as(text).isNotNull();
+            assertThat(QueryFactory.flattened(factory.parse(text)).toString()).as(text)
+                    .isEqualTo(QueryFactory.flattened(factory.parsed(text)).toString());
+        }
+    }
+
+    @Test
+    void textWithParserSyntaxIsNotPlainWords() {
+        for (String text : List.of("a AND b", "NOT b", "a OR b", "\"a phrase\"", "name:x", "wild*", "what?", "(a b)",
+                "-excluded", "svchost.exe -k", "+required", "boost^2", "fuzzy~", "a && b", "a || b", "!a", "[a TO b]", "{a TO b}", "a/b",
+                "back\\slash")) {
+            assertThat(QueryFactory.words(text)).as(text).isNull();
+        }
+        assertThat(QueryFactory.words(" container\u3000image  ")).containsExactly("container", "image");
+    }
 }

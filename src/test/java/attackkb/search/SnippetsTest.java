@@ -10,22 +10,22 @@ class SnippetsTest {
 
     @Test
     void aSentenceStartsAfterItsPredecessorsEndOrALineBreakButNotAfterAnAbbreviation() {
-        assertThat(Snippets.isSentenceStart(TEXT, 0)).isTrue();
-        assertThat(Snippets.isSentenceStart(TEXT, TEXT.indexOf("sh,"))).as("after e.g.").isFalse();
-        assertThat(Snippets.isSentenceStart(TEXT, TEXT.indexOf("Shells"))).isTrue();
-        assertThat(Snippets.isSentenceStart(TEXT, TEXT.indexOf("Logs"))).isTrue();
+        assertThat(Sentences.scan(TEXT).isStart(0)).isTrue();
+        assertThat(Sentences.scan(TEXT).isStart(TEXT.indexOf("sh,"))).as("after e.g.").isFalse();
+        assertThat(Sentences.scan(TEXT).isStart(TEXT.indexOf("Shells"))).isTrue();
+        assertThat(Sentences.scan(TEXT).isStart(TEXT.indexOf("Logs"))).isTrue();
     }
 
     @Test
     void theSentenceOfAMatchIsFoundAroundIt() {
         int ash = TEXT.indexOf("ash");
-        assertThat(TEXT.substring(Snippets.sentenceStart(TEXT, ash), Snippets.sentenceEnd(TEXT, ash + 3)))
+        assertThat(TEXT.substring(Sentences.scan(TEXT).start(ash, 0), Sentences.scan(TEXT).end(ash + 3)))
                 .isEqualTo("Adversaries may run shells (e.g. sh, ash).");
         int common = TEXT.indexOf("common");
-        assertThat(TEXT.substring(Snippets.sentenceStart(TEXT, common), Snippets.sentenceEnd(TEXT, common + 6)))
+        assertThat(TEXT.substring(Sentences.scan(TEXT).start(common, 0), Sentences.scan(TEXT).end(common + 6)))
                 .isEqualTo("Shells are common.");
-        assertThat(Snippets.endsSentence(TEXT, TEXT.indexOf(" Shells"))).isTrue();
-        assertThat(Snippets.endsSentence(TEXT, TEXT.indexOf(" are"))).isFalse();
+        assertThat(Sentences.scan(TEXT).endsAt(TEXT.indexOf(" Shells"))).isTrue();
+        assertThat(Sentences.scan(TEXT).endsAt(TEXT.indexOf(" are"))).isFalse();
     }
 
     @Test
