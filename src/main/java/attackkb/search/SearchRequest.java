@@ -40,7 +40,8 @@ public record SearchRequest(
         frameworks = clean(frameworks);
         families = clean(families);
         // Any spelling of a control ID selects it (ac-04, AC-2.1), as the index holds the one normalised form.
-        controls = clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
+        controls = controls == null || controls.isEmpty() ? List.of()
+                : clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
         sort = sort == null ? Sort.RELEVANCE : sort;
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new BadInputException("query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
@@ -98,6 +99,6 @@ public record SearchRequest(
     }
 
     private static List<String> clean(List<String> values) {
-        return values == null ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        return values == null || values.isEmpty() ? List.of() : values.stream().map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
     }
 }

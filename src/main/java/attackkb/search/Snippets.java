@@ -61,11 +61,15 @@ final class Snippets {
     private final DocValuesReader docValues;
     private final TermLookups lookups;
     private final Sentences sentences;
+    private final TermDocs termDocs;
+    /** Each thread's buffer for the text a snippet is cut from: one at a time, as each snippet is cut once read. */
+    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[MAX_SNIPPET_SOURCE]);
 
-    Snippets(IndexReader reader, DocValuesReader docValues, TermLookups lookups) {
+    Snippets(IndexReader reader, DocValuesReader docValues, TermLookups lookups, TermDocs termDocs) {
         this.reader = reader;
         this.docValues = docValues;
         this.lookups = lookups;
+        this.termDocs = termDocs;
         this.sentences = Sentences.of(docValues, reader.maxDoc());
     }
 
@@ -94,7 +98,7 @@ final class Snippets {
         for (int i = 0; i < docs.length; i++) {
             int at = Arrays.binarySearch(sorted, docs[i]);
             if (shownMask[at] == 0) continue;
-            String html = passages[at] == null || passages[at].text == null ? null : passages[at].best();
+            String html = passages[at] == null ? null : passages[at].html;
             out[i] = new Snippet(html, matchedNames(shownMask[at]));
         }
         return out;
@@ -105,7 +109,14 @@ final class Snippets {
         int[] shownMask = new int[sorted.length];
         for (Term term : terms) {
             int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.field())];
-            forEachMatch(term, sorted, PostingsEnum.NONE, cursors, (i, postings) -> shownMask[i] |= bit);
+            if (termDocs.holds(term.field())) {
+                int[] holding = termDocs.docs(term);
+                for (int i = 0; i < sorted.length; i++) {
+                    if (Arrays.binarySearch(holding, sorted[i]) >= 0) shownMask[i] |= bit;
+                }
+            } else {
+                forEachMatch(term, sorted, PostingsEnum.NONE, cursors, (i, postings) -> shownMask[i] |= bit);
+            }
         }
         return shownMask;
     }
@@ -120,8 +131,10 @@ final class Snippets {
             for (int t = 0; t < terms.length; t++) {
                 if (!terms[t].field().equals(field)) continue;
                 int termIndex = t;
-                forEachMatch(terms[t], group, PostingsEnum.OFFSETS, cursors, (i, postings) -> {
-                    int at = Arrays.binarySearch(sorted, group[i]);
+                int[] holding = holding(terms[t], group);
+                if (holding.length == 0) continue;
+                forEachMatch(terms[t], holding, PostingsEnum.OFFSETS, cursors, (i, postings) -> {
+                    int at = Arrays.binarySearch(sorted, holding[i]);
                     if (passages[at] == null) passages[at] = new Passages();
                     passages[at].add(termIndex, postings);
                 });
@@ -130,11 +143,22 @@ final class Snippets {
             for (int doc : group) {
                 int at = Arrays.binarySearch(sorted, doc);
                 if (passages[at] == null) continue;
-                String text = docValues.text(field, doc, passages[at].neededChars());
-                if (text != null) passages[at].setText(sentences.in(fieldIndex, doc, text.toCharArray()));
+                char[] text = TEXT.get();
+                int length = docValues.text(field, doc, text, passages[at].neededChars());
+                if (length >= 0) passages[at].cut(sentences.in(fieldIndex, doc, text, length));
             }
         }
         return passages;
+    }
+
+    /** Those of {@code sortedDocs} that hold {@code term}: the offsets of the others need not be looked for. */
+    private int[] holding(Term term, int[] sortedDocs) {
+        if (!termDocs.holds(term.field())) return sortedDocs;
+        int[] docs = termDocs.docs(term);
+        int[] holding = new int[sortedDocs.length];
+        int n = 0;
+        for (int doc : sortedDocs) if (Arrays.binarySearch(docs, doc) >= 0) holding[n++] = doc;
+        return n == sortedDocs.length ? sortedDocs : Arrays.copyOf(holding, n);
     }
 
     /** The bit of the first snippet field set in {@code mask}, or 0. */
@@ -220,13 +244,21 @@ final class Snippets {
         private int size;
         /** Occurrences of each query term in the whole field, by term index (sparse). */
         private final List<int[]> docFreqs = new ArrayList<>();
-        /** The start of the field's text, as an array, and its sentences. */
-        char[] text;
+        /** While the snippet is cut: the start of the field's text, its length, and its sentences. */
+        private char[] text;
+        private int length;
         private Sentences.In sentences;
+        /** The snippet, once cut; null if no match lies within the text kept for snippets. */
+        String html;
 
-        void setText(Sentences.In sentences) {
+        /** Cuts the snippet from {@code sentences}, the start of the field's text, which is not kept. */
+        void cut(Sentences.In sentences) {
             this.sentences = sentences;
             this.text = sentences.text;
+            this.length = sentences.length;
+            html = best();
+            this.sentences = null;
+            this.text = null;
         }
 
         void add(int termIndex, PostingsEnum postings) throws IOException {
@@ -266,7 +298,7 @@ final class Snippets {
         }
 
         /** The best sentence as HTML, or null if no match lies within the text kept for snippets. */
-        String best() {
+        private String best() {
             int[] order = matchOrder();
             int n = order.length;
             if (n == 0) return null;
@@ -281,7 +313,7 @@ final class Snippets {
                 int last = first;
                 while (last + 1 < n && starts[order[last + 1]] < sentenceEnd) {
                     last++;
-                    sentenceEnd = Math.max(sentenceEnd, Math.min(text.length, ends[order[last]]));
+                    sentenceEnd = Math.max(sentenceEnd, Math.min(length, ends[order[last]]));
                 }
                 float score = score(order, first, last, sentenceStart, sentenceEnd);
                 if (score > bestScore) {
@@ -299,7 +331,7 @@ final class Snippets {
         private int[] matchOrder() {
             Integer[] boxed = new Integer[size];
             int n = 0;
-            for (int i = 0; i < size; i++) if (ends[i] <= text.length) boxed[n++] = i;
+            for (int i = 0; i < size; i++) if (ends[i] <= length) boxed[n++] = i;
             Integer[] kept = Arrays.copyOf(boxed, n);
             Arrays.sort(kept, (a, b) -> starts[a] != starts[b] ? Integer.compare(starts[a], starts[b])
                     : Integer.compare(ends[b], ends[a]));
@@ -308,7 +340,7 @@ final class Snippets {
 
         private float score(int[] order, int first, int last, int start, int end) {
             float lengthNorm = K1 * ((1 - B) + B * ((end - start) / PIVOT));
-            float numDocs = 1 + text.length / PIVOT;
+            float numDocs = 1 + length / PIVOT;
             float score = 0;
             for (int i = first; i <= last; i++) {
                 int termIndex = termIndexes[order[i]];

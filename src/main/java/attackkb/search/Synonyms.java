@@ -21,9 +21,12 @@ public final class Synonyms {
     private static final Pattern WORD_SPLIT = Pattern.compile("[^\\p{L}\\p{N}&+-]+");
 
     private final List<List<String>> groups;
+    /** Each group's members between spaces, as they are looked for in a query between spaces. */
+    private final List<List<String>> spaced;
 
     Synonyms(List<List<String>> groups) {
         this.groups = groups;
+        this.spaced = groups.stream().map(g -> g.stream().map(m -> " " + m + " ").toList()).toList();
     }
 
     public static Synonyms load() {
@@ -49,11 +52,13 @@ public final class Synonyms {
     public List<String> expansions(String query) {
         String words = " " + normalize(query) + " ";
         Set<String> out = new LinkedHashSet<>();
-        for (List<String> group : groups) {
-            boolean mentioned = group.stream().anyMatch(member -> words.contains(" " + member + " "));
+        for (int g = 0; g < groups.size(); g++) {
+            List<String> members = spaced.get(g);
+            boolean mentioned = false;
+            for (int m = 0; m < members.size() && !mentioned; m++) mentioned = words.contains(members.get(m));
             if (!mentioned) continue;
-            for (String member : group) {
-                if (!words.contains(" " + member + " ")) out.add(member);
+            for (int m = 0; m < members.size(); m++) {
+                if (!words.contains(members.get(m))) out.add(groups.get(g).get(m));
             }
         }
         return List.copyOf(out);
