@@ -45,6 +45,7 @@ public final class SearchService {
     private final QueryFactory queries;
     private final Snippets snippets;
     private final Vocabulary vocabulary;
+    private final TermDocs termDocs;
     /** Arrays of searches that have finished, for the next ones: at most as many as have run at once. */
     private final java.util.concurrent.ConcurrentLinkedQueue<Matches> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -56,7 +57,8 @@ public final class SearchService {
         this.index = index;
         this.table = index.table();
         this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking, index.terms());
-        this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues(), index.terms(), termDocs(index));
+        this.termDocs = termDocs(index);
+        this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues(), index.terms(), termDocs);
         this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
 
@@ -354,7 +356,7 @@ public final class SearchService {
             if (term.length() < 4 || unknown.contains(term)) continue;
             boolean known = false;
             for (String field : PROSE_FIELDS) {
-                if (index.terms().docFreq(new Term(field, term)) > 0) {
+                if (termDocs.docs(new Term(field, term)).length > 0) {
                     known = true;
                     break;
                 }
