@@ -17,7 +17,9 @@
 # Each run also reports the server's CPU time per request (user + system, from /proc), which a busy machine does not skew.
 # Errors are never hidden: socket errors, non-2xx (wrk counts >= 400) and, for search, the count per status code.
 #
-# Variables: MODE (longtail|titles|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (2), PORT (7391), INDEX
+# Variables: MODE (longtail|titles|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (1: wrk's threads for
+# the 32 connections; one drives /healthz as fast as two here, and on a two-processor machine a second takes CPU from the
+# server it measures, which then did 25-40% fewer searches a second at a higher CPU cost each), PORT (7391), INDEX
 # (target/bench-index: another index, e.g. one an older build wrote, for comparing builds),
 # RESULT_CACHE (0 for longtail, 256 for mix). The server is started as $SERVER_CMD if set (e.g.
 # SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
@@ -32,7 +34,7 @@ MODE=${MODE:-longtail}
 DURATION=${DURATION:-20s}
 ROUNDS=${ROUNDS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
-THREADS=${THREADS:-2}
+THREADS=${THREADS:-1}
 PORT=${PORT:-7391}
 HEAP=${HEAP:-256m}
 DATA=${ATTACK_KB_DATA:-../shared/data}
