@@ -25,8 +25,9 @@ import org.apache.lucene.search.QueryVisitor;
  * For each hit: which fields the query matched, and a snippet cut from the most telling of them (statement, then
  * detection, mitigation, procedures), with the matched words in {@code <mark>} and everything else HTML-escaped.
  *
- * <p>Both come from the postings: one walk per query term over the page's documents finds the matched fields, and
- * a second over the snippet fields reads the offsets the index keeps, so no text is analysed again. The snippet is
+ * <p>Both come from the postings: {@link TermDocs} says which of the page's documents hold each prose term (the
+ * ID and exact-name terms are looked up in the index), and a walk over the snippet fields reads the offsets the index
+ * keeps for the documents holding each term, so no text is analysed again. The snippet is
  * the sentence whose matches score best (the unified highlighter's passage formula: BM25 over the sentence, rare
  * terms of the document weighing more, earlier sentences slightly preferred), cut to {@link #MAX_PASSAGE}
  * characters around its matches.
