@@ -19,7 +19,7 @@
 #
 # Variables: MODE (longtail|titles|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (1: wrk's threads for
 # the 32 connections; one drives /healthz as fast as two here, and on a two-processor machine a second takes CPU from the
-# server it measures, which then did 25-40% fewer searches a second at a higher CPU cost each), PORT (7391), INDEX
+# server it measures, which then did 20-45% fewer searches a second at a higher CPU cost each), PORT (7391), INDEX
 # (target/bench-index: another index, e.g. one an older build wrote, for comparing builds),
 # RESULT_CACHE (0 for longtail, 256 for mix). The server is started as $SERVER_CMD if set (e.g.
 # SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
