@@ -245,21 +245,12 @@ final class Snippets {
         private int size;
         /** Occurrences of each query term in the whole field, by term index (sparse). */
         private final List<int[]> docFreqs = new ArrayList<>();
-        /** While the snippet is cut: the start of the field's text, its length, and its sentences. */
-        private char[] text;
-        private int length;
-        private Sentences.In sentences;
         /** The snippet, once cut; null if no match lies within the text kept for snippets. */
         String html;
 
-        /** Cuts the snippet from {@code sentences}, the start of the field's text, which is not kept. */
-        void cut(Sentences.In sentences) {
-            this.sentences = sentences;
-            this.text = sentences.text;
-            this.length = sentences.length;
-            html = best();
-            this.sentences = null;
-            this.text = null;
+        /** Cuts the snippet from {@code text}, the start of the field's text and its sentences, which is not kept. */
+        void cut(Sentences.In text) {
+            html = best(text);
         }
 
         void add(int termIndex, PostingsEnum postings) throws IOException {
@@ -299,8 +290,8 @@ final class Snippets {
         }
 
         /** The best sentence as HTML, or null if no match lies within the text kept for snippets. */
-        private String best() {
-            int[] order = matchOrder();
+        private String best(Sentences.In sentences) {
+            int[] order = matchOrder(sentences.length);
             int n = order.length;
             if (n == 0) return null;
             float bestScore = Float.NEGATIVE_INFINITY;
@@ -314,9 +305,9 @@ final class Snippets {
                 int last = first;
                 while (last + 1 < n && starts[order[last + 1]] < sentenceEnd) {
                     last++;
-                    sentenceEnd = Math.max(sentenceEnd, Math.min(length, ends[order[last]]));
+                    sentenceEnd = Math.max(sentenceEnd, Math.min(sentences.length, ends[order[last]]));
                 }
-                float score = score(order, first, last, sentenceStart, sentenceEnd);
+                float score = score(order, first, last, sentenceStart, sentenceEnd, sentences.length);
                 if (score > bestScore) {
                     bestScore = score;
                     bestStart = sentenceStart;
@@ -325,11 +316,11 @@ final class Snippets {
                 first = last + 1;
                 previousEnd = sentenceEnd;
             }
-            return html(order, bestStart, bestEnd);
+            return html(order, bestStart, bestEnd, sentences);
         }
 
         /** Match indexes by start offset, then longest first, keeping only matches inside the kept text. */
-        private int[] matchOrder() {
+        private int[] matchOrder(int length) {
             Integer[] boxed = new Integer[size];
             int n = 0;
             for (int i = 0; i < size; i++) if (ends[i] <= length) boxed[n++] = i;
@@ -339,7 +330,7 @@ final class Snippets {
             return Arrays.stream(kept).mapToInt(Integer::intValue).toArray();
         }
 
-        private float score(int[] order, int first, int last, int start, int end) {
+        private float score(int[] order, int first, int last, int start, int end, int length) {
             float lengthNorm = K1 * ((1 - B) + B * ((end - start) / PIVOT));
             float numDocs = 1 + length / PIVOT;
             float score = 0;
@@ -357,7 +348,8 @@ final class Snippets {
         }
 
         /** The sentence, cut around its matches when long, escaped, with overlapping matches merged into one mark. */
-        private String html(int[] order, int start, int end) {
+        private String html(int[] order, int start, int end, Sentences.In sentences) {
+            char[] text = sentences.text;
             if (end - start > MAX_PASSAGE) {
                 int firstMatch = start;
                 for (int i : order) {
