@@ -13,12 +13,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.TermQuery;
 
 /**
  * Runs searches against an {@link OpenIndex}: query, facet filters with drill-sideways counts, paging and
@@ -81,7 +86,7 @@ public final class SearchService {
         try {
             boolean ranked = !request.query().isBlank();
             Understood understood = understand(request.query());
-            index.searcher().search(understood.query(), matches.manager());
+            match(understood.query(), matches);
             // Without words there is no relevance: such a listing is in ID order unless asked otherwise.
             Sort sort = request.sort() == Sort.RELEVANCE && !ranked ? Sort.ID : request.sort();
             Tally tally = tally(matches, new Selection(request), sort, request.offset() + request.limit());
@@ -104,7 +109,7 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            spare.offer(matches);
+            if (!matches.scoring) spare.offer(matches);
         }
     }
 
@@ -286,6 +291,43 @@ public final class SearchService {
     }
 
     /**
+     * Scores {@code query} into {@code matches}. The words of a query are term clauses in the prose fields, summed
+     * from {@link TermDocs}; the rest (names, IDs, phrases, corrections, the user's syntax) goes to Lucene, its
+     * scores added to theirs.
+     */
+    private void match(Query query, Matches matches) throws IOException {
+        List<BooleanClause> clauses = isDisjunction(query) ? ((BooleanQuery) query).clauses()
+                : List.of(new BooleanClause(query, Occur.SHOULD));
+        var rest = new BooleanQuery.Builder();
+        int restClauses = 0;
+        matches.scoring = true;
+        for (BooleanClause clause : clauses) {
+            Query q = clause.getQuery();
+            float boost = 1f;
+            if (q instanceof BoostQuery boosted) {
+                boost = boosted.getBoost();
+                q = boosted.getQuery();
+            }
+            if (q instanceof TermQuery term && termDocs.holds(term.getTerm().field())) {
+                termDocs.score(term.getTerm(), boost, matches.sums, matches.matched);
+            } else if (q instanceof TermQuery term && index.terms().docFreq(term.getTerm()) == 0) {
+                continue; // the query as an exact name, which it seldom is: Lucene need not be started for nothing
+            } else {
+                rest.add(clause);
+                restClauses++;
+            }
+        }
+        if (restClauses > 0) index.searcher().search(rest.build(), matches.manager());
+        matches.gather();
+    }
+
+    /** A rewritten query's top: a disjunction of optional clauses, whose scores add up. */
+    private static boolean isDisjunction(Query query) {
+        return query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD);
+    }
+
+    /**
      * Every document the query matches in document order, and the scores by document; and the arrays a tally of them
      * fills: reused, one set per search running at once ({@link #spare}), as allocating them was a fifth of what a
      * search allocated.
@@ -295,6 +337,11 @@ public final class SearchService {
         final float[] scores;
         final long[] keys;
         final int[] counts;
+        /** While scoring: each document's sum so far, and whether anything matched it. Left zeroed by {@link #gather}. */
+        final double[] sums;
+        final boolean[] matched;
+        /** Between the first score added and {@link #gather}: a search that fails then leaves the sums unusable. */
+        boolean scoring;
         int size;
         private int docBase;
         private Scorable scorer;
@@ -304,11 +351,12 @@ public final class SearchService {
             scores = new float[maxDoc];
             keys = new long[maxDoc];
             counts = new int[ordinals];
+            sums = new double[maxDoc];
+            matched = new boolean[maxDoc];
         }
 
-        /** This collector, emptied, for the whole search: the searcher has no executor, so it searches in one slice. */
+        /** This collector for the whole search: the searcher has no executor, so it searches in one slice. */
         CollectorManager<Matches, Matches> manager() {
-            size = 0;
             return new CollectorManager<>() {
                 private boolean given;
 
@@ -326,6 +374,19 @@ public final class SearchService {
             };
         }
 
+        /** Lists the matched documents in document order with their scores, and zeroes the sums for the next search. */
+        void gather() {
+            size = 0;
+            for (int doc = 0; doc < matched.length; doc++) {
+                if (!matched[doc]) continue;
+                docs[size++] = doc;
+                scores[doc] = (float) sums[doc];
+                sums[doc] = 0;
+                matched[doc] = false;
+            }
+            scoring = false;
+        }
+
         @Override
         protected void doSetNextReader(LeafReaderContext context) {
             docBase = context.docBase;
@@ -338,8 +399,8 @@ public final class SearchService {
 
         @Override
         public void collect(int doc) throws IOException {
-            docs[size++] = docBase + doc;
-            scores[docBase + doc] = scorer.score();
+            sums[docBase + doc] += scorer.score();
+            matched[docBase + doc] = true;
         }
 
         @Override

@@ -9,60 +9,110 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.SmallFloat;
 
 /**
- * Which documents hold each term of the prose fields, in memory: about 31,000 terms and 490,000 postings for all of
- * ATT&CK and SP 800-53, some 5 MB. Finding which of a page's twenty hits hold each of a query's terms took a terms
- * dictionary seek and a postings enum per term; here it is a binary search per hit.
+ * The postings of the prose fields in memory, with what BM25 needs to score them: about 31,000 terms and 490,000
+ * postings for all of ATT&CK and SP 800-53, some 7 MB. A query's words are scored here by adding arrays, where Lucene
+ * builds a scorer, a postings enum and a table of 256 norms per word and field, and a page's matched fields are
+ * found by a binary search per hit.
+ *
+ * <p>Scores are Lucene's own {@code BM25Similarity} (k1 1.2, b 0.75), term by term the same float: its idf of the
+ * term's document frequency, and per posting {@code 1 + freq / (k1 * (1 - b + b * length / average length))}, with
+ * the length as the index encoded it (one byte), or 1 in fields kept without norms.
  */
 final class TermDocs {
-    private static final int[] NONE = new int[0];
+    private static final float K1 = 1.2f;
+    private static final float B = 0.75f;
+    private static final Postings NONE = new Postings(new int[0], new float[0]);
 
-    /** Per prose field, each term's documents in increasing order. */
-    private final Map<String, Map<BytesRef, int[]>> byField;
+    /** A term's documents in increasing order, and for each its {@code 1 + freq * normInverse}. */
+    record Postings(int[] docs, float[] saturation) {}
 
-    private TermDocs(Map<String, Map<BytesRef, int[]>> byField) {
+    /** Per prose field, each term's postings. */
+    private final Map<String, Map<BytesRef, Postings>> byField;
+    /** Per prose field, how many documents hold a term of it: BM25's document count. */
+    private final Map<String, Long> docCounts;
+
+    private TermDocs(Map<String, Map<BytesRef, Postings>> byField, Map<String, Long> docCounts) {
         this.byField = byField;
+        this.docCounts = docCounts;
     }
 
     static TermDocs of(IndexReader reader) throws IOException {
-        Map<String, Map<BytesRef, int[]>> byField = new HashMap<>();
+        Map<String, Map<BytesRef, Postings>> byField = new HashMap<>();
+        Map<String, Long> docCounts = new HashMap<>();
+        List<LeafReaderContext> leaves = reader.leaves();
         for (String field : PROSE_FIELDS) {
-            Map<BytesRef, int[]> terms = new HashMap<>();
-            List<LeafReaderContext> leaves = reader.leaves();
-            PostingsEnum postings = null;
+            long docCount = 0;
+            long sumTotalTermFreq = 0;
+            for (LeafReaderContext leaf : leaves) {
+                Terms terms = leaf.reader().terms(field);
+                if (terms == null) continue;
+                docCount += terms.getDocCount();
+                sumTotalTermFreq += terms.getSumTotalTermFreq();
+            }
+            docCounts.put(field, docCount);
+            float[] normInverse = normInverses(docCount == 0 ? 1f : (float) (sumTotalTermFreq / (double) docCount));
+            Map<BytesRef, Postings> terms = new HashMap<>();
             for (LeafReaderContext leaf : leaves) {
                 Terms fieldTerms = leaf.reader().terms(field);
                 if (fieldTerms == null) continue;
+                byte[] norms = norms(leaf, field);
                 TermsEnum termsEnum = fieldTerms.iterator();
+                PostingsEnum postings = null;
                 for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-                    postings = termsEnum.postings(postings, PostingsEnum.NONE);
+                    postings = termsEnum.postings(postings, PostingsEnum.FREQS);
                     int[] docs = new int[termsEnum.docFreq()];
+                    float[] saturation = new float[docs.length];
                     int n = 0;
                     for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        docs[n++] = leaf.docBase + doc;
+                        docs[n] = leaf.docBase + doc;
+                        int norm = norms == null ? 1 : norms[doc] & 0xff;
+                        saturation[n++] = 1f + postings.freq() * normInverse[norm];
                     }
-                    BytesRef key = BytesRef.deepCopyOf(term);
-                    int[] earlier = terms.get(key);
-                    terms.put(key, earlier == null ? docs : concat(earlier, docs));
+                    terms.merge(BytesRef.deepCopyOf(term), new Postings(docs, saturation), TermDocs::concat);
                 }
             }
             byField.put(field, terms);
         }
-        return new TermDocs(Map.copyOf(byField));
+        return new TermDocs(Map.copyOf(byField), Map.copyOf(docCounts));
+    }
+
+    /** BM25's {@code 1 / (k1 * (1 - b + b * length / avgdl))} for each encoded length, as Lucene tabulates it. */
+    private static float[] normInverses(float avgdl) {
+        float[] cache = new float[256];
+        for (int i = 0; i < cache.length; i++) {
+            cache[i] = 1f / (K1 * ((1 - B) + B * SmallFloat.byte4ToInt((byte) i) / avgdl));
+        }
+        return cache;
+    }
+
+    /** The leaf's encoded field lengths by document, or null when the field keeps none. */
+    private static byte[] norms(LeafReaderContext leaf, String field) throws IOException {
+        NumericDocValues values = leaf.reader().getNormValues(field);
+        if (values == null) return null;
+        byte[] norms = new byte[leaf.reader().maxDoc()];
+        for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            norms[doc] = (byte) values.longValue();
+        }
+        return norms;
     }
 
     /** Leaves come in document order, so a term's documents in a later leaf follow those of earlier ones. */
-    private static int[] concat(int[] first, int[] second) {
-        int[] all = Arrays.copyOf(first, first.length + second.length);
-        System.arraycopy(second, 0, all, first.length, second.length);
-        return all;
+    private static Postings concat(Postings first, Postings second) {
+        int[] docs = Arrays.copyOf(first.docs, first.docs.length + second.docs.length);
+        System.arraycopy(second.docs, 0, docs, first.docs.length, second.docs.length);
+        float[] saturation = Arrays.copyOf(first.saturation, docs.length);
+        System.arraycopy(second.saturation, 0, saturation, first.saturation.length, second.saturation.length);
+        return new Postings(docs, saturation);
     }
 
     /** Whether {@code field} is kept here. */
@@ -70,9 +120,33 @@ final class TermDocs {
         return byField.containsKey(field);
     }
 
+    /** The postings of {@code term} (none if it is nowhere), for a field {@link #holds}. */
+    Postings postings(Term term) {
+        Postings postings = byField.get(term.field()).get(term.bytes());
+        return postings == null ? NONE : postings;
+    }
+
     /** The documents holding {@code term} in increasing order (none if it is nowhere), for a field {@link #holds}. */
     int[] docs(Term term) {
-        int[] docs = byField.get(term.field()).get(term.bytes());
-        return docs == null ? NONE : docs;
+        return postings(term).docs();
+    }
+
+    /**
+     * Adds {@code boost} times the term's BM25 score to {@code scores} for each document holding it, and marks them
+     * in {@code matched}: as Lucene's term scorer scores, {@code weight - weight / saturation}.
+     */
+    void score(Term term, float boost, double[] scores, boolean[] matched) {
+        Postings postings = postings(term);
+        int docFreq = postings.docs.length;
+        if (docFreq == 0) return;
+        long docCount = docCounts.get(term.field());
+        float idf = (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
+        float weight = boost * idf;
+        int[] docs = postings.docs;
+        float[] saturation = postings.saturation;
+        for (int i = 0; i < docs.length; i++) {
+            scores[docs[i]] += weight - weight / saturation[i];
+            matched[docs[i]] = true;
+        }
     }
 }

@@ -1,0 +1,67 @@
+package attackkb.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attackkb.Fixtures;
+import attackkb.index.IndexSchema;
+import java.nio.file.Path;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The in-memory postings score every term of the fixture index exactly as Lucene scores its term query. */
+class TermDocsTest {
+    @TempDir
+    static Path root;
+
+    static OpenIndex index;
+    static TermDocs termDocs;
+
+    @BeforeAll
+    static void build() throws Exception {
+        index = OpenIndex.open(Fixtures.index(root));
+        termDocs = TermDocs.of(index.searcher().getIndexReader());
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    void everyProseTermScoresAsLuceneScoresItsTermQuery() throws Exception {
+        IndexReader reader = index.searcher().getIndexReader();
+        int maxDoc = reader.maxDoc();
+        int compared = 0;
+        for (String field : IndexSchema.PROSE_FIELDS) {
+            TermsEnum terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field).iterator();
+            for (BytesRef bytes = terms.next(); bytes != null; bytes = terms.next()) {
+                Term term = new Term(field, BytesRef.deepCopyOf(bytes));
+                double[] scores = new double[maxDoc];
+                boolean[] matched = new boolean[maxDoc];
+                termDocs.score(term, 0.75f, scores, matched);
+                ScoreDoc[] lucene = index.searcher().search(new BoostQuery(new TermQuery(term), 0.75f), maxDoc).scoreDocs;
+                boolean[] luceneMatched = new boolean[maxDoc];
+                for (ScoreDoc hit : lucene) {
+                    luceneMatched[hit.doc] = true;
+                    assertThat((float) scores[hit.doc]).as(term + " in doc " + hit.doc).isEqualTo(hit.score);
+                    compared++;
+                }
+                assertThat(matched).as(term.toString()).isEqualTo(luceneMatched);
+                assertThat(termDocs.docs(term)).hasSize(lucene.length);
+            }
+        }
+        assertThat(compared).as("postings compared").isEqualTo(283);
+        assertThat(termDocs.docs(new Term(IndexSchema.STATEMENT, "nowher"))).isEmpty();
+        assertThat(termDocs.holds(IndexSchema.STATEMENT)).isTrue();
+        assertThat(termDocs.holds(IndexSchema.ID)).isFalse();
+    }
+}
