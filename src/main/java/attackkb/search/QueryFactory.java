@@ -74,12 +74,8 @@ public final class QueryFactory {
         this(analyzer, synonyms, ranking, TermQuery::new);
     }
 
-    /** A factory for one index generation: term queries come with their states from {@code lookups}. */
-    QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking, TermLookups lookups) {
-        this(analyzer, synonyms, ranking, (Function<Term, Query>) lookups::query);
-    }
-
-    private QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking, Function<Term, Query> termQuery) {
+    /** A factory for one index generation: it makes every term query with {@code termQuery}. */
+    QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking, Function<Term, Query> termQuery) {
         this.analyzer = analyzer;
         this.synonyms = synonyms;
         this.ranking = ranking;

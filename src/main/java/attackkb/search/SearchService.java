@@ -61,8 +61,10 @@ public final class SearchService {
     public SearchService(OpenIndex index, Ranking ranking) {
         this.index = index;
         this.table = index.table();
-        this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking, index.terms());
         this.termDocs = termDocs(index);
+        // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
+        this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking,
+                term -> termDocs.holds(term.field()) ? new TermQuery(term) : index.terms().query(term));
         this.snippets = new Snippets(index.searcher().getIndexReader(), index.docValues(), index.terms(), termDocs);
         this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
@@ -310,8 +312,6 @@ public final class SearchService {
             }
             if (q instanceof TermQuery term && termDocs.holds(term.getTerm().field())) {
                 termDocs.score(term.getTerm(), boost, matches.sums, matches.matched);
-            } else if (q instanceof TermQuery term && index.terms().docFreq(term.getTerm()) == 0) {
-                continue; // the query as an exact name, which it seldom is: Lucene need not be started for nothing
             } else {
                 rest.add(clause);
                 restClauses++;

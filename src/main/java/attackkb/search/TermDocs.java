@@ -1,5 +1,6 @@
 package attackkb.search;
 
+import static attackkb.index.IndexSchema.NAME_EXACT;
 import static attackkb.index.IndexSchema.PROSE_FIELDS;
 
 import java.io.IOException;
@@ -19,8 +20,8 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
 
 /**
- * The postings of the prose fields in memory, with what BM25 needs to score them: about 31,000 terms and 490,000
- * postings for all of ATT&CK and SP 800-53, some 7 MB. A query's words are scored here by adding arrays, where Lucene
+ * The postings of the prose fields and of exact names in memory, with what BM25 needs to score them: about 40,000
+ * terms and 500,000 postings for all of ATT&CK and SP 800-53, some 7 MB. A query's words are scored here by adding arrays, where Lucene
  * builds a scorer, a postings enum and a table of 256 norms per word and field, and a page's matched fields are
  * found by a binary search per hit.
  *
@@ -36,9 +37,12 @@ final class TermDocs {
     /** A term's documents in increasing order, and for each its {@code 1 + freq * normInverse}. */
     record Postings(int[] docs, float[] saturation) {}
 
-    /** Per prose field, each term's postings. */
+    /** The fields kept: what a query's words are looked for in, and the query as a whole name. */
+    static final List<String> FIELDS = fields();
+
+    /** Per field, each term's postings. */
     private final Map<String, Map<BytesRef, Postings>> byField;
-    /** Per prose field, how many documents hold a term of it: BM25's document count. */
+    /** Per field, how many documents hold a term of it: BM25's document count. */
     private final Map<String, Long> docCounts;
 
     private TermDocs(Map<String, Map<BytesRef, Postings>> byField, Map<String, Long> docCounts) {
@@ -50,7 +54,7 @@ final class TermDocs {
         Map<String, Map<BytesRef, Postings>> byField = new HashMap<>();
         Map<String, Long> docCounts = new HashMap<>();
         List<LeafReaderContext> leaves = reader.leaves();
-        for (String field : PROSE_FIELDS) {
+        for (String field : FIELDS) {
             long docCount = 0;
             long sumTotalTermFreq = 0;
             for (LeafReaderContext leaf : leaves) {
@@ -84,6 +88,12 @@ final class TermDocs {
             byField.put(field, terms);
         }
         return new TermDocs(Map.copyOf(byField), Map.copyOf(docCounts));
+    }
+
+    private static List<String> fields() {
+        List<String> fields = new java.util.ArrayList<>(PROSE_FIELDS);
+        fields.add(NAME_EXACT);
+        return List.copyOf(fields);
     }
 
     /** BM25's {@code 1 / (k1 * (1 - b + b * length / avgdl))} for each encoded length, as Lucene tabulates it. */

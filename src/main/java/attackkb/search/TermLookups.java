@@ -11,8 +11,9 @@ import org.apache.lucene.search.TermQuery;
 
 /**
  * Where each term lives in one index generation's terms dictionaries, remembered: a term query built with its
- * states needs no dictionary seek, and neither does finding a hit's matched fields. Queries share most of their
- * words ("file", "windows", "process"), and every seek built a new terms enum, so seeks were a sixth of a search.
+ * states needs no dictionary seek, and neither does reading a hit's offsets for its snippet. Queries share most of
+ * their words ("file", "windows", "process"), and every seek built a new terms enum. (Terms that {@link TermDocs}
+ * keeps are scored from memory and never looked up for a query.)
  */
 final class TermLookups {
     /** Terms remembered: the index has about 60,000 prose terms; the ones searched are far fewer. */
@@ -39,9 +40,5 @@ final class TermLookups {
     /** A term query that will not look its term up again. */
     TermQuery query(Term term) {
         return new TermQuery(term, states(term));
-    }
-
-    int docFreq(Term term) {
-        return states(term).docFreq();
     }
 }
