@@ -152,8 +152,11 @@ public final class WebApp {
             }
         });
 
+        // Javalin tries routes in the order they are added, a regex each: what live search sends comes first.
         route(app, Routes.HOME, search::search);
         route(app, Routes.SEARCH, search::search);
+        route(app, Routes.API_SEARCH, api::search);
+        route(app, Routes.API_SUGGEST, api::suggest);
         route(app, Routes.TECHNIQUE, pages::technique);
         route(app, Routes.TECHNIQUE_AS_ON_MITRE, pages::techniqueAsOnMitre);
         route(app, Routes.FAVICON, ctx -> ctx.redirect(assets.urls().get("favicon_svg"), HttpStatus.MOVED_PERMANENTLY));
@@ -187,8 +190,6 @@ public final class WebApp {
 
         route(app, Routes.HEALTH, api::health);
         route(app, Routes.METRICS, metrics::scrape);
-        route(app, Routes.API_SEARCH, api::search);
-        route(app, Routes.API_SUGGEST, api::suggest);
         route(app, Routes.API_TECHNIQUE, api.entity(EntityType.TECHNIQUE));
         route(app, Routes.API_TECHNIQUE_RELATED, api::related);
         route(app, Routes.API_MITIGATION, api.entity(EntityType.MITIGATION));

@@ -49,6 +49,18 @@ class ApiTest {
     }
 
     @Test
+    void searchAnswersAreCompressedForClientsThatAcceptIt() {
+        test((server, client) -> {
+            try (Response r = client.get("/api/search?q=" + q("container image"), req -> req.header("Accept-Encoding", "gzip"))) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
+                byte[] body = new java.util.zip.GZIPInputStream(r.body().byteStream()).readAllBytes();
+                assertThat(Json.MAPPER.readTree(body).get("query").asText()).isEqualTo("container image");
+            }
+        });
+    }
+
+    @Test
     void searchAnswersHitsFacetsAndTiming() {
         test((server, client) -> {
             Answer a = get(client, "/api/search?q=" + q("container image"));
