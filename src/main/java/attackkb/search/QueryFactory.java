@@ -122,16 +122,16 @@ public final class QueryFactory {
                     .add(new BoostQuery(keyword(PARENT_ID, id.get()), CHILD_ID_BOOST), Occur.SHOULD)
                     .build();
         }
-        var query = new BooleanQuery.Builder().add(parse(text), Occur.SHOULD);
-        query.add(new BoostQuery(keyword(NAME_EXACT, text), ranking.exactNameBoost()), Occur.SHOULD);
+        // Built flat as it goes (see flattened): each nested query built and then inlined was hashed clause by clause.
+        var flat = new BooleanQuery.Builder();
+        addParsed(text, flat);
+        inline(keyword(NAME_EXACT, text), ranking.exactNameBoost(), flat);
         for (String alternative : synonyms.expansions(text)) {
-            query.add(new BoostQuery(phraseInEveryField(alternative), ranking.synonymWeight()), Occur.SHOULD);
+            inline(phraseInEveryField(alternative), ranking.synonymWeight(), flat);
         }
-        if (!corrections.isEmpty()) query.add(new BoostQuery(corrected(corrections), ranking.fuzzyWeight()), Occur.SHOULD);
-        if (!completions.isEmpty()) {
-            query.add(new BoostQuery(weighted(completions, Vocabulary.COMPLETION_FIELDS), ranking.prefixWeight()), Occur.SHOULD);
-        }
-        return flattened(query.build());
+        if (!corrections.isEmpty()) inline(corrected(corrections), ranking.fuzzyWeight(), flat);
+        if (!completions.isEmpty()) addWeighted(completions, Vocabulary.COMPLETION_FIELDS, ranking.prefixWeight(), flat);
+        return flat.build();
     }
 
     /**
@@ -194,16 +194,14 @@ public final class QueryFactory {
         return query.build();
     }
 
-    /** Each term in each of {@code fields}, weighted by its own weight times the field's boost. */
-    private Query weighted(List<Vocabulary.WeightedTerm> terms, List<String> fields) {
-        var query = new BooleanQuery.Builder();
+    /** Adds each term in each of {@code fields}, weighted by {@code weight} times its own weight times the field's boost. */
+    private void addWeighted(List<Vocabulary.WeightedTerm> terms, List<String> fields, float weight, BooleanQuery.Builder flat) {
         for (Vocabulary.WeightedTerm t : terms) {
             for (String field : fields) {
                 float boost = ranking.fieldBoosts().getOrDefault(field, 1f) * t.weight();
-                query.add(new BoostQuery(termQuery.apply(new Term(field, t.term())), boost), Occur.SHOULD);
+                inline(new BoostQuery(termQuery.apply(new Term(field, t.term())), boost), weight, flat);
             }
         }
-        return query.build();
     }
 
     /** The ATT&CK, SP 800-53 or CVE ID that {@code text} is, if it is one: such a query is a lookup, not a text search. */
@@ -238,15 +236,21 @@ public final class QueryFactory {
      * is typed, and is built without the parser, from each word's clauses made once ({@link #wordClauses}).
      */
     Query parse(String text) {
+        var query = new BooleanQuery.Builder();
+        addParsed(text, query);
+        return query.build();
+    }
+
+    /** Adds the clauses of {@link #parse} to a flat disjunction. */
+    private void addParsed(String text, BooleanQuery.Builder flat) {
         List<String> words = words(text);
-        if (words != null) {
-            var query = new BooleanQuery.Builder();
-            for (String word : words) {
-                for (Query clause : wordClauses.get(word, this::wordClauses)) query.add(clause, Occur.SHOULD);
-            }
-            return query.build();
+        if (words == null) {
+            inline(parsed(text), 1f, flat);
+            return;
         }
-        return parsed(text);
+        for (String word : words) {
+            for (Query clause : wordClauses.get(word, this::wordClauses)) flat.add(clause, Occur.SHOULD);
+        }
     }
 
     /**
