@@ -66,7 +66,7 @@ public final class QueryFactory {
     private final Function<Term, Query> termQuery;
     /**
      * Each plain word's clauses ({@link #wordClauses}), as made before: live search sends the same words keystroke
-     * after keystroke, and parsing and looking up each word's terms in six fields was a sixth of a search.
+     * after keystroke, and analysing a word and making its clauses in six fields is the same work every time.
      */
     private final Cache<String, List<Query>> wordClauses = Caffeine.newBuilder().maximumSize(10_000).build();
 
@@ -122,7 +122,7 @@ public final class QueryFactory {
                     .add(new BoostQuery(keyword(PARENT_ID, id.get()), CHILD_ID_BOOST), Occur.SHOULD)
                     .build();
         }
-        // Built flat as it goes (see flattened): each nested query built and then inlined was hashed clause by clause.
+        // Built flat as it goes, as flattened() would make it, with no nested queries to build (and hash) on the way.
         var flat = new BooleanQuery.Builder();
         addParsed(text, flat);
         inline(keyword(NAME_EXACT, text), ranking.exactNameBoost(), flat);

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -29,10 +30,10 @@ import org.apache.lucene.search.TermQuery;
  * Runs searches against an {@link OpenIndex}: query, facet filters with drill-sideways counts, paging and
  * snippets. Thread-safe; it holds no per-request state.
  *
- * <p>One pass of the query collects every matching document with its score; filters, drill-sideways facet
- * counts, the total and the page's order then come from the generation's {@link DocTable} in memory. With a
- * few thousand documents that is cheaper than Lucene's drill-sideways search, which scores the query once per
- * selected dimension and counts facets through doc values.
+ * <p>One pass of the query scores every matching document: its words from the in-memory postings of {@link TermDocs},
+ * anything else with Lucene. Filters, drill-sideways facet counts, the total and the page's order then come from the
+ * generation's {@link DocTable} in memory. With a few thousand documents that is cheaper than Lucene's drill-sideways
+ * search, which scores the query once per selected dimension and counts facets through doc values.
  */
 public final class SearchService {
     /** Enough facet values to show every type, domain, platform, tactic and SP 800-53 family. */
@@ -52,7 +53,7 @@ public final class SearchService {
     private final Vocabulary vocabulary;
     private final TermDocs termDocs;
     /** Arrays of searches that have finished, for the next ones: at most as many as have run at once. */
-    private final java.util.concurrent.ConcurrentLinkedQueue<Matches> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Matches> spare = new ConcurrentLinkedQueue<>();
 
     public SearchService(OpenIndex index) {
         this(index, Ranking.DEFAULT);
