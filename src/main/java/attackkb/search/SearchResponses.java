@@ -1,14 +1,8 @@
 package attackkb.search;
 
-import attackkb.Json;
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -25,13 +19,6 @@ public final class SearchResponses {
      */
     private static final Semaphore RUNNING = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    /** The body of an API answer: everything but {@code took_ms}, which each answer fills in afresh. */
-    @JsonIgnoreProperties("took_ms")
-    private interface WithoutTook {}
-
-    private static final ObjectWriter BODY = Json.MAPPER.copy().addMixIn(SearchResult.class, WithoutTook.class)
-            .writerFor(SearchResult.class);
-
     /** A result and, once the API has asked for it, its JSON body. */
     private static final class Answer {
         final SearchResult result;
@@ -43,7 +30,7 @@ public final class SearchResponses {
 
         byte[] body() {
             byte[] b = body;
-            if (b == null) body = b = serialize(result);
+            if (b == null) body = b = SearchResultJson.body(result);
             return b;
         }
     }
@@ -67,12 +54,19 @@ public final class SearchResponses {
         long started = System.nanoTime();
         byte[] body = answer(request, true).body();
         double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-        byte[] prefix = String.format(Locale.ROOT, "{\"took_ms\":%.2f%s", tookMs, body.length > 2 ? "," : "")
+        byte[] prefix = ("{\"took_ms\":" + twoDecimals(tookMs) + (body.length > 2 ? "," : ""))
                 .getBytes(StandardCharsets.US_ASCII);
         byte[] out = new byte[prefix.length + body.length - 1];
         System.arraycopy(prefix, 0, out, 0, prefix.length);
         System.arraycopy(body, 1, out, prefix.length, body.length - 1); // the body without its opening brace
         return out;
+    }
+
+    /** {@code value} with two decimals, as {@code %.2f} writes a non-negative number, without the formatter's cost. */
+    static String twoDecimals(double value) {
+        long hundredths = Math.round(value * 100);
+        long fraction = hundredths % 100;
+        return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
     /** The kept answer to {@code request}, or a new one, with its JSON body written when {@code json}. */
@@ -96,11 +90,4 @@ public final class SearchResponses {
         }
     }
 
-    private static byte[] serialize(SearchResult result) {
-        try {
-            return BODY.writeValueAsBytes(result);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
