@@ -21,7 +21,6 @@ import attackkb.model.Technique;
 import attackkb.text.PlainText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -233,20 +232,16 @@ final class DocumentFactory {
             if (value != null && !value.isBlank()) doc.add(new Field(field, value, TEXT));
         }
 
-        /** Indexed prose, with the start of it kept in doc values for the highlighter to cut snippets from. */
+        /** Indexed prose, with the start of it kept in {@link SnippetTexts} for the snippets to be cut from. */
         void snippetText(String field, String value) {
             if (value == null || value.isBlank()) return;
             doc.add(new Field(field, value, snippetFieldType(field)));
-            String kept = value.length() <= MAX_SNIPPET_SOURCE ? value : value.substring(0, MAX_SNIPPET_SOURCE);
-            doc.add(new BinaryDocValuesField(field, new BytesRef(kept.getBytes(StandardCharsets.UTF_8))));
         }
 
         Document build(Object record) {
             NORMED_FIELDS.forEach((field, fieldType) -> {
                 if (doc.getField(field) != null) return;
                 doc.add(new Field(field, "", fieldType));
-                // A field's schema is the same in every document: a snippet field also keeps its (empty) text.
-                if (SNIPPET_FIELDS.contains(field)) doc.add(new BinaryDocValuesField(field, new BytesRef()));
             });
             try {
                 var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,

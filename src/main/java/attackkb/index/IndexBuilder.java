@@ -14,12 +14,17 @@ import attackkb.model.Technique;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LogByteSizeMergePolicy;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -60,25 +65,59 @@ public final class IndexBuilder {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
                 .setCommitOnClose(false)
+                // Merges only neighbouring segments, so documents keep the order they were added in: the snippet
+                // texts are written in that order.
+                .setMergePolicy(new LogByteSizeMergePolicy())
                 // Written once, read by a server that maps the files: separate files avoid copying them all again.
                 .setUseCompoundFile(false);
         try (Directory dir = FSDirectory.open(generation); IndexWriter writer = new IndexWriter(dir, config)) {
-            for (Technique t : kb.techniques()) add(writer, factory.technique(t), t.id());
-            for (Tactic t : kb.tactics()) add(writer, factory.tactic(t), t.id());
-            for (Mitigation m : kb.mitigations()) add(writer, factory.mitigation(m), m.id());
-            for (DetectionStrategy d : kb.detections()) add(writer, factory.detection(d), d.id());
-            for (Actor a : kb.actors()) add(writer, factory.actor(a), a.id());
-            for (Control c : kb.controls()) add(writer, factory.control(c), c.id());
+            var added = new Added(writer);
+            for (Technique t : kb.techniques()) added.add(factory.technique(t), t.id());
+            for (Tactic t : kb.tactics()) added.add(factory.tactic(t), t.id());
+            for (Mitigation m : kb.mitigations()) added.add(factory.mitigation(m), m.id());
+            for (DetectionStrategy d : kb.detections()) added.add(factory.detection(d), d.id());
+            for (Actor a : kb.actors()) added.add(factory.actor(a), a.id());
+            for (Control c : kb.controls()) added.add(factory.control(c), c.id());
             // One segment: the index is written once and then only read, so merge it for the fastest searches.
             writer.forceMerge(1);
             writer.commit();
+            added.checkOrder(dir);
+            SnippetTexts.write(dir, added.texts);
             return writer.getDocStats().numDocs;
         }
     }
 
-    private static void add(IndexWriter writer, Document doc, String id) throws IOException {
-        if (id == null) return; // an object without an ATT&CK ID cannot be linked to or looked up
-        writer.addDocument(doc);
+    /** The documents added so far: their IDs and snippet texts, in the order they were added. */
+    private static final class Added {
+        private final IndexWriter writer;
+        private final List<String> ids = new ArrayList<>();
+        private final List<String[]> texts = new ArrayList<>();
+
+        Added(IndexWriter writer) {
+            this.writer = writer;
+        }
+
+        void add(Document doc, String id) throws IOException {
+            if (id == null) return; // an object without an ATT&CK ID cannot be linked to or looked up
+            writer.addDocument(doc);
+            ids.add(id);
+            texts.add(IndexSchema.SNIPPET_FIELDS.stream().map(doc::get).toArray(String[]::new));
+        }
+
+        /** Fails if the committed index does not hold the documents in the order they were added. */
+        void checkOrder(Directory dir) throws IOException {
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                SortedDocValues values = MultiDocValues.getSortedValues(reader, IndexSchema.ID_SORT);
+                for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                    String id = values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue())
+                            .utf8ToString() : null;
+                    if (reader.maxDoc() != ids.size() || !ids.get(doc).equals(id)) {
+                        throw new IllegalStateException("document " + doc + " is " + id + ", added as "
+                                + (doc < ids.size() ? ids.get(doc) : "nothing"));
+                    }
+                }
+            }
+        }
     }
 
     private static IndexManifest manifest(Ingested ingested, int documents, long millis) {

@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class IndexSchema {
     /** Bumped whenever a change here makes older indexes unreadable or wrong (or slow); the manifest records it. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
 
     // Exact-match fields: one lower-cased, ASCII-folded token per value, so "T1204.003" and "t1204.003" match.
     public static final String ID = "id";
@@ -69,7 +69,7 @@ public final class IndexSchema {
      */
     public static final String SOURCE = "source";
 
-    /** How much of each prose field is kept for snippets (as doc values under the field's own name). */
+    /** How much of each prose field is kept for snippets (in {@link SnippetTexts}). */
     public static final int MAX_SNIPPET_SOURCE = 20_000;
     /** How much of a description a hit without a snippet shows. */
     public static final int LEAD_LENGTH = 240;

@@ -5,6 +5,7 @@ import static attackkb.index.IndexSchema.*;
 import attackkb.BadInputException;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
+import attackkb.index.SnippetTexts;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class OpenIndex implements Closeable {
     private final IndexSearcher searcher;
     private final IndexManifest manifest;
     private final DocValuesReader docValues;
+    private final SnippetTexts snippetTexts;
     private final DocTable table;
     private final TermLookups terms;
 
@@ -50,6 +52,13 @@ public final class OpenIndex implements Closeable {
         }
         this.searcher = new IndexSearcher(reader);
         this.docValues = new DocValuesReader(reader);
+        try {
+            this.snippetTexts = SnippetTexts.open(directory, reader.maxDoc());
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            directory.close();
+            throw e;
+        }
         this.terms = new TermLookups(searcher);
         this.table = new DocTable(reader, docValues, new DefaultSortedSetDocValuesReaderState(reader, facetsConfig()));
     }
@@ -131,6 +140,11 @@ public final class OpenIndex implements Closeable {
         return terms;
     }
 
+    /** The texts snippets are cut from, read by global document number. */
+    SnippetTexts snippetTexts() {
+        return snippetTexts;
+    }
+
     /** Doc values read by global document number, with iterators reused per thread. */
     DocValuesReader docValues() {
         return docValues;
@@ -139,6 +153,7 @@ public final class OpenIndex implements Closeable {
     @Override
     public void close() throws IOException {
         docValues.close();
+        snippetTexts.close();
         reader.close();
         directory.close();
     }

@@ -2,6 +2,7 @@ package attackkb.search;
 
 import static attackkb.index.IndexSchema.*;
 
+import attackkb.index.SnippetTexts;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,19 +60,15 @@ final class Snippets {
     private static final float PIVOT = 87f;
 
     private final IndexReader reader;
-    private final DocValuesReader docValues;
     private final TermLookups lookups;
     private final Sentences sentences;
     private final TermDocs termDocs;
-    /** Each thread's buffer for the text a snippet is cut from: one at a time, as each snippet is cut once read. */
-    private static final ThreadLocal<char[]> TEXT = ThreadLocal.withInitial(() -> new char[MAX_SNIPPET_SOURCE]);
 
-    Snippets(IndexReader reader, DocValuesReader docValues, TermLookups lookups, TermDocs termDocs) {
+    Snippets(IndexReader reader, SnippetTexts snippetTexts, TermLookups lookups, TermDocs termDocs) {
         this.reader = reader;
-        this.docValues = docValues;
         this.lookups = lookups;
         this.termDocs = termDocs;
-        this.sentences = Sentences.of(docValues, reader.maxDoc());
+        this.sentences = Sentences.of(snippetTexts, reader.maxDoc());
     }
 
     private static List<String> shown() {
@@ -144,9 +141,8 @@ final class Snippets {
             for (int doc : group) {
                 int at = Arrays.binarySearch(sorted, doc);
                 if (passages[at] == null) continue;
-                char[] text = TEXT.get();
-                int length = docValues.text(field, doc, text, passages[at].neededChars());
-                if (length >= 0) passages[at].cut(sentences.in(fieldIndex, doc, text, length));
+                Sentences.In text = sentences.in(fieldIndex, doc, passages[at].neededChars());
+                if (text != null) passages[at].cut(text);
             }
         }
         return passages;
@@ -349,7 +345,6 @@ final class Snippets {
 
         /** The sentence, cut around its matches when long, escaped, with overlapping matches merged into one mark. */
         private String html(int[] order, int start, int end, Sentences.In sentences) {
-            char[] text = sentences.text;
             if (end - start > MAX_PASSAGE) {
                 int firstMatch = start;
                 for (int i : order) {
@@ -377,13 +372,13 @@ final class Snippets {
                 while (i < order.length && starts[order[i]] <= markEnd) markEnd = Math.max(markEnd, ends[order[i++]]);
                 markStart = Math.max(markStart, at);
                 markEnd = Math.min(markEnd, end);
-                escape(text, at, markStart, out);
+                escape(sentences, at, markStart, out);
                 out.append("<mark>");
-                escape(text, markStart, markEnd, out);
+                escape(sentences, markStart, markEnd, out);
                 out.append("</mark>");
                 at = markEnd;
             }
-            escape(text, at, end, out);
+            escape(sentences, at, end, out);
             if (!sentences.endsAt(end)) out.append(" …");
             return out.toString().strip();
         }
@@ -392,14 +387,14 @@ final class Snippets {
     static String escape(String text) {
         if (text == null) return "";
         StringBuilder sb = new StringBuilder(text.length() + 16);
-        escape(text.toCharArray(), 0, text.length(), sb);
+        escape(Sentences.plain(text), 0, text.length(), sb);
         return sb.toString();
     }
 
-    private static void escape(char[] text, int from, int to, StringBuilder sb) {
+    private static void escape(Sentences.In text, int from, int to, StringBuilder sb) {
         int run = from; // the start of the characters not yet appended, which need no escaping
         for (int i = from; i < to; i++) {
-            String entity = switch (text[i]) {
+            String entity = switch (text.at(i)) {
                 case '<' -> "&lt;";
                 case '>' -> "&gt;";
                 case '&' -> "&amp;";
@@ -408,9 +403,10 @@ final class Snippets {
                 default -> null;
             };
             if (entity == null) continue;
-            sb.append(text, run, i - run).append(entity);
+            text.appendTo(sb, run, i);
+            sb.append(entity);
             run = i + 1;
         }
-        sb.append(text, run, to - run);
+        text.appendTo(sb, run, to);
     }
 }

@@ -1,0 +1,129 @@
+package attackkb.index;
+
+import static attackkb.index.IndexSchema.MAX_SNIPPET_SOURCE;
+import static attackkb.index.IndexSchema.SNIPPET_FIELDS;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.lucene.codecs.CodecUtil;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.IOContext;
+import org.apache.lucene.store.IndexInput;
+import org.apache.lucene.store.IndexOutput;
+import org.apache.lucene.util.CloseableThreadLocal;
+
+/**
+ * The start of each document's snippet fields ({@link IndexSchema#SNIPPET_FIELDS}, at most
+ * {@link IndexSchema#MAX_SNIPPET_SOURCE} characters each) as UTF-8, in a file of the index generation beside
+ * Lucene's, read at any document in any order.
+ *
+ * <p>Lucene's doc values only read forward: every search went back to its first hit and made a new reader for each
+ * field, which allocates a buffer as large as the field's largest text. That was a tenth of a search and a third of
+ * what it allocated. This file is memory-mapped by the index's directory like Lucene's own, so it costs no heap
+ * but its offsets table.
+ *
+ * <p>Format: a Lucene codec header; the field count and document count; per field, each document's start offset in
+ * the data and the data's end; the data; a codec footer.
+ */
+public final class SnippetTexts implements Closeable {
+    public static final String FILE_NAME = "snippet-texts.bin";
+    private static final String CODEC = "AttackKbSnippetTexts";
+    private static final int VERSION = 1;
+
+    private final IndexInput input;
+    private final long dataStart;
+    /** Field f's documents' texts: doc d's is {@code [offsets[f][d], offsets[f][d + 1])} of the data. */
+    private final int[][] offsets;
+    private final CloseableThreadLocal<IndexInput> perThread = new CloseableThreadLocal<>() {
+        @Override
+        protected IndexInput initialValue() {
+            return input.clone();
+        }
+    };
+
+    private SnippetTexts(IndexInput input, long dataStart, int[][] offsets) {
+        this.input = input;
+        this.dataStart = dataStart;
+        this.offsets = offsets;
+    }
+
+    /**
+     * Writes the texts of a generation's documents: {@code texts.get(doc)} holds a document's snippet fields in
+     * {@link IndexSchema#SNIPPET_FIELDS} order, null where it has none.
+     */
+    static void write(Directory directory, List<String[]> texts) throws IOException {
+        byte[][][] encoded = new byte[SNIPPET_FIELDS.size()][texts.size()][];
+        for (int doc = 0; doc < texts.size(); doc++) {
+            for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
+                String text = texts.get(doc)[f];
+                if (text == null) text = "";
+                if (text.length() > MAX_SNIPPET_SOURCE) text = text.substring(0, MAX_SNIPPET_SOURCE);
+                encoded[f][doc] = text.getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        try (IndexOutput out = directory.createOutput(FILE_NAME, IOContext.DEFAULT)) {
+            CodecUtil.writeHeader(out, CODEC, VERSION);
+            out.writeInt(SNIPPET_FIELDS.size());
+            out.writeInt(texts.size());
+            int offset = 0;
+            for (byte[][] field : encoded) {
+                for (byte[] text : field) {
+                    out.writeInt(offset);
+                    offset = Math.addExact(offset, text.length);
+                }
+                out.writeInt(offset);
+            }
+            for (byte[][] field : encoded) for (byte[] text : field) out.writeBytes(text, text.length);
+            CodecUtil.writeFooter(out);
+        }
+    }
+
+    /** Opens the texts of the generation in {@code directory}, which has {@code maxDoc} documents. */
+    public static SnippetTexts open(Directory directory, int maxDoc) throws IOException {
+        IndexInput input = directory.openInput(FILE_NAME, IOContext.DEFAULT);
+        try {
+            CodecUtil.checkHeader(input, CODEC, VERSION, VERSION);
+            long afterHeader = input.getFilePointer();
+            CodecUtil.retrieveChecksum(input); // a truncated file fails here, not in the middle of a search
+            input.seek(afterHeader);
+            int fields = input.readInt();
+            int docs = input.readInt();
+            if (fields != SNIPPET_FIELDS.size() || docs != maxDoc) {
+                throw new IOException(FILE_NAME + " holds " + fields + " fields of " + docs + " documents, expected "
+                        + SNIPPET_FIELDS.size() + " of " + maxDoc);
+            }
+            int[][] offsets = new int[fields][docs + 1];
+            for (int[] field : offsets) for (int d = 0; d <= docs; d++) field[d] = input.readInt();
+            return new SnippetTexts(input, input.getFilePointer(), offsets);
+        } catch (IOException | RuntimeException e) {
+            input.close();
+            throw e;
+        }
+    }
+
+    /** How many bytes the text of field {@code field} (an index of SNIPPET_FIELDS) of {@code doc} has; 0 for none. */
+    public int length(int field, int doc) {
+        return offsets[field][doc + 1] - offsets[field][doc];
+    }
+
+    /** Reads the first {@code length} bytes (at most {@link #length}) of a document's text into {@code into}. */
+    public void read(int field, int doc, byte[] into, int length) {
+        if (length > length(field, doc)) throw new IllegalArgumentException("past the text's end");
+        IndexInput in = perThread.get();
+        try {
+            in.seek(dataStart + offsets[field][doc]);
+            in.readBytes(into, 0, length);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        perThread.close();
+        input.close();
+    }
+}
