@@ -109,13 +109,13 @@ final class Sentences {
         int[] found = new int[text.length];
         int size = 0;
         for (int i = 1; i < text.length; i++) if (isStart(text, i)) found[size++] = i;
-        return new In(text, null, 0, text.length, found, 0, size);
+        return new In(text, null, text.length, found, 0, size);
     }
 
     /** A text with no sentences looked for: for reading it through {@link In} alone. */
     static In plain(String string) {
         char[] text = string.toCharArray();
-        return new In(text, null, 0, text.length, new int[0], 0, 0);
+        return new In(text, null, text.length, new int[0], 0, 0);
     }
 
     /**
@@ -132,14 +132,14 @@ final class Sentences {
         if (ascii[field].get(doc)) {
             int length = Math.min(chars, byteLength);
             texts.read(field, doc, bytes, length);
-            return new In(null, bytes, 0, length, starts[field], from, to);
+            return new In(null, bytes, length, starts[field], from, to);
         }
         // Enough bytes for the characters wanted: at most three each (four for a pair of two).
         int read = Math.min(byteLength, 3 * chars);
         texts.read(field, doc, bytes, read);
         char[] text = CHARS.get();
         int length = decode(bytes, read, text, chars);
-        return new In(text, null, 0, length, starts[field], from, to);
+        return new In(text, null, length, starts[field], from, to);
     }
 
     /** Whether a sentence starts at {@code i}, from 1 to the text's length less one. */
@@ -160,17 +160,15 @@ final class Sentences {
     static final class In {
         private final char[] chars;
         private final byte[] bytes;
-        private final int base;
         /** How many characters the text has: the arrays may be longer. */
         final int length;
         private final int[] starts;
         private final int from;
         private final int to;
 
-        private In(char[] chars, byte[] bytes, int base, int length, int[] starts, int from, int to) {
+        private In(char[] chars, byte[] bytes, int length, int[] starts, int from, int to) {
             this.chars = chars;
             this.bytes = bytes;
-            this.base = base;
             this.length = length;
             this.starts = starts;
             this.from = from;
@@ -179,16 +177,7 @@ final class Sentences {
 
         /** The character at {@code i}, from 0 to {@link #length} less one. */
         char at(int i) {
-            return chars != null ? chars[i] : (char) bytes[base + i];
-        }
-
-        /** Appends the characters from {@code start} to {@code end} (exclusive). */
-        void appendTo(StringBuilder out, int start, int end) {
-            if (chars != null) {
-                out.append(chars, start, end - start);
-            } else {
-                for (int i = base + start, stop = base + end; i < stop; i++) out.append((char) bytes[i]);
-            }
+            return chars != null ? chars[i] : (char) bytes[i];
         }
 
         /** Whether a sentence starts at {@code i}: at the text's start, never at or past its end. */

@@ -47,6 +47,8 @@ final class Snippets {
 
     /** A snippet longer than this is cut around its matches. */
     static final int MAX_PASSAGE = 300;
+    /** Offsets (at most MAX_SNIPPET_SOURCE) and match counts fit in 20 bits: a sort key holds three. */
+    private static final int KEY_MASK = (1 << 20) - 1;
     /** Occurrences of one term read per document: enough to choose a sentence, bounded for huge fields. */
     private static final int MAX_OCCURRENCES = 64;
     /** Sentences with matches compared per snippet: the best is nearly always among the first few. */
@@ -239,7 +241,7 @@ final class Snippets {
         private int[] ends = new int[16];
         private int[] termIndexes = new int[16];
         private int size;
-        /** Occurrences of each query term in the whole field, by term index (sparse). */
+        /** Per query term in the field: its index, its occurrences in the whole field and its weight's float bits. */
         private final List<int[]> docFreqs = new ArrayList<>();
         /** The snippet, once cut; null if no match lies within the text kept for snippets. */
         String html;
@@ -251,7 +253,7 @@ final class Snippets {
 
         void add(int termIndex, PostingsEnum postings) throws IOException {
             int freq = postings.freq();
-            docFreqs.add(new int[] {termIndex, freq});
+            docFreqs.add(new int[] {termIndex, freq, 0});
             for (int i = 0; i < freq && i < MAX_OCCURRENCES; i++) {
                 postings.nextPosition();
                 int start = postings.startOffset();
@@ -280,9 +282,15 @@ final class Snippets {
             return Math.min(MAX_SNIPPET_SOURCE, last + Sentences.MAX_REACH + 2); // past the reach, so a cut shows
         }
 
-        private int freqInDoc(int termIndex) {
-            for (int[] f : docFreqs) if (f[0] == termIndex) return f[1];
-            return 1;
+        /** Each term's weight in this document: the passage scorer's BM25 rarity, by term index. */
+        private void weigh(int length) {
+            float numDocs = 1 + length / PIVOT;
+            for (int[] f : docFreqs) f[2] = Float.floatToRawIntBits((K1 + 1) * (float) Math.log((numDocs + 0.5) / (f[1] + 0.5)));
+        }
+
+        private float weight(int termIndex) {
+            for (int[] f : docFreqs) if (f[0] == termIndex) return Float.intBitsToFloat(f[2]);
+            throw new IllegalStateException("term " + termIndex + " has no frequency");
         }
 
         /** The best sentence as HTML, or null if no match lies within the text kept for snippets. */
@@ -290,6 +298,7 @@ final class Snippets {
             int[] order = matchOrder(sentences.length);
             int n = order.length;
             if (n == 0) return null;
+            weigh(sentences.length);
             float bestScore = Float.NEGATIVE_INFINITY;
             int bestStart = 0;
             int bestEnd = 0;
@@ -303,7 +312,7 @@ final class Snippets {
                     last++;
                     sentenceEnd = Math.max(sentenceEnd, Math.min(sentences.length, ends[order[last]]));
                 }
-                float score = score(order, first, last, sentenceStart, sentenceEnd, sentences.length);
+                float score = score(order, first, last, sentenceStart, sentenceEnd);
                 if (score > bestScore) {
                     bestScore = score;
                     bestStart = sentenceStart;
@@ -315,20 +324,24 @@ final class Snippets {
             return html(order, bestStart, bestEnd, sentences);
         }
 
-        /** Match indexes by start offset, then longest first, keeping only matches inside the kept text. */
+        /**
+         * Match indexes by start offset, then longest first, then in the order read, keeping only matches inside the
+         * kept text. Each is sorted as one number, start, end reversed and index in 20 bits each.
+         */
         private int[] matchOrder(int length) {
-            Integer[] boxed = new Integer[size];
+            long[] keys = new long[size];
             int n = 0;
-            for (int i = 0; i < size; i++) if (ends[i] <= length) boxed[n++] = i;
-            Integer[] kept = Arrays.copyOf(boxed, n);
-            Arrays.sort(kept, (a, b) -> starts[a] != starts[b] ? Integer.compare(starts[a], starts[b])
-                    : Integer.compare(ends[b], ends[a]));
-            return Arrays.stream(kept).mapToInt(Integer::intValue).toArray();
+            for (int i = 0; i < size; i++) {
+                if (ends[i] <= length) keys[n++] = (long) starts[i] << 40 | (long) (KEY_MASK - ends[i]) << 20 | i;
+            }
+            Arrays.sort(keys, 0, n);
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) order[i] = (int) (keys[i] & KEY_MASK);
+            return order;
         }
 
-        private float score(int[] order, int first, int last, int start, int end, int length) {
+        private float score(int[] order, int first, int last, int start, int end) {
             float lengthNorm = K1 * ((1 - B) + B * ((end - start) / PIVOT));
-            float numDocs = 1 + length / PIVOT;
             float score = 0;
             for (int i = first; i <= last; i++) {
                 int termIndex = termIndexes[order[i]];
@@ -337,8 +350,7 @@ final class Snippets {
                 if (seen) continue;
                 int freq = 1;
                 for (int j = i + 1; j <= last; j++) if (termIndexes[order[j]] == termIndex) freq++;
-                float weight = (K1 + 1) * (float) Math.log((numDocs + 0.5) / (freqInDoc(termIndex) + 0.5));
-                score += weight * (freq / (freq + lengthNorm));
+                score += weight(termIndex) * (freq / (freq + lengthNorm));
             }
             return score * (1 + 1 / (float) Math.log(PIVOT + start));
         }
@@ -360,7 +372,7 @@ final class Snippets {
                 start = from;
                 end = to;
             }
-            StringBuilder out = new StringBuilder(end - start + 64);
+            HtmlBuffer out = HTML.get().clear();
             if (start > 0 && !sentences.isStart(start)) out.append("… ");
             int at = start;
             int i = 0;
@@ -372,41 +384,74 @@ final class Snippets {
                 while (i < order.length && starts[order[i]] <= markEnd) markEnd = Math.max(markEnd, ends[order[i++]]);
                 markStart = Math.max(markStart, at);
                 markEnd = Math.min(markEnd, end);
-                escape(sentences, at, markStart, out);
+                out.escape(sentences, at, markStart);
                 out.append("<mark>");
-                escape(sentences, markStart, markEnd, out);
+                out.escape(sentences, markStart, markEnd);
                 out.append("</mark>");
                 at = markEnd;
             }
-            escape(sentences, at, end, out);
+            out.escape(sentences, at, end);
             if (!sentences.endsAt(end)) out.append(" …");
-            return out.toString().strip();
+            return out.string().strip();
         }
     }
 
     static String escape(String text) {
         if (text == null) return "";
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        escape(Sentences.plain(text), 0, text.length(), sb);
-        return sb.toString();
+        return HTML.get().clear().escape(Sentences.plain(text), 0, text.length()).string();
     }
 
-    private static void escape(Sentences.In text, int from, int to, StringBuilder sb) {
-        int run = from; // the start of the characters not yet appended, which need no escaping
-        for (int i = from; i < to; i++) {
-            String entity = switch (text.at(i)) {
-                case '<' -> "&lt;";
-                case '>' -> "&gt;";
-                case '&' -> "&amp;";
-                case '"' -> "&quot;";
-                case '\'' -> "&#x27;";
-                default -> null;
-            };
-            if (entity == null) continue;
-            text.appendTo(sb, run, i);
-            sb.append(entity);
-            run = i + 1;
+    /** Each thread's buffer for the snippet being written: one at a time. */
+    private static final ThreadLocal<HtmlBuffer> HTML = ThreadLocal.withInitial(HtmlBuffer::new);
+
+    /** HTML written into a reused array: appending a character at a time to a new StringBuilder cost more. */
+    private static final class HtmlBuffer {
+        private char[] chars = new char[1024];
+        private int size;
+
+        HtmlBuffer clear() {
+            if (chars.length > 64 * 1024) chars = new char[1024]; // a huge lead text does not stay with the thread
+            size = 0;
+            return this;
         }
-        text.appendTo(sb, run, to);
+
+        void append(String s) {
+            ensure(s.length());
+            s.getChars(0, s.length(), chars, size);
+            size += s.length();
+        }
+
+        /** Appends {@code text[from..to)} with the characters HTML gives meaning to as entities. */
+        HtmlBuffer escape(Sentences.In text, int from, int to) {
+            ensure(6 * (to - from));
+            char[] out = chars;
+            int n = size;
+            for (int i = from; i < to; i++) {
+                char c = text.at(i);
+                switch (c) {
+                    case '<' -> n = put(out, n, "&lt;");
+                    case '>' -> n = put(out, n, "&gt;");
+                    case '&' -> n = put(out, n, "&amp;");
+                    case '"' -> n = put(out, n, "&quot;");
+                    case '\'' -> n = put(out, n, "&#x27;");
+                    default -> out[n++] = c;
+                }
+            }
+            size = n;
+            return this;
+        }
+
+        private static int put(char[] out, int at, String entity) {
+            entity.getChars(0, entity.length(), out, at);
+            return at + entity.length();
+        }
+
+        private void ensure(int more) {
+            if (size + more > chars.length) chars = Arrays.copyOf(chars, Math.max(chars.length * 2, size + more));
+        }
+
+        String string() {
+            return new String(chars, 0, size);
+        }
     }
 }
