@@ -52,6 +52,7 @@ public final class SearchService {
     private final Snippets snippets;
     private final Vocabulary vocabulary;
     private final TermDocs termDocs;
+    private final ClauseScores clauseScores;
     /** Arrays of searches that have finished, for the next ones: at most as many as have run at once. */
     private final ConcurrentLinkedQueue<Matches> spare = new ConcurrentLinkedQueue<>();
 
@@ -63,6 +64,7 @@ public final class SearchService {
         this.index = index;
         this.table = index.table();
         this.termDocs = termDocs(index);
+        this.clauseScores = new ClauseScores(index.searcher());
         // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
         this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking,
                 term -> termDocs.holds(term.field()) ? new TermQuery(term) : index.terms().query(term));
@@ -295,8 +297,8 @@ public final class SearchService {
 
     /**
      * Scores {@code query} into {@code matches}. The words of a query are term clauses in the prose fields, summed
-     * from {@link TermDocs}; the rest (names, IDs, phrases, corrections, the user's syntax) goes to Lucene, its
-     * scores added to theirs.
+     * from {@link TermDocs}; synonym phrases and typo corrections are added from {@link ClauseScores}; the rest
+     * (names, IDs, the user's syntax) goes to Lucene, its scores added to theirs.
      */
     private void match(Query query, Matches matches) throws IOException {
         List<BooleanClause> clauses = isDisjunction(query) ? ((BooleanQuery) query).clauses()
@@ -313,6 +315,8 @@ public final class SearchService {
             }
             if (q instanceof TermQuery term && termDocs.holds(term.getTerm().field())) {
                 termDocs.score(term.getTerm(), boost, matches.sums, matches.matched);
+            } else if (ClauseScores.keeps(clause.getQuery())) {
+                clauseScores.add(clause.getQuery(), matches.sums, matches.matched);
             } else {
                 rest.add(clause);
                 restClauses++;
