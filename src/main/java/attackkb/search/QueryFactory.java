@@ -69,6 +69,8 @@ public final class QueryFactory {
      * after keystroke, and analysing a word and making its clauses in six fields is the same work every time.
      */
     private final Cache<String, List<Query>> wordClauses = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** Each plain word's analysed terms: a search analysed its words up to four times (clauses, typos, completion). */
+    private final Cache<String, List<String>> wordTerms = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking) {
         this(analyzer, synonyms, ranking, TermQuery::new);
@@ -217,8 +219,20 @@ public final class QueryFactory {
         return m.matches() ? Optional.of(m.group(1).toUpperCase(java.util.Locale.ROOT)) : Optional.empty();
     }
 
-    /** The analysed terms of {@code text}, as the prose fields index them: the candidates for typo correction. */
+    /**
+     * The analysed terms of {@code text}, as the prose fields index them: the candidates for typo correction. Plain
+     * words are analysed once each ({@link #wordTerms}): the prose analyser never joins two words into one term.
+     */
     public List<String> proseTerms(String text) {
+        List<String> words = words(text);
+        if (words == null) return analysed(text);
+        if (words.size() == 1) return wordTerms.get(words.get(0), this::analysed);
+        List<String> terms = new ArrayList<>();
+        for (String word : words) terms.addAll(wordTerms.get(word, this::analysed));
+        return terms;
+    }
+
+    private List<String> analysed(String text) {
         List<String> terms = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(STATEMENT, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
@@ -228,7 +242,7 @@ public final class QueryFactory {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return terms;
+        return List.copyOf(terms);
     }
 
     /**

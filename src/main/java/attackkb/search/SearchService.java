@@ -166,7 +166,21 @@ public final class SearchService {
             if (!closest.isEmpty()) best.put(word, closest.get(0).term());
         }
         // Inactive (revoked, deprecated) documents are left out in the tally, from the table.
-        return explain(index.searcher().rewrite(queries.unfiltered(text, corrections, completions)), text, best);
+        Query query = queries.unfiltered(text, corrections, completions);
+        return explain(isPlain(query) ? query : index.searcher().rewrite(query), text, best);
+    }
+
+    /**
+     * Whether {@code query} is words, phrases and corrections only: scored as built, without Lucene's rewrite, which is
+     * for the user's syntax (wildcards, fuzzy terms, ranges) and cost a fortieth of a search.
+     */
+    private static boolean isPlain(Query query) {
+        if (!isDisjunction(query)) return false;
+        for (BooleanClause clause : ((BooleanQuery) query).clauses()) {
+            Query q = clause.getQuery() instanceof BoostQuery boosted ? boosted.getQuery() : clause.getQuery();
+            if (!(q instanceof TermQuery) && !ClauseScores.keeps(q)) return false;
+        }
+        return true;
     }
 
     /** The hits' sort keys ({@link #sortKey}), the page's first, and the drill-sideways count of every facet value. */
