@@ -81,8 +81,11 @@ public final class IndexBuilder {
             // One segment: the index is written once and then only read, so merge it for the fastest searches.
             writer.forceMerge(1);
             writer.commit();
-            added.checkOrder(dir);
-            SnippetTexts.write(dir, added.texts);
+            try (DirectoryReader reader = DirectoryReader.open(dir)) {
+                added.checkOrder(reader);
+                SnippetTexts.write(dir, added.texts);
+                SnippetOffsets.write(dir, reader);
+            }
             return writer.getDocStats().numDocs;
         }
     }
@@ -105,16 +108,14 @@ public final class IndexBuilder {
         }
 
         /** Fails if the committed index does not hold the documents in the order they were added. */
-        void checkOrder(Directory dir) throws IOException {
-            try (DirectoryReader reader = DirectoryReader.open(dir)) {
-                SortedDocValues values = MultiDocValues.getSortedValues(reader, IndexSchema.ID_SORT);
-                for (int doc = 0; doc < reader.maxDoc(); doc++) {
-                    String id = values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue())
-                            .utf8ToString() : null;
-                    if (reader.maxDoc() != ids.size() || !ids.get(doc).equals(id)) {
-                        throw new IllegalStateException("document " + doc + " is " + id + ", added as "
-                                + (doc < ids.size() ? ids.get(doc) : "nothing"));
-                    }
+        void checkOrder(DirectoryReader reader) throws IOException {
+            SortedDocValues values = MultiDocValues.getSortedValues(reader, IndexSchema.ID_SORT);
+            for (int doc = 0; doc < reader.maxDoc(); doc++) {
+                String id = values != null && values.advanceExact(doc) ? values.lookupOrd(values.ordValue())
+                        .utf8ToString() : null;
+                if (reader.maxDoc() != ids.size() || !ids.get(doc).equals(id)) {
+                    throw new IllegalStateException("document " + doc + " is " + id + ", added as "
+                            + (doc < ids.size() ? ids.get(doc) : "nothing"));
                 }
             }
         }

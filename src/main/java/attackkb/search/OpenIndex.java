@@ -5,6 +5,7 @@ import static attackkb.index.IndexSchema.*;
 import attackkb.BadInputException;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
+import attackkb.index.SnippetOffsets;
 import attackkb.index.SnippetTexts;
 import java.io.Closeable;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class OpenIndex implements Closeable {
     private final IndexManifest manifest;
     private final DocValuesReader docValues;
     private final SnippetTexts snippetTexts;
+    private final SnippetOffsets snippetOffsets;
     private final DocTable table;
     private final TermLookups terms;
 
@@ -55,6 +57,14 @@ public final class OpenIndex implements Closeable {
         try {
             this.snippetTexts = SnippetTexts.open(directory, reader.maxDoc());
         } catch (IOException | RuntimeException e) {
+            reader.close();
+            directory.close();
+            throw e;
+        }
+        try {
+            this.snippetOffsets = SnippetOffsets.open(directory);
+        } catch (IOException | RuntimeException e) {
+            snippetTexts.close();
             reader.close();
             directory.close();
             throw e;
@@ -145,6 +155,11 @@ public final class OpenIndex implements Closeable {
         return snippetTexts;
     }
 
+    /** Where each snippet field's terms occur in each document, by posting number. */
+    SnippetOffsets snippetOffsets() {
+        return snippetOffsets;
+    }
+
     /** Doc values read by global document number, with iterators reused per thread. */
     DocValuesReader docValues() {
         return docValues;
@@ -154,6 +169,7 @@ public final class OpenIndex implements Closeable {
     public void close() throws IOException {
         docValues.close();
         snippetTexts.close();
+        snippetOffsets.close();
         reader.close();
         directory.close();
     }

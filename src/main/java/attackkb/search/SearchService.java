@@ -68,7 +68,8 @@ public final class SearchService {
         // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
         this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking,
                 term -> termDocs.holds(term.field()) ? new TermQuery(term) : index.terms().query(term));
-        this.snippets = new Snippets(index.searcher().getIndexReader(), index.snippetTexts(), index.terms(), termDocs);
+        this.snippets = new Snippets(index.searcher().getIndexReader(), index.snippetTexts(), index.snippetOffsets(),
+                index.terms(), termDocs);
         this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
 

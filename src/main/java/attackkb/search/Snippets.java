@@ -2,6 +2,7 @@ package attackkb.search;
 
 import static attackkb.index.IndexSchema.*;
 
+import attackkb.index.SnippetOffsets;
 import attackkb.index.SnippetTexts;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -27,8 +28,8 @@ import org.apache.lucene.search.QueryVisitor;
  * detection, mitigation, procedures), with the matched words in {@code <mark>} and everything else HTML-escaped.
  *
  * <p>Both come from the postings: {@link TermDocs} says which of the page's documents hold each prose term (the
- * ID and exact-name terms are looked up in the index), and a walk over the snippet fields reads the offsets the index
- * keeps for the documents holding each term, so no text is analysed again. The snippet is
+ * ID terms are looked up in the index), and {@link SnippetOffsets} where each term occurs in each of them, so no
+ * text is analysed again. The snippet is
  * the sentence whose matches score best (the unified highlighter's passage formula: BM25 over the sentence, rare
  * terms of the document weighing more, earlier sentences slightly preferred), cut to {@link #MAX_PASSAGE}
  * characters around its matches.
@@ -49,8 +50,9 @@ final class Snippets {
     static final int MAX_PASSAGE = 300;
     /** Offsets (at most MAX_SNIPPET_SOURCE) and match counts fit in 20 bits: a sort key holds three. */
     private static final int KEY_MASK = (1 << 20) - 1;
-    /** Occurrences of one term read per document: enough to choose a sentence, bounded for huge fields. */
-    private static final int MAX_OCCURRENCES = 64;
+    /** Each thread's buffer for one posting's occurrences. */
+    private static final ThreadLocal<int[]> OCCURRENCES =
+            ThreadLocal.withInitial(() -> new int[1 + 2 * SnippetOffsets.MAX_OCCURRENCES]);
     /** Sentences with matches compared per snippet: the best is nearly always among the first few. */
     private static final int MAX_SENTENCES = 16;
     /** How far past its first match a field is read for a better sentence: procedures run to tens of kilobytes. */
@@ -64,13 +66,22 @@ final class Snippets {
     private final IndexReader reader;
     private final TermLookups lookups;
     private final Sentences sentences;
+    private final SnippetOffsets offsets;
     private final TermDocs termDocs;
 
-    Snippets(IndexReader reader, SnippetTexts snippetTexts, TermLookups lookups, TermDocs termDocs) {
+    Snippets(IndexReader reader, SnippetTexts snippetTexts, SnippetOffsets offsets, TermLookups lookups,
+            TermDocs termDocs) {
         this.reader = reader;
         this.lookups = lookups;
         this.termDocs = termDocs;
         this.sentences = Sentences.of(snippetTexts, reader.maxDoc());
+        this.offsets = offsets;
+        for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
+            if (offsets.postings(f) != termDocs.postingCount(SNIPPET_FIELDS.get(f))) {
+                throw new IllegalStateException(SnippetOffsets.FILE_NAME + " does not match the index's "
+                        + SNIPPET_FIELDS.get(f) + " postings: rebuild the index");
+            }
+        }
     }
 
     private static List<String> shown() {
@@ -81,7 +92,7 @@ final class Snippets {
 
     /**
      * One snippet per doc of {@code docs}, in the same order; null for a doc the query did not match in any shown
-     * field (an ID lookup's filter-only matches, a listing). {@code query} must already be rewritten.
+     * field (an ID lookup's filter-only matches, a listing). Wildcards and the like in {@code query} must be rewritten.
      */
     Snippet[] forDocs(Query query, int[] docs) throws IOException {
         Snippet[] out = new Snippet[docs.length];
@@ -94,7 +105,7 @@ final class Snippets {
 
         Cursors cursors = new Cursors(reader.leaves().size());
         int[] shownMask = matchedFields(terms, sorted, cursors);
-        Passages[] passages = passages(terms, sorted, shownMask, cursors);
+        Passages[] passages = passages(terms, sorted, shownMask);
         for (int i = 0; i < docs.length; i++) {
             int at = Arrays.binarySearch(sorted, docs[i]);
             if (shownMask[at] == 0) continue;
@@ -115,49 +126,38 @@ final class Snippets {
                     if (Arrays.binarySearch(holding, sorted[i]) >= 0) shownMask[i] |= bit;
                 }
             } else {
-                forEachMatch(term, sorted, PostingsEnum.NONE, cursors, (i, postings) -> shownMask[i] |= bit);
+                forEachMatch(term, sorted, cursors, i -> shownMask[i] |= bit);
             }
         }
         return shownMask;
     }
 
     /** For each of {@code sorted}, the matches in its snippet field (the first matched of SNIPPET_FIELDS) and its text. */
-    private Passages[] passages(Term[] terms, int[] sorted, int[] shownMask, Cursors cursors) throws IOException {
+    private Passages[] passages(Term[] terms, int[] sorted, int[] shownMask) {
         Passages[] passages = new Passages[sorted.length];
-        for (String field : SNIPPET_FIELDS) {
+        int[] occurrences = OCCURRENCES.get();
+        for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
+            String field = SNIPPET_FIELDS.get(f);
             int bit = 1 << SHOWN.indexOf(field);
-            int[] group = Arrays.stream(sorted).filter(d -> snippetBit(shownMask[Arrays.binarySearch(sorted, d)]) == bit).toArray();
-            if (group.length == 0) continue;
             for (int t = 0; t < terms.length; t++) {
                 if (!terms[t].field().equals(field)) continue;
-                int termIndex = t;
-                int[] holding = holding(terms[t], group);
-                if (holding.length == 0) continue;
-                forEachMatch(terms[t], holding, PostingsEnum.OFFSETS, cursors, (i, postings) -> {
-                    int at = Arrays.binarySearch(sorted, holding[i]);
+                TermDocs.Postings postings = termDocs.postings(terms[t]);
+                for (int at = 0; at < sorted.length; at++) {
+                    if (snippetBit(shownMask[at]) != bit) continue;
+                    int i = Arrays.binarySearch(postings.docs(), sorted[at]);
+                    if (i < 0) continue;
+                    int count = offsets.read(f, postings.first() + i, occurrences);
                     if (passages[at] == null) passages[at] = new Passages();
-                    passages[at].add(termIndex, postings);
-                });
+                    passages[at].add(t, occurrences, count);
+                }
             }
-            int fieldIndex = SNIPPET_FIELDS.indexOf(field);
-            for (int doc : group) {
-                int at = Arrays.binarySearch(sorted, doc);
-                if (passages[at] == null) continue;
-                Sentences.In text = sentences.in(fieldIndex, doc, passages[at].neededChars());
+            for (int at = 0; at < sorted.length; at++) {
+                if (passages[at] == null || snippetBit(shownMask[at]) != bit) continue;
+                Sentences.In text = sentences.in(f, sorted[at], passages[at].neededChars());
                 if (text != null) passages[at].cut(text);
             }
         }
         return passages;
-    }
-
-    /** Those of {@code sortedDocs} that hold {@code term}: the offsets of the others need not be looked for. */
-    private int[] holding(Term term, int[] sortedDocs) {
-        if (!termDocs.holds(term.field())) return sortedDocs;
-        int[] docs = termDocs.docs(term);
-        int[] holding = new int[sortedDocs.length];
-        int n = 0;
-        for (int doc : sortedDocs) if (Arrays.binarySearch(docs, doc) >= 0) holding[n++] = doc;
-        return n == sortedDocs.length ? sortedDocs : Arrays.copyOf(holding, n);
     }
 
     /** The bit of the first snippet field set in {@code mask}, or 0. */
@@ -176,7 +176,7 @@ final class Snippets {
     }
 
     private interface MatchConsumer {
-        void accept(int index, PostingsEnum postings) throws IOException;
+        void accept(int index);
     }
 
     /**
@@ -185,8 +185,7 @@ final class Snippets {
      * term of one {@link #forDocs} call, and postings enums are reused: a new enum and a seek per term were most
      * of the cost of finding matched fields.
      */
-    private void forEachMatch(Term term, int[] sortedDocs, int flags, Cursors cursors, MatchConsumer consumer)
-            throws IOException {
+    private void forEachMatch(Term term, int[] sortedDocs, Cursors cursors, MatchConsumer consumer) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
         for (int l = 0; l < leaves.size(); l++) {
             LeafReaderContext leaf = leaves.get(l);
@@ -197,14 +196,14 @@ final class Snippets {
             TermsEnum termsEnum = cursors.terms(term.field(), l, leaf);
             if (termsEnum == null) continue;
             termsEnum.seekExact(term.bytes(), state);
-            PostingsEnum postings = cursors.postings(termsEnum, flags);
+            PostingsEnum postings = cursors.postings(termsEnum);
             for (int i = 0; i < sortedDocs.length; i++) {
                 int doc = sortedDocs[i];
                 if (doc < base || doc >= end) continue;
                 int target = doc - base;
                 if (postings.docID() < target) postings.advance(target);
                 if (postings.docID() == DocIdSetIterator.NO_MORE_DOCS) break;
-                if (postings.docID() == target) consumer.accept(i, postings);
+                if (postings.docID() == target) consumer.accept(i);
             }
         }
     }
@@ -229,8 +228,8 @@ final class Snippets {
             return perLeaf[leafIndex];
         }
 
-        PostingsEnum postings(TermsEnum termsEnum, int flags) throws IOException {
-            postings = termsEnum.postings(postings, flags);
+        PostingsEnum postings(TermsEnum termsEnum) throws IOException {
+            postings = termsEnum.postings(postings, PostingsEnum.NONE);
             return postings;
         }
     }
@@ -251,17 +250,13 @@ final class Snippets {
             html = best(text);
         }
 
-        void add(int termIndex, PostingsEnum postings) throws IOException {
-            int freq = postings.freq();
-            docFreqs.add(new int[] {termIndex, freq, 0});
-            for (int i = 0; i < freq && i < MAX_OCCURRENCES; i++) {
-                postings.nextPosition();
-                int start = postings.startOffset();
-                int end = postings.endOffset();
-                if (start < 0 || end <= start || end > MAX_SNIPPET_SOURCE) break;
+        /** Adds a term's occurrences as {@link SnippetOffsets#read} reads them: its frequency, then start and end each. */
+        void add(int termIndex, int[] occurrences, int count) {
+            docFreqs.add(new int[] {termIndex, occurrences[0], 0});
+            for (int i = 0; i < count; i++) {
                 if (size == starts.length) grow();
-                starts[size] = start;
-                ends[size] = end;
+                starts[size] = occurrences[1 + 2 * i];
+                ends[size] = occurrences[2 + 2 * i];
                 termIndexes[size] = termIndex;
                 size++;
             }

@@ -32,10 +32,13 @@ import org.apache.lucene.util.SmallFloat;
 final class TermDocs {
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
-    private static final Postings NONE = new Postings(new int[0], new float[0]);
+    private static final Postings NONE = new Postings(new int[0], new float[0], 0);
 
-    /** A term's documents in increasing order, and for each its {@code 1 + freq * normInverse}. */
-    record Postings(int[] docs, float[] saturation) {}
+    /**
+     * A term's documents in increasing order, for each its {@code 1 + freq * normInverse}, and the number of the
+     * term's first posting among its field's, counted in term order then document order.
+     */
+    record Postings(int[] docs, float[] saturation, long first) {}
 
     /** The fields kept: what a query's words are looked for in, and the query as a whole name. */
     static final List<String> FIELDS = fields();
@@ -44,15 +47,20 @@ final class TermDocs {
     private final Map<String, Map<BytesRef, Postings>> byField;
     /** Per field, how many documents hold a term of it: BM25's document count. */
     private final Map<String, Long> docCounts;
+    /** Per field, how many postings it has. */
+    private final Map<String, Long> postingCounts;
 
-    private TermDocs(Map<String, Map<BytesRef, Postings>> byField, Map<String, Long> docCounts) {
+    private TermDocs(Map<String, Map<BytesRef, Postings>> byField, Map<String, Long> docCounts,
+            Map<String, Long> postingCounts) {
         this.byField = byField;
         this.docCounts = docCounts;
+        this.postingCounts = postingCounts;
     }
 
     static TermDocs of(IndexReader reader) throws IOException {
         Map<String, Map<BytesRef, Postings>> byField = new HashMap<>();
         Map<String, Long> docCounts = new HashMap<>();
+        Map<String, Long> postingCounts = new HashMap<>();
         List<LeafReaderContext> leaves = reader.leaves();
         for (String field : FIELDS) {
             long docCount = 0;
@@ -82,12 +90,26 @@ final class TermDocs {
                         int norm = norms == null ? 1 : norms[doc] & 0xff;
                         saturation[n++] = 1f + postings.freq() * normInverse[norm];
                     }
-                    terms.merge(BytesRef.deepCopyOf(term), new Postings(docs, saturation), TermDocs::concat);
+                    terms.merge(BytesRef.deepCopyOf(term), new Postings(docs, saturation, 0), TermDocs::concat);
                 }
             }
+            postingCounts.put(field, numberPostings(terms));
             byField.put(field, terms);
         }
-        return new TermDocs(Map.copyOf(byField), Map.copyOf(docCounts));
+        return new TermDocs(Map.copyOf(byField), Map.copyOf(docCounts), Map.copyOf(postingCounts));
+    }
+
+    /** Numbers each term's postings in term order (as the index's term dictionary orders them); returns how many. */
+    private static long numberPostings(Map<BytesRef, Postings> terms) {
+        BytesRef[] sorted = terms.keySet().toArray(BytesRef[]::new);
+        Arrays.sort(sorted);
+        long first = 0;
+        for (BytesRef term : sorted) {
+            Postings postings = terms.get(term);
+            terms.put(term, new Postings(postings.docs, postings.saturation, first));
+            first += postings.docs.length;
+        }
+        return first;
     }
 
     private static List<String> fields() {
@@ -122,7 +144,12 @@ final class TermDocs {
         System.arraycopy(second.docs, 0, docs, first.docs.length, second.docs.length);
         float[] saturation = Arrays.copyOf(first.saturation, docs.length);
         System.arraycopy(second.saturation, 0, saturation, first.saturation.length, second.saturation.length);
-        return new Postings(docs, saturation);
+        return new Postings(docs, saturation, 0);
+    }
+
+    /** How many postings {@code field} has, for a field {@link #holds}. */
+    long postingCount(String field) {
+        return postingCounts.get(field);
     }
 
     /** Whether {@code field} is kept here. */
