@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Load benchmark: a running attack-kb server on 127.0.0.1, /healthz (the HTTP floor of this stack) and /api/search,
-# each with wrk, alternating for ROUNDS rounds after a 10 s warm-up. Prints req/s, p50/p99 and errors of each run,
+# each with wrk, alternating for ROUNDS rounds after a warm-up (WARMUP, 10 s). Prints req/s, p50/p99 and errors of each run,
 # the medians, the ratio of search req/s to /healthz req/s, and the server's peak RSS (VmHWM).
 #
 #   src/bench/load.sh                      # MODE=longtail: 20 s each at 32 connections, result cache off
 #   MODE=titles src/bench/load.sh          # whole names only (finished queries, as pasted rule titles), cache off
 #   DURATION=60s src/bench/load.sh         # the memory figure: peak RSS after 60 s of the long tail
 #   ROUNDS=3 DURATION=10s src/bench/load.sh
+#   WARMUP=60s src/bench/load.sh          # steady state: the JIT compilers keep one of two processors busy for the
+#                                          # first 45-75 s of load, so after 10 s the server is still warming up
 #   MODE=mix src/bench/load.sh             # the 40-query mix (src/bench/queries.txt), result cache on (256)
 #   MODE=mix RESULT_CACHE=0 src/bench/load.sh
 #
@@ -17,7 +19,7 @@
 # Each run also reports the server's CPU time per request (user + system, from /proc), which a busy machine does not skew.
 # Errors are never hidden: socket errors, non-2xx (wrk counts >= 400) and, for search, the count per status code.
 #
-# Variables: MODE (longtail|titles|mix), DURATION (20s), ROUNDS (1), CONNECTIONS (32), THREADS (1: wrk's threads for
+# Variables: MODE (longtail|titles|mix), DURATION (20s), WARMUP (10s), ROUNDS (1), CONNECTIONS (32), THREADS (1: wrk's threads for
 # the 32 connections; one drives /healthz as fast as two here, and on a two-processor machine a second takes CPU from the
 # server it measures, which then did 20-45% fewer searches a second at a higher CPU cost each), PORT (7391), INDEX
 # (target/bench-index: another index, e.g. one an older build wrote, for comparing builds),
@@ -32,6 +34,7 @@ cd "$(dirname "$0")/../.."
 
 MODE=${MODE:-longtail}
 DURATION=${DURATION:-20s}
+WARMUP=${WARMUP:-10s}
 ROUNDS=${ROUNDS:-1}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
@@ -109,8 +112,8 @@ run() {
   echo "$out" | sed "s/^/$1 /" >> "$RUNS"
 }
 
-echo "warm-up: 10 s of $MODE"
-run warmup 10s
+echo "warm-up: $WARMUP of $MODE"
+run warmup "$WARMUP"
 for round in $(seq 1 "$ROUNDS"); do
   echo "round $round/$ROUNDS, healthz: $DURATION, $CONNECTIONS connections"
   run healthz "$DURATION"
