@@ -7,9 +7,9 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Search results for every caller (the API, the search page and its htmx fragment, the exports), with the most
- * recent ones kept. Analysts repeat searches and type-ahead repeats them keystroke by keystroke. For the API a
- * result's JSON is kept beside it, written once (straight from the result, no intermediate tree) and sent as
- * bytes. The index under a {@link LiveIndex} never changes, so nothing kept here goes stale.
+ * recent of those asked for more than once kept: analysts repeat searches, page back and forth and reload. For the
+ * API a result's JSON is kept beside it, written once and sent as bytes. The index under a {@link LiveIndex} never
+ * changes, so nothing kept here goes stale.
  */
 public final class SearchResponses {
     /**
@@ -37,11 +37,20 @@ public final class SearchResponses {
 
     private final SearchService search;
     private final Cache<SearchRequest, Answer> cache;
+    /**
+     * Hashes of recent requests, one slot each: an answer is kept from its request's second time on. Live search
+     * sends a long tail nobody repeats, and keeping each of those answers sent them all through the old generation,
+     * whose full collections tripled the long tail's p99 (58 against 21 ms with the cache off). Slots are written
+     * without locks: a lost or colliding write only keeps one answer more, or one later.
+     */
+    private final int[] seen;
 
     /** @param size how many results to keep; 0 keeps none */
     SearchResponses(SearchService search, int size) {
         this.search = search;
         this.cache = size > 0 ? Caffeine.newBuilder().maximumSize(size).build() : null;
+        int slots = (int) Math.min(1 << 16, Math.max(1024, 16L * size)); // a power of two below 2^16 rounds up
+        this.seen = new int[size > 0 ? Integer.highestOneBit(slots - 1) << 1 : 0];
     }
 
     /** The result of {@code request}, kept or computed. */
@@ -75,8 +84,18 @@ public final class SearchResponses {
         if (kept != null) return kept;
         // Computed outside the cache's own locking, which would hold up other keys while waiting for a turn.
         Answer answer = compute(request, json);
-        if (cache != null) cache.put(request, answer);
+        if (cache != null && seenBefore(request)) cache.put(request, answer);
         return answer;
+    }
+
+    /** Whether {@code request} (its hash) came recently; marks it as come. */
+    private boolean seenBefore(SearchRequest request) {
+        int hash = request.hashCode() * 0x9e3779b9; // spread the record's hash over the slots
+        if (hash == 0) hash = 1; // 0 marks an empty slot
+        int slot = (hash >>> 16 ^ hash) & (seen.length - 1);
+        if (seen[slot] == hash) return true;
+        seen[slot] = hash;
+        return false;
     }
 
     private Answer compute(SearchRequest request, boolean json) {
