@@ -127,12 +127,8 @@ public final class SnippetOffsets implements Closeable {
 
     /** Opens the offsets of the generation in {@code directory}. */
     public static SnippetOffsets open(Directory directory) throws IOException {
-        IndexInput input = directory.openInput(FILE_NAME, IOContext.DEFAULT);
+        IndexInput input = CheckedInput.open(directory, FILE_NAME, CODEC, VERSION);
         try {
-            CodecUtil.checkHeader(input, CODEC, VERSION, VERSION);
-            long afterHeader = input.getFilePointer();
-            CodecUtil.retrieveChecksum(input); // a truncated file fails here, not in the middle of a search
-            input.seek(afterHeader);
             long[] tables = new long[SNIPPET_FIELDS.size()];
             long[] counts = new long[SNIPPET_FIELDS.size()];
             for (int f = 0; f < tables.length; f++) {

@@ -83,12 +83,8 @@ public final class SnippetTexts implements Closeable {
 
     /** Opens the texts of the generation in {@code directory}, which has {@code maxDoc} documents. */
     public static SnippetTexts open(Directory directory, int maxDoc) throws IOException {
-        IndexInput input = directory.openInput(FILE_NAME, IOContext.DEFAULT);
+        IndexInput input = CheckedInput.open(directory, FILE_NAME, CODEC, VERSION);
         try {
-            CodecUtil.checkHeader(input, CODEC, VERSION, VERSION);
-            long afterHeader = input.getFilePointer();
-            CodecUtil.retrieveChecksum(input); // a truncated file fails here, not in the middle of a search
-            input.seek(afterHeader);
             int fields = input.readInt();
             int docs = input.readInt();
             if (fields != SNIPPET_FIELDS.size() || docs != maxDoc) {

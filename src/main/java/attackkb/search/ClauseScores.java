@@ -5,16 +5,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import java.util.Collection;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.SynonymQuery;
 
 /**
@@ -68,55 +62,28 @@ final class ClauseScores {
     }
 
     private Scored score(Query clause) {
-        var collector = new Collected();
+        var collected = new Collected();
         try {
-            searcher.search(clause, new CollectorManager<Collected, Collected>() {
-                @Override
-                public Collected newCollector() {
-                    return collector; // the searcher has no executor: one slice, one collector
-                }
-
-                @Override
-                public Collected reduce(Collection<Collected> collectors) {
-                    return collector;
-                }
-            });
+            collected.search(searcher, clause);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Scored(Arrays.copyOf(collector.docs, collector.size), Arrays.copyOf(collector.scores, collector.size));
+        return new Scored(Arrays.copyOf(collected.docs, collected.size), Arrays.copyOf(collected.scores, collected.size));
     }
 
-    private static final class Collected extends SimpleCollector {
+    private static final class Collected extends ScoreCollector {
         int[] docs = new int[64];
         float[] scores = new float[64];
         int size;
-        private int docBase;
-        private Scorable scorer;
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) {
-            docBase = context.docBase;
-        }
-
-        @Override
-        public void setScorer(Scorable scorer) {
-            this.scorer = scorer;
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
+        void collect(int doc, float score) {
             if (size == docs.length) {
                 docs = Arrays.copyOf(docs, size * 2);
                 scores = Arrays.copyOf(scores, size * 2);
             }
-            docs[size] = docBase + doc;
-            scores[size++] = scorer.score();
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE;
+            docs[size] = doc;
+            scores[size++] = score;
         }
     }
 }

@@ -12,18 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.Scorable;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -337,7 +332,7 @@ public final class SearchService {
                 restClauses++;
             }
         }
-        if (restClauses > 0) index.searcher().search(rest.build(), matches.manager());
+        if (restClauses > 0) matches.search(index.searcher(), rest.build());
         matches.gather();
     }
 
@@ -352,7 +347,7 @@ public final class SearchService {
      * fills: reused, one set per search running at once ({@link #spare}), as allocating them was a fifth of what a
      * search allocated.
      */
-    private static final class Matches extends SimpleCollector {
+    private static final class Matches extends ScoreCollector {
         final int[] docs;
         final float[] scores;
         final long[] keys;
@@ -363,8 +358,6 @@ public final class SearchService {
         /** Between the first score added and {@link #gather}: a search that fails then leaves the sums unusable. */
         boolean scoring;
         int size;
-        private int docBase;
-        private Scorable scorer;
 
         Matches(int maxDoc, int ordinals) {
             docs = new int[maxDoc];
@@ -373,25 +366,6 @@ public final class SearchService {
             counts = new int[ordinals];
             sums = new double[maxDoc];
             matched = new boolean[maxDoc];
-        }
-
-        /** This collector for the whole search: the searcher has no executor, so it searches in one slice. */
-        CollectorManager<Matches, Matches> manager() {
-            return new CollectorManager<>() {
-                private boolean given;
-
-                @Override
-                public Matches newCollector() {
-                    if (given) throw new IllegalStateException("one slice expected");
-                    given = true;
-                    return Matches.this;
-                }
-
-                @Override
-                public Matches reduce(java.util.Collection<Matches> collectors) {
-                    return Matches.this;
-                }
-            };
         }
 
         /** Lists the matched documents in document order with their scores, and zeroes the sums for the next search. */
@@ -408,24 +382,9 @@ public final class SearchService {
         }
 
         @Override
-        protected void doSetNextReader(LeafReaderContext context) {
-            docBase = context.docBase;
-        }
-
-        @Override
-        public void setScorer(Scorable scorer) {
-            this.scorer = scorer;
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            sums[docBase + doc] += scorer.score();
-            matched[docBase + doc] = true;
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE;
+        void collect(int doc, float score) {
+            sums[doc] += score;
+            matched[doc] = true;
         }
     }
 
