@@ -7,8 +7,8 @@
 #   MODE=titles src/bench/load.sh          # whole names only (finished queries, as pasted rule titles), cache off
 #   DURATION=60s src/bench/load.sh         # the memory figure: peak RSS after 60 s of the long tail
 #   ROUNDS=3 DURATION=10s src/bench/load.sh
-#   WARMUP=60s src/bench/load.sh          # steady state: the JIT compilers keep one of two processors busy for the
-#                                          # first 45-75 s of load, so after 10 s the server is still warming up
+#   WARMUP=60s src/bench/load.sh          # steady state: the JIT compilers keep one of two processors busy for up
+#                                          # to a minute of load, so after 10 s the server may still be warming up
 #   MODE=mix src/bench/load.sh             # the 40-query mix (src/bench/queries.txt), result cache on (256)
 #   MODE=mix RESULT_CACHE=0 src/bench/load.sh
 #
