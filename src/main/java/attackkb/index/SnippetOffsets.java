@@ -19,7 +19,6 @@ import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * Where each term of the snippet fields occurs in each document, as character offsets into the text of
@@ -41,19 +40,13 @@ public final class SnippetOffsets implements Closeable {
     private static final String CODEC = "AttackKbSnippetOffsets";
     private static final int VERSION = 1;
 
-    private final IndexInput input;
+    private final CheckedInput file;
     /** Per field, where its table of entry positions starts, and how many postings it has. */
     private final long[] tables;
     private final long[] counts;
-    private final CloseableThreadLocal<IndexInput> perThread = new CloseableThreadLocal<>() {
-        @Override
-        protected IndexInput initialValue() {
-            return input.clone();
-        }
-    };
 
-    private SnippetOffsets(IndexInput input, long[] tables, long[] counts) {
-        this.input = input;
+    private SnippetOffsets(CheckedInput file, long[] tables, long[] counts) {
+        this.file = file;
         this.tables = tables;
         this.counts = counts;
     }
@@ -127,8 +120,9 @@ public final class SnippetOffsets implements Closeable {
 
     /** Opens the offsets of the generation in {@code directory}. */
     public static SnippetOffsets open(Directory directory) throws IOException {
-        IndexInput input = CheckedInput.open(directory, FILE_NAME, CODEC, VERSION);
+        CheckedInput file = CheckedInput.open(directory, FILE_NAME, CODEC, VERSION);
         try {
+            IndexInput input = file.head();
             long[] tables = new long[SNIPPET_FIELDS.size()];
             long[] counts = new long[SNIPPET_FIELDS.size()];
             for (int f = 0; f < tables.length; f++) {
@@ -136,9 +130,9 @@ public final class SnippetOffsets implements Closeable {
                 tables[f] = input.getFilePointer();
                 input.seek(tables[f] + 4 * counts[f]);
             }
-            return new SnippetOffsets(input, tables, counts);
+            return new SnippetOffsets(file, tables, counts);
         } catch (IOException | RuntimeException e) {
-            input.close();
+            file.close();
             throw e;
         }
     }
@@ -155,7 +149,7 @@ public final class SnippetOffsets implements Closeable {
      */
     public int read(int field, long ordinal, int[] into) {
         if (ordinal < 0 || ordinal >= counts[field]) throw new IllegalArgumentException("no posting " + ordinal);
-        IndexInput in = perThread.get();
+        IndexInput in = file.forThread();
         try {
             in.seek(tables[field] + 4 * ordinal);
             in.seek(in.readInt());
@@ -175,7 +169,6 @@ public final class SnippetOffsets implements Closeable {
 
     @Override
     public void close() throws IOException {
-        perThread.close();
-        input.close();
+        file.close();
     }
 }

@@ -13,7 +13,6 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
 import org.apache.lucene.store.IndexOutput;
-import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * The start of each document's snippet fields ({@link IndexSchema#SNIPPET_FIELDS}, at most
@@ -33,19 +32,13 @@ public final class SnippetTexts implements Closeable {
     private static final String CODEC = "AttackKbSnippetTexts";
     private static final int VERSION = 1;
 
-    private final IndexInput input;
+    private final CheckedInput file;
     private final long dataStart;
     /** Field f's documents' texts: doc d's is {@code [offsets[f][d], offsets[f][d + 1])} of the data. */
     private final int[][] offsets;
-    private final CloseableThreadLocal<IndexInput> perThread = new CloseableThreadLocal<>() {
-        @Override
-        protected IndexInput initialValue() {
-            return input.clone();
-        }
-    };
 
-    private SnippetTexts(IndexInput input, long dataStart, int[][] offsets) {
-        this.input = input;
+    private SnippetTexts(CheckedInput file, long dataStart, int[][] offsets) {
+        this.file = file;
         this.dataStart = dataStart;
         this.offsets = offsets;
     }
@@ -83,8 +76,9 @@ public final class SnippetTexts implements Closeable {
 
     /** Opens the texts of the generation in {@code directory}, which has {@code maxDoc} documents. */
     public static SnippetTexts open(Directory directory, int maxDoc) throws IOException {
-        IndexInput input = CheckedInput.open(directory, FILE_NAME, CODEC, VERSION);
+        CheckedInput file = CheckedInput.open(directory, FILE_NAME, CODEC, VERSION);
         try {
+            IndexInput input = file.head();
             int fields = input.readInt();
             int docs = input.readInt();
             if (fields != SNIPPET_FIELDS.size() || docs != maxDoc) {
@@ -93,9 +87,9 @@ public final class SnippetTexts implements Closeable {
             }
             int[][] offsets = new int[fields][docs + 1];
             for (int[] field : offsets) for (int d = 0; d <= docs; d++) field[d] = input.readInt();
-            return new SnippetTexts(input, input.getFilePointer(), offsets);
+            return new SnippetTexts(file, input.getFilePointer(), offsets);
         } catch (IOException | RuntimeException e) {
-            input.close();
+            file.close();
             throw e;
         }
     }
@@ -108,7 +102,7 @@ public final class SnippetTexts implements Closeable {
     /** Reads the first {@code length} bytes (at most {@link #length}) of a document's text into {@code into}. */
     public void read(int field, int doc, byte[] into, int length) {
         if (length > length(field, doc)) throw new IllegalArgumentException("past the text's end");
-        IndexInput in = perThread.get();
+        IndexInput in = file.forThread();
         try {
             in.seek(dataStart + offsets[field][doc]);
             in.readBytes(into, 0, length);
@@ -119,7 +113,6 @@ public final class SnippetTexts implements Closeable {
 
     @Override
     public void close() throws IOException {
-        perThread.close();
-        input.close();
+        file.close();
     }
 }
