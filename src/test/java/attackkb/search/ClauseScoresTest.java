@@ -3,8 +3,6 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.STATEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BoostQuery;
@@ -13,26 +11,16 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Kept clause scores are Lucene's own, the second time from memory. */
 class ClauseScoresTest {
-    @TempDir
-    static Path root;
-
     static OpenIndex index;
 
     @BeforeAll
     static void build() throws Exception {
-        index = OpenIndex.open(Fixtures.index(root));
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
+        index = FixtureIndex.open();
     }
 
     static final Query PHRASE = new BoostQuery(new PhraseQuery(1, STATEMENT, "malici", "imag"), 0.45f);

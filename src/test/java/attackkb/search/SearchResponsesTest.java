@@ -2,31 +2,19 @@ package attackkb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Answers are kept from their request's second time on, and the API's JSON carries each call's own took_ms. */
 class SearchResponsesTest {
-    @TempDir
-    static Path root;
-
     static OpenIndex index;
     static SearchService service;
 
     @BeforeAll
     static void build() throws Exception {
-        index = OpenIndex.open(Fixtures.index(root));
+        index = FixtureIndex.open();
         service = new SearchService(index);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
     }
 
     @Test

@@ -2,19 +2,15 @@ package attackkb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
 import attackkb.Json;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -27,21 +23,13 @@ class SearchResultJsonTest {
     static final ObjectWriter JACKSON = Json.MAPPER.copy().addMixIn(SearchResult.class, WithoutTook.class)
             .writerFor(SearchResult.class);
 
-    @TempDir
-    static Path root;
-
     static OpenIndex index;
     static SearchService service;
 
     @BeforeAll
     static void build() throws Exception {
-        index = OpenIndex.open(Fixtures.index(root));
+        index = FixtureIndex.open();
         service = new SearchService(index);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
     }
 
     static String jackson(SearchResult result) throws Exception {

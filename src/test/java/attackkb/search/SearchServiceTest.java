@@ -4,34 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attackkb.BadInputException;
-import attackkb.Fixtures;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exact hits and counts over the fixture index. */
 class SearchServiceTest {
-    @TempDir
-    static Path root;
-
     static OpenIndex index;
     static SearchService service;
 
     @BeforeAll
     static void build() throws Exception {
-        index = OpenIndex.open(Fixtures.index(root));
+        index = FixtureIndex.open();
         service = new SearchService(index);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
     }
 
     static SearchResult search(String q) {

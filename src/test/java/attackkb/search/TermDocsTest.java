@@ -2,9 +2,7 @@ package attackkb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
 import attackkb.index.IndexSchema;
-import java.nio.file.Path;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
@@ -12,28 +10,18 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The in-memory postings score every prose and exact-name term of the fixture index exactly as Lucene does. */
 class TermDocsTest {
-    @TempDir
-    static Path root;
-
     static OpenIndex index;
     static TermDocs termDocs;
 
     @BeforeAll
     static void build() throws Exception {
-        index = OpenIndex.open(Fixtures.index(root));
+        index = FixtureIndex.open();
         termDocs = TermDocs.of(index.searcher().getIndexReader());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
     }
 
     @Test

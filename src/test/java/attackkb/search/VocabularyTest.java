@@ -2,33 +2,21 @@ package attackkb.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
 import attackkb.index.IndexSchema;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Completions and corrections drawn from the fixture index's words. */
 class VocabularyTest {
-    @TempDir
-    static Path root;
-
     static OpenIndex index;
     static Vocabulary vocabulary;
     static QueryFactory queries = new QueryFactory(IndexSchema.analyzer(), Synonyms.parse(""), Ranking.DEFAULT);
 
     @BeforeAll
     static void open() throws Exception {
-        index = OpenIndex.open(Fixtures.index(root));
+        index = FixtureIndex.open();
         vocabulary = new Vocabulary(index.searcher().getIndexReader());
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        index.close();
     }
 
     static List<String> terms(List<Vocabulary.WeightedTerm> weighted) {
