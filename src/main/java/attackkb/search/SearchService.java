@@ -62,7 +62,7 @@ public final class SearchService {
         this.clauseScores = new ClauseScores(index.searcher());
         // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
         this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking,
-                term -> termDocs.holds(term.field()) ? new TermQuery(term) : index.terms().query(term));
+                term -> termDocs.holds(term.field()) ? termDocs.query(term) : index.terms().query(term));
         this.snippets = new Snippets(index.searcher().getIndexReader(), index.snippetTexts(), index.snippetOffsets(),
                 index.terms(), termDocs);
         this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
@@ -202,48 +202,8 @@ public final class SearchService {
                 countDimension(doc, Integer.numberOfTrailingZeros(failing), counts);
             }
         }
-        smallestFirst(keys, total, pageEnd);
+        PageKeys.smallestFirst(keys, total, pageEnd);
         return new Tally(keys, total, counts);
-    }
-
-    /**
-     * Puts the {@code k} smallest of the first {@code size} keys first, in order; the rest are left in any order.
-     * A page needs the best twenty of thousands of hits: selecting them first costs a fraction of a full sort.
-     */
-    static void smallestFirst(long[] keys, int size, int k) {
-        if (k >= size / 8) {
-            Arrays.sort(keys, 0, size);
-            return;
-        }
-        if (k <= 0) return;
-        select(keys, 0, size - 1, k - 1);
-        Arrays.sort(keys, 0, k);
-    }
-
-    /**
-     * Hoare's selection: afterwards {@code a[nth]} holds what a full sort of {@code a[lo..hi]} puts there, with nothing
-     * larger before it. Linear on average, whatever order the hits come in: a bounded heap takes nearly every hit
-     * when scores rise with document order.
-     */
-    private static void select(long[] a, int lo, int hi, int nth) {
-        while (hi > lo) {
-            int mid = (lo + hi) >>> 1;
-            long pivot = Math.max(Math.min(a[lo], a[mid]), Math.min(Math.max(a[lo], a[mid]), a[hi])); // median of three
-            int i = lo;
-            int j = hi;
-            while (i <= j) {
-                while (a[i] < pivot) i++;
-                while (a[j] > pivot) j--;
-                if (i <= j) {
-                    long t = a[i];
-                    a[i++] = a[j];
-                    a[j--] = t;
-                }
-            }
-            if (nth <= j) hi = j;
-            else if (nth >= i) lo = i;
-            else return; // between j and i every key equals the pivot
-        }
     }
 
     /**
@@ -323,8 +283,8 @@ public final class SearchService {
                 boost = boosted.getBoost();
                 q = boosted.getQuery();
             }
-            if (q instanceof TermQuery term && termDocs.holds(term.getTerm().field())) {
-                termDocs.score(term.getTerm(), boost, matches.sums, matches.matched);
+            if (q instanceof TermDocs.HeldTermQuery term) {
+                TermDocs.score(term.postings(), boost, matches.sums, matches.matched);
             } else if (ClauseScores.keeps(clause.getQuery())) {
                 clauseScores.add(clause.getQuery(), matches.sums, matches.matched);
             } else {
@@ -338,8 +298,9 @@ public final class SearchService {
 
     /** A rewritten query's top: a disjunction of optional clauses, whose scores add up. */
     private static boolean isDisjunction(Query query) {
-        return query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
-                && bool.clauses().stream().allMatch(c -> c.getOccur() == Occur.SHOULD);
+        if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0) return false;
+        for (BooleanClause clause : bool.clauses()) if (clause.getOccur() != Occur.SHOULD) return false;
+        return true;
     }
 
     /**
@@ -396,7 +357,7 @@ public final class SearchService {
             if (term.length() < 4 || unknown.contains(term)) continue;
             boolean known = false;
             for (String field : PROSE_FIELDS) {
-                if (termDocs.docs(new Term(field, term)).length > 0) {
+                if (termDocs.postings(new Term(field, term)).docs().length > 0) {
                     known = true;
                     break;
                 }

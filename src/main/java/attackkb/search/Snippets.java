@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
@@ -43,6 +41,7 @@ final class Snippets {
     /** Index fields whose matches count, and the shown field each one reports as. */
     private static final List<String> MATCH_FIELDS = List.of(ID, PARENT_ID, NAME, NAME_EXACT, ALIASES, STATEMENT,
             DETECTION, MITIGATION, PROCEDURES);
+    private static final int SNIPPET_BITS = SNIPPET_FIELDS.stream().mapToInt(f -> 1 << SHOWN.indexOf(f)).reduce(0, (a, b) -> a | b);
     private static final int[] SHOWN_BIT = MATCH_FIELDS.stream().mapToInt(f -> 1 << SHOWN.indexOf(
             f.equals(PARENT_ID) ? ID : f.equals(NAME_EXACT) ? NAME : f)).toArray();
 
@@ -97,9 +96,7 @@ final class Snippets {
     Snippet[] forDocs(Query query, int[] docs) throws IOException {
         Snippet[] out = new Snippet[docs.length];
         if (query == null || docs.length == 0) return out;
-        Set<Term> termSet = new HashSet<>();
-        query.visit(QueryVisitor.termCollector(termSet));
-        Term[] terms = termSet.stream().filter(t -> MATCH_FIELDS.contains(t.field())).sorted().toArray(Term[]::new);
+        QueryTerm[] terms = queryTerms(query);
         int[] sorted = docs.clone();
         Arrays.sort(sorted);
 
@@ -115,33 +112,64 @@ final class Snippets {
         return out;
     }
 
+    /**
+     * A term of the query in a field whose matches count, and its postings when {@link TermDocs} holds the field
+     * (else null).
+     */
+    private record QueryTerm(Term term, TermDocs.Postings postings) {}
+
+    /** The distinct terms of {@code query} (not those it excludes) in fields whose matches count, in term order. */
+    private QueryTerm[] queryTerms(Query query) {
+        List<QueryTerm> found = new ArrayList<>();
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                if (q instanceof TermDocs.HeldTermQuery held) {
+                    found.add(new QueryTerm(held.getTerm(), held.postings()));
+                    return;
+                }
+                for (Term term : terms) {
+                    if (!MATCH_FIELDS.contains(term.field())) continue;
+                    // Terms of held fields come in held queries, unless a rewrite of the user's syntax made them.
+                    found.add(new QueryTerm(term, termDocs.holds(term.field()) ? termDocs.postings(term) : null));
+                }
+            }
+        });
+        found.sort((a, b) -> a.term.compareTo(b.term));
+        List<QueryTerm> distinct = new ArrayList<>(found.size());
+        for (QueryTerm t : found) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).term.equals(t.term)) distinct.add(t);
+        }
+        return distinct.toArray(QueryTerm[]::new);
+    }
+
     /** For each of {@code sorted}, a bit per shown field that holds one of the terms. */
-    private int[] matchedFields(Term[] terms, int[] sorted, Cursors cursors) throws IOException {
+    private int[] matchedFields(QueryTerm[] terms, int[] sorted, Cursors cursors) throws IOException {
         int[] shownMask = new int[sorted.length];
-        for (Term term : terms) {
-            int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.field())];
-            if (termDocs.holds(term.field())) {
-                int[] holding = termDocs.docs(term);
+        for (QueryTerm term : terms) {
+            int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.term.field())];
+            if (term.postings != null) {
+                int[] holding = term.postings.docs();
                 for (int i = 0; i < sorted.length; i++) {
                     if (Arrays.binarySearch(holding, sorted[i]) >= 0) shownMask[i] |= bit;
                 }
             } else {
-                forEachMatch(term, sorted, cursors, i -> shownMask[i] |= bit);
+                forEachMatch(term.term, sorted, cursors, i -> shownMask[i] |= bit);
             }
         }
         return shownMask;
     }
 
     /** For each of {@code sorted}, the matches in its snippet field (the first matched of SNIPPET_FIELDS) and its text. */
-    private Passages[] passages(Term[] terms, int[] sorted, int[] shownMask) {
+    private Passages[] passages(QueryTerm[] terms, int[] sorted, int[] shownMask) {
         Passages[] passages = new Passages[sorted.length];
         int[] occurrences = OCCURRENCES.get();
         for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
             String field = SNIPPET_FIELDS.get(f);
             int bit = 1 << SHOWN.indexOf(field);
             for (int t = 0; t < terms.length; t++) {
-                if (!terms[t].field().equals(field)) continue;
-                TermDocs.Postings postings = termDocs.postings(terms[t]);
+                if (!terms[t].term.field().equals(field)) continue;
+                TermDocs.Postings postings = terms[t].postings;
                 for (int at = 0; at < sorted.length; at++) {
                     if (snippetBit(shownMask[at]) != bit) continue;
                     int i = Arrays.binarySearch(postings.docs(), sorted[at]);
@@ -160,13 +188,9 @@ final class Snippets {
         return passages;
     }
 
-    /** The bit of the first snippet field set in {@code mask}, or 0. */
+    /** The bit of the first snippet field set in {@code mask}, or 0: they are shown in their order, after the others. */
     private static int snippetBit(int mask) {
-        for (String field : SNIPPET_FIELDS) {
-            int bit = 1 << SHOWN.indexOf(field);
-            if ((mask & bit) != 0) return bit;
-        }
-        return 0;
+        return Integer.lowestOneBit(mask & SNIPPET_BITS);
     }
 
     private static List<String> matchedNames(int mask) {

@@ -16,6 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
 
@@ -32,34 +33,56 @@ import org.apache.lucene.util.SmallFloat;
 final class TermDocs {
     private static final float K1 = 1.2f;
     private static final float B = 0.75f;
-    private static final Postings NONE = new Postings(new int[0], new float[0], 0);
+    private static final Postings NONE = new Postings(new int[0], new float[0], 0, 0f);
 
     /**
-     * A term's documents in increasing order, for each its {@code 1 + freq * normInverse}, and the number of the
-     * term's first posting among its field's, counted in term order then document order.
+     * A term's documents in increasing order, for each its {@code 1 + freq * normInverse}, the number of the
+     * term's first posting among its field's (counted in term order then document order), and BM25's idf of it.
      */
-    record Postings(int[] docs, float[] saturation, long first) {}
+    record Postings(int[] docs, float[] saturation, long first, float idf) {}
+
+    /**
+     * A term query in a field kept here that carries its term's postings, looked up once when the query is made. A
+     * query's words are made into queries once each ({@link QueryFactory}); looking each term up again to score it,
+     * find its matched fields and cut snippets was a fifth of a search. Equal to a term query of this class with
+     * the same term, and it scores the same in Lucene.
+     */
+    static final class HeldTermQuery extends TermQuery {
+        private final Postings postings;
+        /** A term's hash is computed over its bytes on every call; a disjunction hashes each of its clauses. */
+        private final int hash;
+
+        private HeldTermQuery(Term term, Postings postings) {
+            super(term);
+            this.postings = postings;
+            this.hash = super.hashCode();
+        }
+
+        Postings postings() {
+            return postings;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
 
     /** The fields kept: what a query's words are looked for in, and the query as a whole name. */
     static final List<String> FIELDS = fields();
 
     /** Per field, each term's postings. */
     private final Map<String, Map<BytesRef, Postings>> byField;
-    /** Per field, how many documents hold a term of it: BM25's document count. */
-    private final Map<String, Long> docCounts;
     /** Per field, how many postings it has. */
     private final Map<String, Long> postingCounts;
 
-    private TermDocs(Map<String, Map<BytesRef, Postings>> byField, Map<String, Long> docCounts,
-            Map<String, Long> postingCounts) {
+    private TermDocs(Map<String, Map<BytesRef, Postings>> byField, Map<String, Long> postingCounts) {
         this.byField = byField;
-        this.docCounts = docCounts;
         this.postingCounts = postingCounts;
     }
 
     static TermDocs of(IndexReader reader) throws IOException {
         Map<String, Map<BytesRef, Postings>> byField = new HashMap<>();
-        Map<String, Long> docCounts = new HashMap<>();
         Map<String, Long> postingCounts = new HashMap<>();
         List<LeafReaderContext> leaves = reader.leaves();
         for (String field : FIELDS) {
@@ -71,7 +94,6 @@ final class TermDocs {
                 docCount += terms.getDocCount();
                 sumTotalTermFreq += terms.getSumTotalTermFreq();
             }
-            docCounts.put(field, docCount);
             float[] normInverse = normInverses(docCount == 0 ? 1f : (float) (sumTotalTermFreq / (double) docCount));
             Map<BytesRef, Postings> terms = new HashMap<>();
             for (LeafReaderContext leaf : leaves) {
@@ -90,24 +112,29 @@ final class TermDocs {
                         int norm = norms == null ? 1 : norms[doc] & 0xff;
                         saturation[n++] = 1f + postings.freq() * normInverse[norm];
                     }
-                    terms.merge(BytesRef.deepCopyOf(term), new Postings(docs, saturation, 0), TermDocs::concat);
+                    terms.merge(BytesRef.deepCopyOf(term), new Postings(docs, saturation, 0, 0f), TermDocs::concat);
                 }
             }
-            postingCounts.put(field, numberPostings(terms));
+            postingCounts.put(field, numberPostings(terms, docCount));
             byField.put(field, terms);
         }
-        return new TermDocs(Map.copyOf(byField), Map.copyOf(docCounts), Map.copyOf(postingCounts));
+        return new TermDocs(Map.copyOf(byField), Map.copyOf(postingCounts));
     }
 
-    /** Numbers each term's postings in term order (as the index's term dictionary orders them); returns how many. */
-    private static long numberPostings(Map<BytesRef, Postings> terms) {
+    /**
+     * Numbers each term's postings in term order (as the index's term dictionary orders them) and gives each term
+     * its idf among the field's {@code docCount} documents; returns how many postings there are.
+     */
+    private static long numberPostings(Map<BytesRef, Postings> terms, long docCount) {
         BytesRef[] sorted = terms.keySet().toArray(BytesRef[]::new);
         Arrays.sort(sorted);
         long first = 0;
         for (BytesRef term : sorted) {
             Postings postings = terms.get(term);
-            terms.put(term, new Postings(postings.docs, postings.saturation, first));
-            first += postings.docs.length;
+            int docFreq = postings.docs.length;
+            float idf = (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
+            terms.put(term, new Postings(postings.docs, postings.saturation, first, idf));
+            first += docFreq;
         }
         return first;
     }
@@ -144,7 +171,7 @@ final class TermDocs {
         System.arraycopy(second.docs, 0, docs, first.docs.length, second.docs.length);
         float[] saturation = Arrays.copyOf(first.saturation, docs.length);
         System.arraycopy(second.saturation, 0, saturation, first.saturation.length, second.saturation.length);
-        return new Postings(docs, saturation, 0);
+        return new Postings(docs, saturation, 0, 0f);
     }
 
     /** How many postings {@code field} has, for a field {@link #holds}. */
@@ -163,22 +190,17 @@ final class TermDocs {
         return postings == null ? NONE : postings;
     }
 
-    /** The documents holding {@code term} in increasing order (none if it is nowhere), for a field {@link #holds}. */
-    int[] docs(Term term) {
-        return postings(term).docs();
+    /** A term query for {@code term}, in a field {@link #holds}, that carries its postings. */
+    HeldTermQuery query(Term term) {
+        return new HeldTermQuery(term, postings(term));
     }
 
     /**
      * Adds {@code boost} times the term's BM25 score to {@code scores} for each document holding it, and marks them
      * in {@code matched}: as Lucene's term scorer scores, {@code weight - weight / saturation}.
      */
-    void score(Term term, float boost, double[] scores, boolean[] matched) {
-        Postings postings = postings(term);
-        int docFreq = postings.docs.length;
-        if (docFreq == 0) return;
-        long docCount = docCounts.get(term.field());
-        float idf = (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
-        float weight = boost * idf;
+    static void score(Postings postings, float boost, double[] scores, boolean[] matched) {
+        float weight = boost * postings.idf;
         int[] docs = postings.docs;
         float[] saturation = postings.saturation;
         for (int i = 0; i < docs.length; i++) {

@@ -209,24 +209,6 @@ class SearchServiceTest {
     }
 
     @Test
-    void aPageIsSelectedAsAFullSortWouldOrderIt() {
-        var random = new java.util.Random(42);
-        for (int size : new int[] {0, 1, 7, 160, 1000, 4096}) {
-            for (int k : new int[] {1, 20, 120}) {
-                long[] random500 = random.longs(size, 0, 500).toArray(); // with ties
-                long[] descending = java.util.stream.LongStream.range(0, size).map(i -> size - i).toArray();
-                for (long[] keys : List.of(random500, descending)) {
-                    long[] sorted = keys.clone();
-                    java.util.Arrays.sort(sorted);
-                    SearchService.smallestFirst(keys, size, Math.min(k, size));
-                    int n = Math.min(k, size);
-                    assertThat(java.util.Arrays.copyOf(keys, n)).as(size + "/" + k).isEqualTo(java.util.Arrays.copyOf(sorted, n));
-                }
-            }
-        }
-    }
-
-    @Test
     void theSameQueryGivesTheSameOrderEveryTime() {
         assertThat(ids(search("image"))).isEqualTo(ids(search("image")));
     }

@@ -35,7 +35,7 @@ class TermDocsTest {
                 Term term = new Term(field, BytesRef.deepCopyOf(bytes));
                 double[] scores = new double[maxDoc];
                 boolean[] matched = new boolean[maxDoc];
-                termDocs.score(term, 0.75f, scores, matched);
+                TermDocs.score(termDocs.query(term).postings(), 0.75f, scores, matched);
                 ScoreDoc[] lucene = index.searcher().search(new BoostQuery(new TermQuery(term), 0.75f), maxDoc).scoreDocs;
                 boolean[] luceneMatched = new boolean[maxDoc];
                 for (ScoreDoc hit : lucene) {
@@ -44,11 +44,11 @@ class TermDocsTest {
                     compared++;
                 }
                 assertThat(matched).as(term.toString()).isEqualTo(luceneMatched);
-                assertThat(termDocs.docs(term)).hasSize(lucene.length);
+                assertThat(termDocs.postings(term).docs()).hasSize(lucene.length);
             }
         }
         assertThat(compared).as("postings compared").isEqualTo(302);
-        assertThat(termDocs.docs(new Term(IndexSchema.STATEMENT, "nowher"))).isEmpty();
+        assertThat(termDocs.postings(new Term(IndexSchema.STATEMENT, "nowher")).docs()).isEmpty();
         assertThat(termDocs.holds(IndexSchema.STATEMENT)).isTrue();
         assertThat(termDocs.holds(IndexSchema.ID)).isFalse();
     }
