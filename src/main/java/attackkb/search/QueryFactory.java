@@ -269,24 +269,27 @@ public final class QueryFactory {
 
     /**
      * Characters that are syntax to the classic query parser anywhere in a word, and the ones it reads as syntax at a
-     * word's start only ("command-line" is one word, "-line" excludes it).
+     * word's start only ("command-line" is one word, "-line" excludes it). Parentheses are not among them: a group of
+     * words scores as its words do once disjunctions are flattened, and an unclosed one ("Streams (ADS") is
+     * punctuation; only a signed group ("-(a b)") means more.
      */
-    private static final String SYNTAX = "!():^[]\"{}~*?\\/&|";
+    private static final String SYNTAX = "!:^[]\"{}~*?\\/&|";
     private static final String SYNTAX_AT_START = "+-";
     /** A dash or plus standing alone, as in "AWS - EC2 Enumeration", is punctuation: nobody means "not EC2". */
     private static final Set<String> LONE_SIGNS = Set.of("-", "+");
     private static final Pattern LONE_SIGN = Pattern.compile("(?<=^|\\s)[-+](?=\\s|$)");
 
     /**
-     * The words of {@code text} split where the classic parser splits them, or null when the text uses any of its
-     * syntax: operators, phrases, fields, wildcards, boosts, ranges, escapes.
+     * The words of {@code text} split where the classic parser splits them (and at parentheses), or null when the
+     * text uses any of its syntax: operators, phrases, fields, wildcards, boosts, ranges, escapes, signs.
      */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
         int start = -1;
         for (int i = 0; i <= text.length(); i++) {
             char c = i == text.length() ? ' ' : text.charAt(i);
-            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000';
+            if (c == '(' && i > 0 && SYNTAX_AT_START.indexOf(text.charAt(i - 1)) >= 0) return null;
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\u3000' || c == '(' || c == ')';
             if (space) {
                 if (start >= 0) {
                     String word = text.substring(start, i);

@@ -103,7 +103,8 @@ class QueryFactoryTest {
         List<String> texts = List.of("container image", "Container  Image\tregistry", "PowerShell", "command-line",
                 "T1059.001 powershell", "lsass.exe dump", "the", "the a an", "Win32_PnPEntity ListCronjobs", "it's",
                 "Masquerading RTLO", "and or not", "créer un fichier", "file file", "x 1 2", "e.g. sh", "AWS,Azure;GCP",
-                "C++ code", "a+b", "AWS - EC2 Enumeration", "a + b -", "");
+                "C++ code", "a+b", "AWS - EC2 Enumeration", "a + b -", "(a b)", "Modify Registry (HKCU)", "x (y z) w",
+                "((nested) groups)", "");
         for (String text : texts) {
             assertThat(QueryFactory.words(text)).as(text).isNotNull();
             assertThat(QueryFactory.flattened(factory.parse(text)).toString()).as(text)
@@ -113,11 +114,18 @@ class QueryFactoryTest {
 
     @Test
     void textWithParserSyntaxIsNotPlainWords() {
-        for (String text : List.of("a AND b", "NOT b", "a OR b", "\"a phrase\"", "name:x", "wild*", "what?", "(a b)",
-                "-excluded", "svchost.exe -k", "+required", "boost^2", "fuzzy~", "a && b", "a || b", "!a", "[a TO b]", "{a TO b}", "a/b",
+        for (String text : List.of("a AND b", "NOT b", "a OR b", "\"a phrase\"", "name:x", "wild*", "what?", "-(a b)",
+                "+(a b)", "(a OR b)", "(a b)^2", "-excluded", "svchost.exe -k", "+required", "boost^2", "fuzzy~", "a && b", "a || b", "!a", "[a TO b]", "{a TO b}", "a/b",
                 "back\\slash")) {
             assertThat(QueryFactory.words(text)).as(text).isNull();
         }
         assertThat(QueryFactory.words(" container\u3000image  ")).containsExactly("container", "image");
+    }
+
+    @Test
+    void anUnclosedParenthesisIsPunctuation() {
+        assertThat(QueryFactory.words("Alternate Data Streams (ADS")).containsExactly("Alternate", "Data", "Streams", "ADS");
+        assertThat(factory.parse("Streams (ADS").toString()).isEqualTo(factory.parse("Streams ADS").toString());
+        assertThat(factory.parse("Streams ADS)").toString()).isEqualTo(factory.parse("Streams ADS").toString());
     }
 }
