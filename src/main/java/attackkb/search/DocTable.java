@@ -168,9 +168,12 @@ final class DocTable {
         return paths[doc];
     }
 
-    /** Whether the document is an active object (not revoked or deprecated): the only ones searches find. */
-    boolean active(int doc) {
-        return active[doc];
+    /**
+     * Whether each document is an active object (not revoked or deprecated): the only ones searches find. Not to be
+     * changed.
+     */
+    boolean[] activeDocs() {
+        return active;
     }
 
     int idRank(int doc) {
