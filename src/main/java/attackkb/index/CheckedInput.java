@@ -6,20 +6,13 @@ import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexInput;
-import org.apache.lucene.util.CloseableThreadLocal;
 
 /**
  * A file of our own in an index generation, written with a Lucene codec header and footer, open for reading by any
- * thread: each reads through its own clone, as Lucene's inputs keep a position.
+ * thread: each reader reads through its own clone, as Lucene's inputs keep a position.
  */
 final class CheckedInput implements Closeable {
     private final IndexInput input;
-    private final CloseableThreadLocal<IndexInput> perThread = new CloseableThreadLocal<>() {
-        @Override
-        protected IndexInput initialValue() {
-            return input.clone();
-        }
-    };
 
     private CheckedInput(IndexInput input) {
         this.input = input;
@@ -48,14 +41,16 @@ final class CheckedInput implements Closeable {
         return input;
     }
 
-    /** This thread's own clone of the input, to seek and read. */
-    IndexInput forThread() {
-        return perThread.get();
+    /**
+     * A clone of the input to seek and read, for one thread at a time: a search takes one. (A thread-local clone cost
+     * more: Lucene's CloseableThreadLocal counts every read down in one atomic counter for all threads.)
+     */
+    IndexInput reader() {
+        return input.clone();
     }
 
     @Override
     public void close() throws IOException {
-        perThread.close();
         input.close();
     }
 }

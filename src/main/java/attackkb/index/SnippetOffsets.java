@@ -142,28 +142,41 @@ public final class SnippetOffsets implements Closeable {
         return counts[field];
     }
 
-    /**
-     * Reads posting {@code ordinal} of {@code field}: {@code into[0]} is the term's frequency in the document, then
-     * each kept occurrence's start and end offsets. Returns how many occurrences; {@code into} must hold
-     * {@code 1 + 2 * MAX_OCCURRENCES}.
-     */
-    public int read(int field, long ordinal, int[] into) {
-        if (ordinal < 0 || ordinal >= counts[field]) throw new IllegalArgumentException("no posting " + ordinal);
-        IndexInput in = file.forThread();
-        try {
-            in.seek(tables[field] + 4 * ordinal);
-            in.seek(in.readInt());
-            into[0] = in.readVInt();
-            int count = in.readVInt();
-            int start = 0;
-            for (int i = 0; i < count; i++) {
-                start += in.readZInt();
-                into[1 + 2 * i] = start;
-                into[2 + 2 * i] = start + in.readVInt();
+    /** A reader of the offsets, for one thread at a time: each search takes its own. */
+    public Reader reader() {
+        return new Reader(file.reader());
+    }
+
+    /** Reads postings' offsets through its own input. */
+    public final class Reader {
+        private final IndexInput in;
+
+        private Reader(IndexInput in) {
+            this.in = in;
+        }
+
+        /**
+         * Reads posting {@code ordinal} of {@code field}: {@code into[0]} is the term's frequency in the document,
+         * then each kept occurrence's start and end offsets. Returns how many occurrences; {@code into} must hold
+         * {@code 1 + 2 * MAX_OCCURRENCES}.
+         */
+        public int read(int field, long ordinal, int[] into) {
+            if (ordinal < 0 || ordinal >= counts[field]) throw new IllegalArgumentException("no posting " + ordinal);
+            try {
+                in.seek(tables[field] + 4 * ordinal);
+                in.seek(in.readInt());
+                into[0] = in.readVInt();
+                int count = in.readVInt();
+                int start = 0;
+                for (int i = 0; i < count; i++) {
+                    start += in.readZInt();
+                    into[1 + 2 * i] = start;
+                    into[2 + 2 * i] = start + in.readVInt();
+                }
+                return count;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            return count;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

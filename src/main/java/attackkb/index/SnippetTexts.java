@@ -99,15 +99,28 @@ public final class SnippetTexts implements Closeable {
         return offsets[field][doc + 1] - offsets[field][doc];
     }
 
-    /** Reads the first {@code length} bytes (at most {@link #length}) of a document's text into {@code into}. */
-    public void read(int field, int doc, byte[] into, int length) {
-        if (length > length(field, doc)) throw new IllegalArgumentException("past the text's end");
-        IndexInput in = file.forThread();
-        try {
-            in.seek(dataStart + offsets[field][doc]);
-            in.readBytes(into, 0, length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A reader of the texts, for one thread at a time: each search takes its own. */
+    public Reader reader() {
+        return new Reader(file.reader());
+    }
+
+    /** Reads texts through its own input. */
+    public final class Reader {
+        private final IndexInput in;
+
+        private Reader(IndexInput in) {
+            this.in = in;
+        }
+
+        /** Reads the first {@code length} bytes (at most {@link #length}) of a document's text into {@code into}. */
+        public void read(int field, int doc, byte[] into, int length) {
+            if (length > length(field, doc)) throw new IllegalArgumentException("past the text's end");
+            try {
+                in.seek(dataStart + offsets[field][doc]);
+                in.readBytes(into, 0, length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

@@ -45,6 +45,7 @@ final class Sentences {
         FixedBitSet[] ascii = new FixedBitSet[SNIPPET_FIELDS.size()];
         byte[] bytes = new byte[MAX_BYTES];
         char[] text = new char[MAX_SNIPPET_SOURCE];
+        SnippetTexts.Reader reader = texts.reader();
         for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
             int[] all = new int[1024];
             int size = 0;
@@ -53,7 +54,7 @@ final class Sentences {
             for (int doc = 0; doc < maxDoc; doc++) {
                 first[f][doc] = size;
                 int byteLength = texts.length(f, doc);
-                texts.read(f, doc, bytes, byteLength);
+                reader.read(f, doc, bytes, byteLength);
                 if (isAscii(bytes, byteLength)) ascii[f].set(doc);
                 int length = decode(bytes, byteLength, text, MAX_SNIPPET_SOURCE);
                 for (int i = 1; i < length; i++) {
@@ -120,9 +121,10 @@ final class Sentences {
 
     /**
      * The start of a document's snippet field ({@code field} indexes SNIPPET_FIELDS), at most {@code maxChars}
-     * characters, with its sentences; null if the document has none. Valid until this thread reads the field again.
+     * characters, with its sentences, read with {@code reader} (of this generation's texts); null if the document has
+     * none. Valid until this thread reads the field again.
      */
-    In in(int field, int doc, int maxChars) {
+    In in(SnippetTexts.Reader reader, int field, int doc, int maxChars) {
         int byteLength = texts.length(field, doc);
         if (byteLength == 0) return null;
         int chars = Math.min(maxChars, MAX_SNIPPET_SOURCE);
@@ -131,12 +133,12 @@ final class Sentences {
         byte[] bytes = BYTES.get();
         if (ascii[field].get(doc)) {
             int length = Math.min(chars, byteLength);
-            texts.read(field, doc, bytes, length);
+            reader.read(field, doc, bytes, length);
             return new In(null, bytes, length, starts[field], from, to);
         }
         // Enough bytes for the characters wanted: at most three each (four for a pair of two).
         int read = Math.min(byteLength, 3 * chars);
-        texts.read(field, doc, bytes, read);
+        reader.read(field, doc, bytes, read);
         char[] text = CHARS.get();
         int length = decode(bytes, read, text, chars);
         return new In(text, null, length, starts[field], from, to);

@@ -65,6 +65,7 @@ final class Snippets {
     private final IndexReader reader;
     private final TermLookups lookups;
     private final Sentences sentences;
+    private final SnippetTexts texts;
     private final SnippetOffsets offsets;
     private final TermDocs termDocs;
 
@@ -74,6 +75,7 @@ final class Snippets {
         this.lookups = lookups;
         this.termDocs = termDocs;
         this.sentences = Sentences.of(snippetTexts, reader.maxDoc());
+        this.texts = snippetTexts;
         this.offsets = offsets;
         for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
             if (offsets.postings(f) != termDocs.postingCount(SNIPPET_FIELDS.get(f))) {
@@ -164,6 +166,8 @@ final class Snippets {
     private Passages[] passages(QueryTerm[] terms, int[] sorted, int[] shownMask) {
         Passages[] passages = new Passages[sorted.length];
         int[] occurrences = OCCURRENCES.get();
+        SnippetOffsets.Reader offsetsReader = offsets.reader();
+        SnippetTexts.Reader textsReader = texts.reader();
         for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
             String field = SNIPPET_FIELDS.get(f);
             int bit = 1 << SHOWN.indexOf(field);
@@ -174,14 +178,14 @@ final class Snippets {
                     if (snippetBit(shownMask[at]) != bit) continue;
                     int i = Arrays.binarySearch(postings.docs(), sorted[at]);
                     if (i < 0) continue;
-                    int count = offsets.read(f, postings.first() + i, occurrences);
+                    int count = offsetsReader.read(f, postings.first() + i, occurrences);
                     if (passages[at] == null) passages[at] = new Passages();
                     passages[at].add(t, occurrences, count);
                 }
             }
             for (int at = 0; at < sorted.length; at++) {
                 if (passages[at] == null || snippetBit(shownMask[at]) != bit) continue;
-                Sentences.In text = sentences.in(f, sorted[at], passages[at].neededChars());
+                Sentences.In text = sentences.in(textsReader, f, sorted[at], passages[at].neededChars());
                 if (text != null) passages[at].cut(text);
             }
         }

@@ -32,6 +32,7 @@ class SnippetOffsetsTest {
                 DirectoryReader reader = DirectoryReader.open(directory);
                 SnippetOffsets offsets = SnippetOffsets.open(directory)) {
             int[] read = new int[1 + 2 * SnippetOffsets.MAX_OCCURRENCES];
+            SnippetOffsets.Reader offsetsReader = offsets.reader();
             int compared = 0;
             for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
                 TermsEnum terms = MultiTerms.getTerms(reader, SNIPPET_FIELDS.get(f)).iterator();
@@ -47,7 +48,7 @@ class SnippetOffsetsTest {
                             expected[1 + 2 * i] = postings.startOffset();
                             expected[2 + 2 * i] = postings.endOffset();
                         }
-                        int count = offsets.read(f, ordinal++, read);
+                        int count = offsetsReader.read(f, ordinal++, read);
                         assertThat(Arrays.copyOf(read, 1 + 2 * count)).as(term.utf8ToString() + " in " + doc)
                                 .containsExactly(expected);
                         compared++;
@@ -58,7 +59,7 @@ class SnippetOffsetsTest {
             assertThat(compared).as("postings compared").isEqualTo(243);
             int field = 0;
             long past = offsets.postings(field);
-            assertThatThrownBy(() -> offsets.read(field, past, read)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> offsets.reader().read(field, past, read)).isInstanceOf(IllegalArgumentException.class);
         }
     }
 

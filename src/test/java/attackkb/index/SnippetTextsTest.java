@@ -27,7 +27,7 @@ class SnippetTextsTest {
 
     static String read(SnippetTexts texts, int field, int doc) {
         byte[] into = new byte[texts.length(field, doc)];
-        texts.read(field, doc, into, into.length);
+        texts.reader().read(field, doc, into, into.length);
         return new String(into, StandardCharsets.UTF_8);
     }
 
@@ -47,9 +47,9 @@ class SnippetTextsTest {
                 assertThat(texts.length(0, 1)).isEqualTo("Café, naïve — “quoted” 😀.".getBytes(StandardCharsets.UTF_8).length);
 
                 byte[] start = new byte[11];
-                texts.read(0, 0, start, 11);
+                texts.reader().read(0, 0, start, 11);
                 assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("Adversaries");
-                assertThatThrownBy(() -> texts.read(2, 0, new byte[64], 14)).isInstanceOf(IllegalArgumentException.class);
+                assertThatThrownBy(() -> texts.reader().read(2, 0, new byte[64], 14)).isInstanceOf(IllegalArgumentException.class);
             }
         }
     }
