@@ -51,8 +51,6 @@ import org.apache.lucene.util.QueryBuilder;
 public final class QueryFactory {
     /** A last word shorter than this is not completed: two letters start too many words to mean any. */
     private static final int MIN_PREFIX = 3;
-    /** The last word, if it is a plain word (not an operator, a phrase or a field's value). */
-    private static final Pattern LAST_WORD = Pattern.compile("(?:^|\\s)([\\p{L}\\p{N}]+)$");
     private static final Set<String> OPERATORS = Set.of("AND", "OR", "NOT");
     private static final float ID_BOOST = 100f;
     private static final float CHILD_ID_BOOST = 10f;
@@ -165,10 +163,12 @@ public final class QueryFactory {
      */
     public Optional<Vocabulary.LastWord> lastWord(String text) {
         if (text.indexOf('"') >= 0 || identifier(text).isPresent()) return Optional.empty();
-        Matcher m = LAST_WORD.matcher(text.strip());
-        if (!m.find() || m.group(1).length() < MIN_PREFIX || OPERATORS.contains(m.group(1))) return Optional.empty();
-        String typed = analyzer.normalize(STATEMENT, m.group(1)).utf8ToString();
-        List<String> terms = proseTerms(m.group(1));
+        String stripped = text.strip();
+        int start = lastWordStart(stripped);
+        String word = start < 0 ? null : stripped.substring(start);
+        if (word == null || word.length() < MIN_PREFIX || OPERATORS.contains(word)) return Optional.empty();
+        String typed = analyzer.normalize(STATEMENT, word).utf8ToString();
+        List<String> terms = proseTerms(word);
         String term = terms.size() == 1 ? terms.get(0) : null;
         List<String> prefixes = term == null || typed.startsWith(term) && term.length() == typed.length()
                 ? List.of(typed) : List.of(typed, term);
@@ -177,8 +177,32 @@ public final class QueryFactory {
 
     /** {@code text} without its last word: what is checked for typos while that word is being completed. */
     public static String withoutLastWord(String text) {
-        Matcher m = LAST_WORD.matcher(text.strip());
-        return m.find() ? text.strip().substring(0, m.start(1)) : text;
+        String stripped = text.strip();
+        int start = lastWordStart(stripped);
+        return start < 0 ? text : stripped.substring(0, start);
+    }
+
+    /**
+     * Where the last word of {@code stripped} starts, if it is a plain word (letters and numbers, at the start or
+     * after white space, so not an operator's, a phrase's or a field's value); else -1.
+     */
+    static int lastWordStart(String stripped) {
+        int start = stripped.length();
+        while (start > 0) {
+            int c = stripped.codePointBefore(start);
+            if (!Character.isLetter(c) && !isNumber(c)) break;
+            start -= Character.charCount(c);
+        }
+        if (start == stripped.length()) return -1;
+        if (start == 0) return 0;
+        char before = stripped.charAt(start - 1);
+        return before == ' ' || before == '\t' || before == '\n' || before == '\u000B' || before == '\f' || before == '\r'
+                ? start : -1;
+    }
+
+    private static boolean isNumber(int c) {
+        int type = Character.getType(c);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.LETTER_NUMBER || type == Character.OTHER_NUMBER;
     }
 
     /**

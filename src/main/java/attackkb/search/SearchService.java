@@ -4,6 +4,8 @@ import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
 import attackkb.index.HitRecord;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,7 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -48,8 +50,17 @@ public final class SearchService {
     private final Vocabulary vocabulary;
     private final TermDocs termDocs;
     private final ClauseScores clauseScores;
-    /** Arrays of searches that have finished, for the next ones: at most as many as have run at once. */
-    private final ConcurrentLinkedQueue<Matches> spare = new ConcurrentLinkedQueue<>();
+    /**
+     * Arrays of searches that have finished, for the next ones: at most as many as have run at once. Last in, first
+     * out: the set a search finished with last is the one most likely still in the processor's caches, where a queue
+     * handed out the coldest of a dozen (about 125 KB each).
+     */
+    private final ConcurrentLinkedDeque<Matches> spare = new ConcurrentLinkedDeque<>();
+    /**
+     * Whether each term checked for typos is in some prose field ({@link #inProse}), as found before: the same words
+     * come back query after query, and each check looked the term up in up to six fields.
+     */
+    private final Cache<String, Boolean> knownTerms = Caffeine.newBuilder().maximumSize(10_000).build();
 
     public SearchService(OpenIndex index) {
         this(index, Ranking.DEFAULT);
@@ -82,7 +93,7 @@ public final class SearchService {
 
     public SearchResult search(SearchRequest request) {
         long started = System.nanoTime();
-        Matches matches = spare.poll();
+        Matches matches = spare.pollFirst();
         if (matches == null) matches = new Matches(table.maxDoc(), table.ordinalCount());
         try {
             boolean ranked = !request.query().isBlank();
@@ -110,7 +121,7 @@ public final class SearchService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (!matches.scoring) spare.offer(matches);
+            if (!matches.scoring) spare.offerFirst(matches);
         }
     }
 
@@ -359,16 +370,17 @@ public final class SearchService {
         List<String> unknown = new ArrayList<>();
         for (String term : queries.proseTerms(text)) {
             if (term.length() < 4 || unknown.contains(term)) continue;
-            boolean known = false;
-            for (String field : PROSE_FIELDS) {
-                if (termDocs.postings(new Term(field, term)).docs().length > 0) {
-                    known = true;
-                    break;
-                }
-            }
-            if (!known) unknown.add(term);
+            if (!knownTerms.get(term, this::inProse)) unknown.add(term);
         }
         return List.copyOf(unknown);
+    }
+
+    /** Whether some prose field holds {@code term}. */
+    private boolean inProse(String term) {
+        for (String field : PROSE_FIELDS) {
+            if (termDocs.postings(new Term(field, term)).docs().length > 0) return true;
+        }
+        return false;
     }
 
     private List<SearchHit> toHits(int[] docs, float[] scores, Query query, boolean ranked) throws IOException {
@@ -387,6 +399,12 @@ public final class SearchService {
         return hits;
     }
 
+    /** Whether {@code ord} is among the first {@code shown} of {@code keys} (a dimension's, as {@link #facets} sorts them). */
+    private static boolean isShown(long[] keys, int shown, int ord) {
+        for (int i = 0; i < shown; i++) if ((int) keys[i] == ord) return true;
+        return false;
+    }
+
     /**
      * Each dimension's values with their counts, most frequent first (equal counts in value order), as Lucene's
      * facets listed them; a selected value with no hits still shows, so the user can see and untick it. The
@@ -394,30 +412,34 @@ public final class SearchService {
      */
     private Map<String, List<FacetValue>> facets(int[] counts, SearchRequest request) {
         Map<String, List<FacetValue>> out = new LinkedHashMap<>();
-        List<List<Integer>> byDimension = new ArrayList<>();
-        for (int d = 0; d < DocTable.DIMENSIONS.size(); d++) byDimension.add(new ArrayList<>());
+        // Per dimension, its counted values as one sortable number each: the count inverted, then the ordinal.
+        long[][] keys = new long[DocTable.DIMENSIONS.size()][];
+        int[] sizes = new int[keys.length];
         for (int ord = 0; ord < counts.length; ord++) {
-            if (counts[ord] > 0) byDimension.get(table.dimension(ord)).add(ord);
+            if (counts[ord] == 0) continue;
+            int dim = table.dimension(ord);
+            if (keys[dim] == null) keys[dim] = new long[16];
+            else if (sizes[dim] == keys[dim].length) keys[dim] = Arrays.copyOf(keys[dim], sizes[dim] * 2);
+            keys[dim][sizes[dim]++] = (long) (Integer.MAX_VALUE - counts[ord]) << 32 | ord;
         }
         for (Map.Entry<String, List<String>> selection : request.selections().entrySet()) {
             int dim = DocTable.DIMENSIONS.indexOf(selection.getKey());
-            if ((1 << dim & DocTable.ON_SELECTION) != 0 && selection.getValue().isEmpty()) continue;
-            List<Integer> ords = byDimension.get(dim);
-            ords.sort((a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : Integer.compare(a, b));
+            List<String> selected = selection.getValue();
+            if ((1 << dim & DocTable.ON_SELECTION) != 0 && selected.isEmpty()) continue;
             int max = LONG_DIMENSIONS.contains(dim) ? MAX_LONG_FACET_VALUES : MAX_FACET_VALUES;
-            List<FacetValue> values = new ArrayList<>(Math.min(max, ords.size()) + selection.getValue().size());
-            List<String> shown = new ArrayList<>();
-            for (int ord : ords.subList(0, Math.min(max, ords.size()))) {
-                shown.add(table.value(ord));
+            int shown = Math.min(max, sizes[dim]);
+            if (shown > 0) PageKeys.smallestFirst(keys[dim], sizes[dim], shown);
+            List<FacetValue> values = new ArrayList<>(shown + selected.size());
+            for (int i = 0; i < shown; i++) {
+                int ord = (int) keys[dim][i];
                 values.add(new FacetValue(table.value(ord), table.label(ord), counts[ord],
-                        selection.getValue().contains(table.value(ord))));
+                        !selected.isEmpty() && selected.contains(table.value(ord))));
             }
-            for (String selected : selection.getValue()) {
-                if (!shown.contains(selected)) {
-                    int ord = table.ord(dim, selected);
-                    values.add(ord >= 0 ? new FacetValue(selected, table.label(ord), counts[ord], true)
-                            : new FacetValue(selected, selected, 0, true));
-                }
+            for (String value : selected) {
+                int ord = table.ord(dim, value);
+                if (ord >= 0 && isShown(keys[dim], shown, ord)) continue;
+                values.add(ord >= 0 ? new FacetValue(value, table.label(ord), counts[ord], true)
+                        : new FacetValue(value, value, 0, true));
             }
             out.put(selection.getKey(), List.copyOf(values));
         }
