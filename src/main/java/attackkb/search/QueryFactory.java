@@ -4,8 +4,6 @@ import static attackkb.index.IndexSchema.*;
 
 import attackkb.mapping.ControlId;
 import attackkb.model.Status;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,9 +64,9 @@ public final class QueryFactory {
      * Each plain word's clauses ({@link #wordClauses}), as made before: live search sends the same words keystroke
      * after keystroke, and analysing a word and making its clauses in six fields is the same work every time.
      */
-    private final Cache<String, List<Query>> wordClauses = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final WordCache<List<Query>> wordClauses = new WordCache<>(10_000);
     /** Each plain word's analysed terms: a search analysed its words up to four times (clauses, typos, completion). */
-    private final Cache<String, List<String>> wordTerms = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final WordCache<List<String>> wordTerms = new WordCache<>(10_000);
 
     public QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking) {
         this(analyzer, synonyms, ranking, TermQuery::new);

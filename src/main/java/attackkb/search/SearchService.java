@@ -4,8 +4,6 @@ import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
 import attackkb.index.HitRecord;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -60,7 +58,7 @@ public final class SearchService {
      * Whether each term checked for typos is in some prose field ({@link #inProse}), as found before: the same words
      * come back query after query, and each check looked the term up in up to six fields.
      */
-    private final Cache<String, Boolean> knownTerms = Caffeine.newBuilder().maximumSize(10_000).build();
+    private final WordCache<Boolean> knownTerms = new WordCache<>(10_000);
 
     public SearchService(OpenIndex index) {
         this(index, Ranking.DEFAULT);
