@@ -20,17 +20,20 @@ public final class SearchResponses {
     private static final Semaphore RUNNING = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     /** A result and, once the API has asked for it, its JSON body. */
-    private static final class Answer {
+    private final class Answer {
         final SearchResult result;
+        /** The documents of the result's hits, for their kept JSON heads. */
+        private final int[] docs;
         private volatile byte[] body;
 
-        Answer(SearchResult result) {
-            this.result = result;
+        Answer(SearchService.Found found) {
+            this.result = found.result();
+            this.docs = found.docs();
         }
 
         byte[] body() {
             byte[] b = body;
-            if (b == null) body = b = SearchResultJson.body(result);
+            if (b == null) body = b = SearchResultJson.body(result, docs, search.hitHeads());
             return b;
         }
     }
@@ -101,7 +104,7 @@ public final class SearchResponses {
     private Answer compute(SearchRequest request, boolean json) {
         RUNNING.acquireUninterruptibly();
         try {
-            Answer answer = new Answer(search.search(request));
+            Answer answer = new Answer(search.find(request));
             if (json) answer.body();
             return answer;
         } finally {

@@ -20,14 +20,56 @@ final class SearchResultJson {
 
     private byte[] out = new byte[32 * 1024];
     private int size;
+    /** While writing a result: its hits' documents and the generation's heads, or null. */
+    private int[] docs;
+    private Head[] heads;
 
     private SearchResultJson() {}
 
+    /**
+     * A hit's fields that are the same in every answer (ID, type, name, domain, URL, tactics, platforms, parent), as
+     * JSON from its opening brace, and the texts it was written from: used for a hit that holds these very objects.
+     * Reading a page's twenty hits' texts meant reaching about two hundred objects across the heap; this is one array.
+     */
+    static final class Head {
+        private final byte[] json;
+        /** What follows the head: a comma, or the opening brace again when the head is only that. */
+        private final byte separator;
+        private final SearchHit of;
+
+        private Head(byte[] json, byte separator, SearchHit of) {
+            this.json = json;
+            this.separator = separator;
+            this.of = of;
+        }
+
+        /** Whether {@code h} has the very texts this head was written from. */
+        boolean writes(SearchHit h) {
+            SearchHit o = of;
+            return h.id() == o.id() && h.type() == o.type() && h.name() == o.name() && h.domain() == o.domain()
+                    && h.url() == o.url() && h.tactics() == o.tactics() && h.platforms() == o.platforms()
+                    && (h.parent() == null ? o.parent() == null
+                            : o.parent() != null && h.parent().id() == o.parent().id() && h.parent().name() == o.parent().name());
+        }
+    }
+
     /** The JSON object of {@code result}, without {@code took_ms}. */
     static byte[] body(SearchResult result) {
+        return body(result, null, null);
+    }
+
+    /**
+     * As {@link #body(SearchResult)}, for a result whose hits are documents {@code docs} of a generation whose hit
+     * heads are kept in {@code heads} (by document, written here when first needed).
+     */
+    static byte[] body(SearchResult result, int[] docs, Head[] heads) {
         SearchResultJson json = BUFFER.get();
         json.size = 0;
+        json.docs = docs;
+        json.heads = heads;
         json.result(result);
+        json.docs = null;
+        json.heads = null;
         byte[] body = Arrays.copyOf(json.out, json.size);
         if (json.out.length > 256 * 1024) json.out = new byte[32 * 1024]; // a huge page does not stay with the thread
         return body;
@@ -42,7 +84,7 @@ final class SearchResultJson {
             ascii(",\"hits\":[");
             for (int i = 0; i < r.hits().size(); i++) {
                 if (i > 0) comma();
-                hit(r.hits().get(i));
+                hit(r.hits().get(i), heads == null || docs.length != r.hits().size() ? -1 : docs[i]);
             }
             bracket();
         }
@@ -74,7 +116,39 @@ final class SearchResultJson {
         brace();
     }
 
-    private void hit(SearchHit h) {
+    /** Writes hit {@code h}, document {@code doc} of the result's generation (-1 if not known). */
+    private void hit(SearchHit h, int doc) {
+        byte separator;
+        Head head = doc < 0 ? null : heads[doc];
+        if (head != null && head.writes(h)) {
+            if (size + head.json.length > out.length) grow(head.json.length);
+            System.arraycopy(head.json, 0, out, size, head.json.length);
+            size += head.json.length;
+            separator = head.separator;
+        } else {
+            int start = size;
+            separator = head(h);
+            if (doc >= 0) {
+                // Kept without the parts that change, which a generation's heads would hold on to.
+                SearchHit of = new SearchHit(h.id(), h.type(), h.name(), h.domain(), h.url(), h.tactics(), h.platforms(),
+                        h.parent(), null, null, null, null);
+                heads[doc] = new Head(Arrays.copyOfRange(out, start, size), separator, of);
+            }
+        }
+        if (h.score() != null) {
+            name(separator, "\"score\":");
+            separator = ',';
+            ascii(Float.toString(h.score()));
+        }
+        separator = field(separator, "\"snippet\":", h.snippet());
+        separator = field(separator, "\"matched\":", h.matched());
+        separator = field(separator, "\"framework\":", h.framework());
+        if (separator == '{') put(separator);
+        brace();
+    }
+
+    /** Writes the fields of {@code h} a {@link Head} holds; returns the next field's separator. */
+    private byte head(SearchHit h) {
         byte separator = '{';
         separator = field(separator, "\"id\":", h.id());
         separator = field(separator, "\"type\":", h.type());
@@ -91,16 +165,7 @@ final class SearchResultJson {
             if (inner == '{') put(inner);
             brace();
         }
-        if (h.score() != null) {
-            name(separator, "\"score\":");
-            separator = ',';
-            ascii(Float.toString(h.score()));
-        }
-        separator = field(separator, "\"snippet\":", h.snippet());
-        separator = field(separator, "\"matched\":", h.matched());
-        separator = field(separator, "\"framework\":", h.framework());
-        if (separator == '{') put(separator);
-        brace();
+        return separator;
     }
 
     private void facetValue(FacetValue v) {

@@ -59,6 +59,7 @@ public final class SearchService {
      * come back query after query, and each check looked the term up in up to six fields.
      */
     private final WordCache<Boolean> knownTerms = new WordCache<>(10_000);
+    private final SearchResultJson.Head[] hitHeads;
 
     public SearchService(OpenIndex index) {
         this(index, Ranking.DEFAULT);
@@ -67,6 +68,7 @@ public final class SearchService {
     public SearchService(OpenIndex index, Ranking ranking) {
         this.index = index;
         this.table = index.table();
+        this.hitHeads = new SearchResultJson.Head[table.maxDoc()];
         this.termDocs = termDocs(index);
         this.clauseScores = new ClauseScores(index.searcher());
         // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
@@ -90,6 +92,18 @@ public final class SearchService {
     }
 
     public SearchResult search(SearchRequest request) {
+        return find(request).result();
+    }
+
+    /** A search's result and its hits' documents, in order: what its JSON is written from. */
+    record Found(SearchResult result, int[] docs) {}
+
+    /** The JSON heads of this generation's hits, by document ({@link SearchResultJson.Head}), made as they are first written. */
+    SearchResultJson.Head[] hitHeads() {
+        return hitHeads;
+    }
+
+    Found find(SearchRequest request) {
         long started = System.nanoTime();
         Matches matches = spare.pollFirst();
         if (matches == null) matches = new Matches(table.maxDoc(), table.ordinalCount());
@@ -111,8 +125,8 @@ public final class SearchService {
             List<SearchHit> hits = toHits(docs, scores, ranked ? understood.query() : null, ranked);
             Map<String, List<FacetValue>> facets = facets(tally.counts(), request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new SearchResult(request.query(), tally.total(), tookMs, hits, facets, understood.typos(),
-                    understood.didYouMean());
+            return new Found(new SearchResult(request.query(), tally.total(), tookMs, hits, facets, understood.typos(),
+                    understood.didYouMean()), docs);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);

@@ -121,4 +121,24 @@ class SearchResultJsonTest {
             assertThat(ours(result)).as(query).isEqualTo(jackson(result));
         }
     }
+
+    @Test
+    void keptHitHeadsWriteTheSameBytesAndOnlyForTheirOwnTexts() throws Exception {
+        SearchRequest request = new SearchRequest("image", List.of(), List.of(), List.of(), List.of(), List.of(), 20, 0);
+        SearchService.Found found = service.find(request);
+        assertThat(found.docs()).hasSize(found.result().hits().size()).isNotEmpty();
+        SearchResultJson.Head[] heads = new SearchResultJson.Head[index.table().maxDoc()];
+        String first = new String(SearchResultJson.body(found.result(), found.docs(), heads), StandardCharsets.UTF_8);
+        assertThat(heads[found.docs()[0]]).isNotNull();
+        String again = new String(SearchResultJson.body(found.result(), found.docs(), heads), StandardCharsets.UTF_8);
+        assertThat(first).isEqualTo(jackson(found.result())).isEqualTo(again);
+
+        // Another hit in the same document's place (equal texts, other objects) is written field by field.
+        SearchHit kept = found.result().hits().get(0);
+        SearchHit other = new SearchHit(kept.id(), kept.type(), new String("Renamed"), kept.domain(), kept.url(),
+                kept.tactics(), kept.platforms(), kept.parent(), kept.score(), kept.snippet(), kept.matched(), kept.framework());
+        SearchResult changed = new SearchResult("image", 1, 0, List.of(other), Map.of(), null, null);
+        assertThat(new String(SearchResultJson.body(changed, new int[] {found.docs()[0]}, heads), StandardCharsets.UTF_8))
+                .isEqualTo(jackson(changed)).contains("\"name\":\"Renamed\"");
+    }
 }
