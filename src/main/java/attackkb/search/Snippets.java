@@ -45,6 +45,10 @@ final class Snippets {
     private static final int[] SHOWN_BIT = MATCH_FIELDS.stream().mapToInt(f -> 1 << SHOWN.indexOf(
             f.equals(PARENT_ID) ? ID : f.equals(NAME_EXACT) ? NAME : f)).toArray();
 
+    /** Snippets remembered at most (a power of two): about 300 characters each, so some 3 MB. */
+    private static final int CUT_SLOTS = 8_192;
+    /** Remembered for a match with no snippet (none within the text kept): the cache holds no nulls. */
+    private static final String NO_SNIPPET = new String("");
     /** A snippet longer than this is cut around its matches. */
     static final int MAX_PASSAGE = 300;
     /** Offsets (at most MAX_SNIPPET_SOURCE) and match counts fit in 20 bits: a sort key holds three. */
@@ -68,6 +72,11 @@ final class Snippets {
     private final SnippetTexts texts;
     private final SnippetOffsets offsets;
     private final TermDocs termDocs;
+    /**
+     * Snippets cut in this generation, in a slot by what they were cut from ({@link #NO_SNIPPET} for none); a new one
+     * takes the place of whatever was in its slot. A Caffeine cache's bookkeeping cost more than the cuts it saved.
+     */
+    private final Cut[] cuts = new Cut[CUT_SLOTS];
 
     Snippets(IndexReader reader, SnippetTexts snippetTexts, SnippetOffsets offsets, TermLookups lookups,
             TermDocs termDocs) {
@@ -104,12 +113,11 @@ final class Snippets {
 
         Cursors cursors = new Cursors(reader.leaves().size());
         int[] shownMask = matchedFields(terms, sorted, cursors);
-        Passages[] passages = passages(terms, sorted, shownMask);
+        String[] html = snippets(terms, sorted, shownMask);
         for (int i = 0; i < docs.length; i++) {
             int at = Arrays.binarySearch(sorted, docs[i]);
             if (shownMask[at] == 0) continue;
-            String html = passages[at] == null ? null : passages[at].html;
-            out[i] = new Snippet(html, matchedNames(shownMask[at]));
+            out[i] = new Snippet(html[at], matchedNames(shownMask[at]));
         }
         return out;
     }
@@ -162,15 +170,26 @@ final class Snippets {
         return shownMask;
     }
 
-    /** For each of {@code sorted}, the matches in its snippet field (the first matched of SNIPPET_FIELDS) and its text. */
-    private Passages[] passages(QueryTerm[] terms, int[] sorted, int[] shownMask) {
-        Passages[] passages = new Passages[sorted.length];
-        int[] occurrences = OCCURRENCES.get();
-        SnippetOffsets.Reader offsetsReader = offsets.reader();
-        SnippetTexts.Reader textsReader = texts.reader();
+    /**
+     * For each of {@code sorted}, the snippet of its snippet field (the first matched of SNIPPET_FIELDS), or null.
+     *
+     * <p>A snippet depends only on its field and the postings of the document's matched terms there, so it is
+     * remembered by those ({@link #cut}): live search sends the same words keystroke after keystroke, and four in
+     * five of the long tail's snippets were cut before. The offsets are read and the text decoded only for a new one.
+     */
+    private String[] snippets(QueryTerm[] terms, int[] sorted, int[] shownMask) {
+        String[] html = new String[sorted.length];
+        int[] occurrences = null;
+        SnippetOffsets.Reader offsetsReader = null;
+        SnippetTexts.Reader textsReader = null;
+        // Per hit, its matched terms' indexes and posting numbers in the field at hand.
+        int[][] matchedTerms = new int[sorted.length][];
+        long[][] matchedPostings = new long[sorted.length][];
+        int[] matchedCount = new int[sorted.length];
         for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
             String field = SNIPPET_FIELDS.get(f);
             int bit = 1 << SHOWN.indexOf(field);
+            Arrays.fill(matchedCount, 0);
             for (int t = 0; t < terms.length; t++) {
                 if (!terms[t].term.field().equals(field)) continue;
                 TermDocs.Postings postings = terms[t].postings;
@@ -178,18 +197,62 @@ final class Snippets {
                     if (snippetBit(shownMask[at]) != bit) continue;
                     int i = Arrays.binarySearch(postings.docs(), sorted[at]);
                     if (i < 0) continue;
-                    int count = offsetsReader.read(f, postings.first() + i, occurrences);
-                    if (passages[at] == null) passages[at] = new Passages();
-                    passages[at].add(t, occurrences, count);
+                    int n = matchedCount[at]++;
+                    if (matchedTerms[at] == null) {
+                        matchedTerms[at] = new int[4];
+                        matchedPostings[at] = new long[4];
+                    } else if (n == matchedTerms[at].length) {
+                        matchedTerms[at] = Arrays.copyOf(matchedTerms[at], 2 * n);
+                        matchedPostings[at] = Arrays.copyOf(matchedPostings[at], 2 * n);
+                    }
+                    matchedTerms[at][n] = t;
+                    matchedPostings[at][n] = postings.first() + i;
                 }
             }
             for (int at = 0; at < sorted.length; at++) {
-                if (passages[at] == null || snippetBit(shownMask[at]) != bit) continue;
-                Sentences.In text = sentences.in(textsReader, f, sorted[at], passages[at].neededChars());
-                if (text != null) passages[at].cut(text);
+                int n = matchedCount[at];
+                if (n == 0) continue;
+                long[] postings = Arrays.copyOf(matchedPostings[at], n);
+                int hash = Cut.hash(f, postings);
+                int slot = hash & (CUT_SLOTS - 1);
+                Cut kept = cuts[slot];
+                String known = kept != null && kept.isOf(hash, f, postings) ? kept.html : null;
+                if (known == null) {
+                    if (offsetsReader == null) {
+                        occurrences = OCCURRENCES.get();
+                        offsetsReader = offsets.reader();
+                        textsReader = texts.reader();
+                    }
+                    Passages passages = new Passages();
+                    for (int m = 0; m < n; m++) {
+                        int count = offsetsReader.read(f, matchedPostings[at][m], occurrences);
+                        passages.add(matchedTerms[at][m], occurrences, count);
+                    }
+                    Sentences.In text = sentences.in(textsReader, f, sorted[at], passages.neededChars());
+                    if (text != null) passages.cut(text);
+                    known = passages.html == null ? NO_SNIPPET : passages.html;
+                    cuts[slot] = new Cut(hash, f, postings, known);
+                }
+                html[at] = known == NO_SNIPPET ? null : known;
             }
         }
-        return passages;
+        return html;
+    }
+
+    /**
+     * A snippet and what it was cut from: a snippet field (an index of SNIPPET_FIELDS) and the postings of the matched
+     * terms in it, in term order, which name the document too. Immutable, so a slot can be replaced while other
+     * threads read it; the hash is kept, so a slot holding another snippet is told by one read.
+     */
+    private record Cut(int hash, int field, long[] postings, String html) {
+        static int hash(int field, long[] postings) {
+            int h = 31 * field + Arrays.hashCode(postings);
+            return h ^ h >>> 16;
+        }
+
+        boolean isOf(int hash, int field, long[] postings) {
+            return this.hash == hash && this.field == field && Arrays.equals(this.postings, postings);
+        }
     }
 
     /** The bit of the first snippet field set in {@code mask}, or 0: they are shown in their order, after the others. */

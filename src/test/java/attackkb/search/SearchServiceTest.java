@@ -209,6 +209,20 @@ class SearchServiceTest {
     }
 
     @Test
+    void snippetsRememberedFromEarlierSearchesAreThoseAFreshGenerationCuts() {
+        List<String> queries = List.of("container image", "image", "container", "powershell", "kerberos tickets",
+                "image registry", "conta", "powersh", "malicious image", "deploy container");
+        SearchService warm = new SearchService(index);
+        for (String q : queries) warm.search(SearchRequest.of(q)); // cuts remembered, in another order below
+        for (int i = queries.size() - 1; i >= 0; i--) {
+            String q = queries.get(i);
+            SearchService fresh = new SearchService(index);
+            assertThat(warm.search(SearchRequest.of(q)).hits()).as(q).extracting(SearchHit::snippet)
+                    .isEqualTo(fresh.search(SearchRequest.of(q)).hits().stream().map(SearchHit::snippet).toList());
+        }
+    }
+
+    @Test
     void theSameQueryGivesTheSameOrderEveryTime() {
         assertThat(ids(search("image"))).isEqualTo(ids(search("image")));
     }
