@@ -67,6 +67,10 @@ public final class QueryFactory {
     private final WordCache<List<Query>> wordClauses = new WordCache<>(10_000);
     /** Each plain word's analysed terms: a search analysed its words up to four times (clauses, typos, completion). */
     private final WordCache<List<String>> wordTerms = new WordCache<>(10_000);
+    /** Each completion's term queries ({@link #completionQueries}): the same few hundred words complete most prefixes. */
+    private final WordCache<List<Query>> completionQueries = new WordCache<>(10_000);
+    /** Each synonym's phrase in every prose field ({@link #phraseInEveryField}): a fixed list, analysed once each. */
+    private final WordCache<Query> synonymPhrases = new WordCache<>(10_000);
 
     public QueryFactory(Analyzer analyzer, Synonyms synonyms, Ranking ranking) {
         this(analyzer, synonyms, ranking, TermQuery::new);
@@ -125,10 +129,10 @@ public final class QueryFactory {
         addParsed(text, flat);
         inline(keyword(NAME_EXACT, text), ranking.exactNameBoost(), flat);
         for (String alternative : synonyms.expansions(text)) {
-            inline(phraseInEveryField(alternative), ranking.synonymWeight(), flat);
+            inline(synonymPhrases.get(alternative, this::phraseInEveryField), ranking.synonymWeight(), flat);
         }
         if (!corrections.isEmpty()) inline(corrected(corrections), ranking.fuzzyWeight(), flat);
-        if (!completions.isEmpty()) addWeighted(completions, Vocabulary.COMPLETION_FIELDS, ranking.prefixWeight(), flat);
+        if (!completions.isEmpty()) addCompletions(completions, flat);
         return flat.build();
     }
 
@@ -218,14 +222,24 @@ public final class QueryFactory {
         return query.build();
     }
 
-    /** Adds each term in each of {@code fields}, weighted by {@code weight} times its own weight times the field's boost. */
-    private void addWeighted(List<Vocabulary.WeightedTerm> terms, List<String> fields, float weight, BooleanQuery.Builder flat) {
-        for (Vocabulary.WeightedTerm t : terms) {
-            for (String field : fields) {
-                float boost = ranking.fieldBoosts().getOrDefault(field, 1f) * t.weight();
-                inline(new BoostQuery(termQuery.apply(new Term(field, t.term())), boost), weight, flat);
+    /**
+     * Adds each completion in each of {@link Vocabulary#COMPLETION_FIELDS}, weighted by the prefix weight times its
+     * own weight times the field's boost.
+     */
+    private void addCompletions(List<Vocabulary.WeightedTerm> completions, BooleanQuery.Builder flat) {
+        List<String> fields = Vocabulary.COMPLETION_FIELDS;
+        for (Vocabulary.WeightedTerm t : completions) {
+            List<Query> queries = completionQueries.get(t.term(), this::completionQueries);
+            for (int f = 0; f < fields.size(); f++) {
+                float boost = ranking.fieldBoosts().getOrDefault(fields.get(f), 1f) * t.weight();
+                inline(new BoostQuery(queries.get(f), boost), ranking.prefixWeight(), flat);
             }
         }
+    }
+
+    /** A completion's term queries, one per field of {@link Vocabulary#COMPLETION_FIELDS}. */
+    private List<Query> completionQueries(String term) {
+        return Vocabulary.COMPLETION_FIELDS.stream().map(field -> termQuery.apply(new Term(field, term))).toList();
     }
 
     /** The ATT&CK, SP 800-53 or CVE ID that {@code text} is, if it is one: such a query is a lookup, not a text search. */

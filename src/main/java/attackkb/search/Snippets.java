@@ -126,29 +126,45 @@ final class Snippets {
      * A term of the query in a field whose matches count, and its postings when {@link TermDocs} holds the field
      * (else null).
      */
-    private record QueryTerm(Term term, TermDocs.Postings postings) {}
+    private record QueryTerm(Term term, TermDocs.Postings postings, int field) {
+        /**
+         * By field (its index in MATCH_FIELDS), then in term order: a held term's first posting number follows it,
+         * and is a cheaper comparison than the term's bytes.
+         */
+        static int compare(QueryTerm a, QueryTerm b) {
+            if (a.field != b.field) return Integer.compare(a.field, b.field);
+            return a.postings != null ? Long.compare(a.postings.first(), b.postings.first()) : a.term.compareTo(b.term);
+        }
+    }
 
-    /** The distinct terms of {@code query} (not those it excludes) in fields whose matches count, in term order. */
+    /**
+     * The distinct terms of {@code query} (not those it excludes) that some document holds in a field whose matches
+     * count, by field, then in term order.
+     */
     private QueryTerm[] queryTerms(Query query) {
         List<QueryTerm> found = new ArrayList<>();
         query.visit(new QueryVisitor() {
             @Override
             public void consumeTerms(Query q, Term... terms) {
                 if (q instanceof TermDocs.HeldTermQuery held) {
-                    found.add(new QueryTerm(held.getTerm(), held.postings()));
+                    add(held.getTerm(), held.postings());
                     return;
                 }
                 for (Term term : terms) {
-                    if (!MATCH_FIELDS.contains(term.field())) continue;
                     // Terms of held fields come in held queries, unless a rewrite of the user's syntax made them.
-                    found.add(new QueryTerm(term, termDocs.holds(term.field()) ? termDocs.postings(term) : null));
+                    add(term, termDocs.holds(term.field()) ? termDocs.postings(term) : null);
                 }
             }
+
+            private void add(Term term, TermDocs.Postings postings) {
+                int field = MATCH_FIELDS.indexOf(term.field());
+                if (field >= 0 && (postings == null || postings.docs().length > 0)) found.add(new QueryTerm(term, postings, field));
+            }
         });
-        found.sort((a, b) -> a.term.compareTo(b.term));
+        found.sort(QueryTerm::compare);
         List<QueryTerm> distinct = new ArrayList<>(found.size());
         for (QueryTerm t : found) {
-            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).term.equals(t.term)) distinct.add(t);
+            if (distinct.isEmpty() || QueryTerm.compare(distinct.get(distinct.size() - 1), t) != 0) distinct.add(t);
         }
         return distinct.toArray(QueryTerm[]::new);
     }
@@ -157,7 +173,7 @@ final class Snippets {
     private int[] matchedFields(QueryTerm[] terms, int[] sorted, Cursors cursors) throws IOException {
         int[] shownMask = new int[sorted.length];
         for (QueryTerm term : terms) {
-            int bit = SHOWN_BIT[MATCH_FIELDS.indexOf(term.term.field())];
+            int bit = SHOWN_BIT[term.field];
             if (term.postings != null) {
                 int[] holding = term.postings.docs();
                 for (int i = 0; i < sorted.length; i++) {
