@@ -190,8 +190,9 @@ final class Snippets {
      * For each of {@code sorted}, the snippet of its snippet field (the first matched of SNIPPET_FIELDS), or null.
      *
      * <p>A snippet depends only on its field and the postings of the document's matched terms there, so it is
-     * remembered by those ({@link #cut}): live search sends the same words keystroke after keystroke, and four in
-     * five of the long tail's snippets were cut before. The offsets are read and the text decoded only for a new one.
+     * remembered by those ({@link #cuts}): live search sends the same words keystroke after keystroke, and four in
+     * five of the benchmark long tail's snippets repeat one cut before (the slots keep the recent ones). The offsets
+     * are read and the text decoded only for a snippet not found there.
      */
     private String[] snippets(QueryTerm[] terms, int[] sorted, int[] shownMask) {
         String[] html = new String[sorted.length];
