@@ -112,8 +112,9 @@ final class Snippets {
         Arrays.sort(sorted);
 
         Cursors cursors = new Cursors(reader.leaves().size());
-        int[] shownMask = matchedFields(terms, sorted, cursors);
-        String[] html = snippets(terms, sorted, shownMask);
+        int[][] positions = positions(terms, sorted);
+        int[] shownMask = matchedFields(terms, positions, sorted, cursors);
+        String[] html = snippets(terms, positions, sorted, shownMask);
         for (int i = 0; i < docs.length; i++) {
             int at = Arrays.binarySearch(sorted, docs[i]);
             if (shownMask[at] == 0) continue;
@@ -170,20 +171,32 @@ final class Snippets {
     }
 
     /** For each of {@code sorted}, a bit per shown field that holds one of the terms. */
-    private int[] matchedFields(QueryTerm[] terms, int[] sorted, Cursors cursors) throws IOException {
+    private int[] matchedFields(QueryTerm[] terms, int[][] positions, int[] sorted, Cursors cursors) throws IOException {
         int[] shownMask = new int[sorted.length];
-        for (QueryTerm term : terms) {
-            int bit = SHOWN_BIT[term.field];
-            if (term.postings != null) {
-                int[] holding = term.postings.docs();
-                for (int i = 0; i < sorted.length; i++) {
-                    if (Arrays.binarySearch(holding, sorted[i]) >= 0) shownMask[i] |= bit;
-                }
+        for (int t = 0; t < terms.length; t++) {
+            int bit = SHOWN_BIT[terms[t].field];
+            if (positions[t] != null) {
+                for (int i = 0; i < sorted.length; i++) if (positions[t][i] >= 0) shownMask[i] |= bit;
             } else {
-                forEachMatch(term.term, sorted, cursors, i -> shownMask[i] |= bit);
+                forEachMatch(terms[t].term, sorted, cursors, i -> shownMask[i] |= bit);
             }
         }
         return shownMask;
+    }
+
+    /**
+     * For each term with postings in memory, each of {@code sorted}'s place among them (negative where it does not
+     * hold the term); null for the others. Matched fields and snippets both read them.
+     */
+    private static int[][] positions(QueryTerm[] terms, int[] sorted) {
+        int[][] positions = new int[terms.length][];
+        for (int t = 0; t < terms.length; t++) {
+            if (terms[t].postings == null) continue;
+            int[] holding = terms[t].postings.docs();
+            positions[t] = new int[sorted.length];
+            for (int i = 0; i < sorted.length; i++) positions[t][i] = Arrays.binarySearch(holding, sorted[i]);
+        }
+        return positions;
     }
 
     /**
@@ -194,7 +207,7 @@ final class Snippets {
      * five of the benchmark long tail's snippets repeat one cut before (the slots keep the recent ones). The offsets
      * are read and the text decoded only for a snippet not found there.
      */
-    private String[] snippets(QueryTerm[] terms, int[] sorted, int[] shownMask) {
+    private String[] snippets(QueryTerm[] terms, int[][] positions, int[] sorted, int[] shownMask) {
         String[] html = new String[sorted.length];
         int[] occurrences = null;
         SnippetOffsets.Reader offsetsReader = null;
@@ -212,7 +225,7 @@ final class Snippets {
                 TermDocs.Postings postings = terms[t].postings;
                 for (int at = 0; at < sorted.length; at++) {
                     if (snippetBit(shownMask[at]) != bit) continue;
-                    int i = Arrays.binarySearch(postings.docs(), sorted[at]);
+                    int i = positions[t][at];
                     if (i < 0) continue;
                     int n = matchedCount[at]++;
                     if (matchedTerms[at] == null) {
