@@ -89,10 +89,18 @@ public final class EntityStore {
     /**
      * What {@code compute} makes of this index, made once per generation and shared: summaries that every request
      * would otherwise rebuild from hundreds of records. {@code key} names the summary (a constant of the caller).
+     * {@code compute} may ask for other summaries, so it runs outside the map's locks (inside computeIfAbsent, a
+     * nested key in the same bin fails with "Recursive update"); two first requests at once may both compute it.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(Object key, java.util.function.Supplier<T> compute) {
-        return (T) derived.computeIfAbsent(key, k -> compute.get());
+        Object value = derived.get(key);
+        if (value == null) {
+            value = compute.get();
+            Object first = derived.putIfAbsent(key, value);
+            if (first != null) value = first;
+        }
+        return (T) value;
     }
 
     /** Every active tactic, per domain in matrix order, with the number of techniques (and sub-techniques) in it. */
