@@ -25,7 +25,7 @@ final class ApiController {
 
     void search(Context ctx) {
         var request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
-        ctx.contentType("application/json").result(live.get().responses().json(request));
+        Body.send(ctx, "application/json", live.get().responses().json(request));
     }
 
     void suggest(Context ctx) {
@@ -43,7 +43,7 @@ final class ApiController {
             String id = ctx.pathParam("id");
             byte[] json = live.get().entities().source(type, id)
                     .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
-            ctx.contentType("application/json").result(json);
+            Body.send(ctx, "application/json", json);
         };
     }
 

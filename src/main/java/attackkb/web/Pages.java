@@ -6,6 +6,7 @@ import io.pebbletemplates.pebble.loader.ClasspathLoader;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -35,6 +36,6 @@ final class Pages {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ctx.contentType("text/html; charset=utf-8").result(out.toString());
+        Body.send(ctx, "text/html; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -57,6 +57,19 @@ class PagesTest {
     }
 
     @Test
+    void pagesAreCompressedForClientsThatAcceptIt() {
+        test((server, client) -> {
+            try (Response r = client.get("/search?q=container+image", req -> req.header("Accept-Encoding", "gzip"))) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
+                String body = new String(new java.util.zip.GZIPInputStream(r.body().byteStream()).readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertThat(body).startsWith("<!doctype html>").contains("T1204.003").endsWith("</html>\n");
+            }
+        });
+    }
+
+    @Test
     void anHtmxRequestGetsOnlyTheResultsFragment() {
         test((server, client) -> {
             Page p = get(client, "/search?q=container+image&platform=Containers", "HX-Request", "true", "HX-Trigger", "q");
