@@ -2,6 +2,10 @@ package attackkb.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
 
@@ -59,20 +63,56 @@ public final class SearchResponses {
 
     /** The result of {@code request}, kept or computed. */
     public SearchResult result(SearchRequest request) {
-        return answer(request, false).result;
+        return answer(request).result;
     }
 
     /** The result of {@code request} as the API's JSON; {@code took_ms} is the time this call took, cached or not. */
     public byte[] json(SearchRequest request) {
+        var out = new ByteArrayOutputStream();
+        try {
+            sendJson(request, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array stream does not throw
+        }
+        return out.toByteArray();
+    }
+
+    /**
+     * Sends {@link #json} to {@code to} in one write, so that a compressing stream sees the whole answer's size. An
+     * answer computed here is sent from the buffer it was written in, not copied out first.
+     */
+    public void sendJson(SearchRequest request, OutputStream to) throws IOException {
         long started = System.nanoTime();
-        byte[] body = answer(request, true).body();
+        Answer kept = cache == null ? null : cache.getIfPresent(request);
+        if (kept != null) {
+            byte[] body = kept.body();
+            byte[] opening = opening(started);
+            byte[] out = new byte[opening.length + body.length - 1];
+            System.arraycopy(opening, 0, out, 0, opening.length);
+            System.arraycopy(body, 1, out, opening.length, body.length - 1); // the body without its opening brace
+            to.write(out);
+            return;
+        }
+        boolean keep = cache != null && seenBefore(request);
+        SearchResultJson written;
+        RUNNING.acquireUninterruptibly();
+        try {
+            Answer answer = new Answer(search.find(request));
+            written = SearchResultJson.written(answer.result, answer.docs, search.hitHeads());
+            if (keep) {
+                answer.body = written.body();
+                cache.put(request, answer);
+            }
+        } finally {
+            RUNNING.release();
+        }
+        written.send(opening(started), to);
+    }
+
+    /** What goes before a body's first field: {@code {"took_ms":…,}, the time since {@code started}. */
+    private static byte[] opening(long started) {
         double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-        byte[] prefix = ("{\"took_ms\":" + twoDecimals(tookMs) + (body.length > 2 ? "," : ""))
-                .getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[prefix.length + body.length - 1];
-        System.arraycopy(prefix, 0, out, 0, prefix.length);
-        System.arraycopy(body, 1, out, prefix.length, body.length - 1); // the body without its opening brace
-        return out;
+        return ("{\"took_ms\":" + twoDecimals(tookMs) + ",").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** {@code value} with two decimals, as {@code %.2f} writes a non-negative number, without the formatter's cost. */
@@ -82,12 +122,12 @@ public final class SearchResponses {
         return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    /** The kept answer to {@code request}, or a new one, with its JSON body written when {@code json}. */
-    private Answer answer(SearchRequest request, boolean json) {
+    /** The kept answer to {@code request}, or a new one. */
+    private Answer answer(SearchRequest request) {
         Answer kept = cache == null ? null : cache.getIfPresent(request);
         if (kept != null) return kept;
         // Computed outside the cache's own locking, which would hold up other keys while waiting for a turn.
-        Answer answer = compute(request, json);
+        Answer answer = compute(request);
         if (cache != null && seenBefore(request)) cache.put(request, answer);
         return answer;
     }
@@ -102,12 +142,10 @@ public final class SearchResponses {
         return false;
     }
 
-    private Answer compute(SearchRequest request, boolean json) {
+    private Answer compute(SearchRequest request) {
         RUNNING.acquireUninterruptibly();
         try {
-            Answer answer = new Answer(search.find(request));
-            if (json) answer.body();
-            return answer;
+            return new Answer(search.find(request));
         } finally {
             RUNNING.release();
         }

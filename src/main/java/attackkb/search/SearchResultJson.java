@@ -1,5 +1,7 @@
 package attackkb.search;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Map;
  */
 final class SearchResultJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    /** Each thread's buffer: answers are written one at a time and copied out at their exact length. */
+    /** Each thread's buffer: answers are written one at a time, then copied out or sent from it. */
     private static final ThreadLocal<SearchResultJson> BUFFER = ThreadLocal.withInitial(SearchResultJson::new);
 
     private byte[] out = new byte[32 * 1024];
@@ -63,16 +65,54 @@ final class SearchResultJson {
      * heads are kept in {@code heads} (by document, written here when first needed).
      */
     static byte[] body(SearchResult result, int[] docs, Head[] heads) {
+        SearchResultJson json = written(result, docs, heads);
+        byte[] body = json.body();
+        json.done();
+        return body;
+    }
+
+    /**
+     * Room left before a body for what goes ahead of it ({@code {"took_ms":…,}), so that the answer is sent from the
+     * buffer in one write, without copying the body out.
+     */
+    private static final int ROOM = 40;
+
+    /**
+     * This thread's buffer holding the body of {@code result} (as {@link #body(SearchResult, int[], Head[])}): read it
+     * with {@link #body()} or send it with {@link #send}, before this thread writes another.
+     */
+    static SearchResultJson written(SearchResult result, int[] docs, Head[] heads) {
         SearchResultJson json = BUFFER.get();
-        json.size = 0;
+        json.size = ROOM;
         json.docs = docs;
         json.heads = heads;
         json.result(result);
         json.docs = null;
         json.heads = null;
-        byte[] body = Arrays.copyOf(json.out, json.size);
-        if (json.out.length > 256 * 1024) json.out = new byte[32 * 1024]; // a huge page does not stay with the thread
-        return body;
+        return json;
+    }
+
+    /** The body written, as bytes of its own. */
+    byte[] body() {
+        return Arrays.copyOfRange(out, ROOM, size);
+    }
+
+    /**
+     * Sends {@code opening} (at most {@value #ROOM} bytes), then the body without its opening brace, in one write
+     * to {@code to}.
+     */
+    void send(byte[] opening, OutputStream to) throws IOException {
+        int start = ROOM + 1 - opening.length;
+        System.arraycopy(opening, 0, out, start, opening.length);
+        try {
+            to.write(out, start, size - start);
+        } finally {
+            done();
+        }
+    }
+
+    private void done() {
+        if (out.length > 256 * 1024) out = new byte[32 * 1024]; // a huge page does not stay with the thread
     }
 
     private void result(SearchResult r) {

@@ -25,7 +25,7 @@ final class ApiController {
 
     void search(Context ctx) {
         var request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
-        Body.send(ctx, "application/json", live.get().responses().json(request));
+        Body.send(ctx, "application/json", out -> live.get().responses().sendJson(request, out));
     }
 
     void suggest(Context ctx) {
