@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 
 /**
  * Search results for every caller (the API, the search page and its htmx fragment, the exports), with the most
@@ -63,7 +64,8 @@ public final class SearchResponses {
 
     /** The result of {@code request}, kept or computed. */
     public SearchResult result(SearchRequest request) {
-        return answer(request).result;
+        Answer kept = kept(request);
+        return kept != null ? kept.result : compute(request, answer -> answer.result);
     }
 
     /** The result of {@code request} as the API's JSON; {@code took_ms} is the time this call took, cached or not. */
@@ -83,7 +85,7 @@ public final class SearchResponses {
      */
     public void sendJson(SearchRequest request, OutputStream to) throws IOException {
         long started = System.nanoTime();
-        Answer kept = cache == null ? null : cache.getIfPresent(request);
+        Answer kept = kept(request);
         if (kept != null) {
             byte[] body = kept.body();
             byte[] opening = opening(started);
@@ -93,19 +95,9 @@ public final class SearchResponses {
             to.write(out);
             return;
         }
-        boolean keep = cache != null && seenBefore(request);
-        SearchResultJson written;
-        RUNNING.acquireUninterruptibly();
-        try {
-            Answer answer = new Answer(search.find(request));
-            written = SearchResultJson.written(answer.result, answer.docs, search.hitHeads());
-            if (keep) {
-                answer.body = written.body();
-                cache.put(request, answer);
-            }
-        } finally {
-            RUNNING.release();
-        }
+        // Sent from this thread's buffer; a kept answer's JSON is written again, once, when the cache first serves it.
+        SearchResultJson written = compute(request,
+                answer -> SearchResultJson.written(answer.result, answer.docs, search.hitHeads()));
         written.send(opening(started), to);
     }
 
@@ -122,14 +114,9 @@ public final class SearchResponses {
         return hundredths / 100 + (fraction < 10 ? ".0" : ".") + fraction;
     }
 
-    /** The kept answer to {@code request}, or a new one. */
-    private Answer answer(SearchRequest request) {
-        Answer kept = cache == null ? null : cache.getIfPresent(request);
-        if (kept != null) return kept;
-        // Computed outside the cache's own locking, which would hold up other keys while waiting for a turn.
-        Answer answer = compute(request);
-        if (cache != null && seenBefore(request)) cache.put(request, answer);
-        return answer;
+    /** The kept answer to {@code request}, or null. */
+    private Answer kept(SearchRequest request) {
+        return cache == null ? null : cache.getIfPresent(request);
     }
 
     /** Whether {@code request} (its hash) came recently; marks it as come. */
@@ -142,10 +129,18 @@ public final class SearchResponses {
         return false;
     }
 
-    private Answer compute(SearchRequest request) {
+    /**
+     * A new answer to {@code request}, kept if the request came before, and what {@code then} makes of it, both in
+     * one of the {@link #RUNNING} turns. Computed outside the cache's own locking, which would hold up other keys
+     * while waiting for a turn.
+     */
+    private <T> T compute(SearchRequest request, Function<Answer, T> then) {
+        boolean keep = cache != null && seenBefore(request);
         RUNNING.acquireUninterruptibly();
         try {
-            return new Answer(search.find(request));
+            Answer answer = new Answer(search.find(request));
+            if (keep) cache.put(request, answer);
+            return then.apply(answer);
         } finally {
             RUNNING.release();
         }
