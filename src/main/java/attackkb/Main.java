@@ -3,8 +3,8 @@ package attackkb;
 import attackkb.cli.IndexCommand;
 import attackkb.cli.SearchCommand;
 import attackkb.cli.ServeCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code attack-kb} command: wires the subcommands and turns bad input into one line and an exit code. */
 @Command(

@@ -2,8 +2,8 @@ package attackkb.cli;
 
 import attackkb.index.IndexManifest;
 import attackkb.mapping.MappingReport;
-import attackkb.model.Framework;
 import attackkb.model.EntityType;
+import attackkb.model.Framework;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package attackkb.cli;
 
 import attackkb.Json;
-import attackkb.search.OpenIndex;
+import attackkb.generation.IndexGeneration;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
@@ -70,7 +70,7 @@ public final class SearchCommand implements Callable<Integer> {
         var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, frameworks,
                 families, controls, limit, 0);
         SearchResult result;
-        try (OpenIndex index = OpenIndex.open(location.store())) {
+        try (IndexGeneration index = IndexGeneration.open(location.store())) {
             result = new SearchService(index).search(request);
         }
         PrintWriter out = spec.commandLine().getOut();

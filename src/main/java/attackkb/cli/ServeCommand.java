@@ -3,11 +3,11 @@ package attackkb.cli;
 import attackkb.BadInputException;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
-import attackkb.search.LiveIndex;
-import attackkb.search.ServingIndex;
-import attackkb.web.ReportLink;
-import attackkb.web.ServerSettings;
+import attackkb.serving.CurrentGeneration;
+import attackkb.serving.ServedGeneration;
 import attackkb.web.WebApp;
+import attackkb.web.http.ServerSettings;
+import attackkb.web.http.ReportLink;
 import io.javalin.Javalin;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -49,7 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
     String host;
 
     @Option(names = "--result-cache", paramLabel = "N",
-            defaultValue = "${env:ATTACK_KB_RESULT_CACHE:-" + LiveIndex.DEFAULT_RESULT_CACHE + "}",
+            defaultValue = "${env:ATTACK_KB_RESULT_CACHE:-" + ServedGeneration.DEFAULT_RESULT_CACHE + "}",
             description = "Search results kept in memory (env ATTACK_KB_RESULT_CACHE; default: ${DEFAULT-VALUE}; 0 for none).")
     int resultCache;
 
@@ -84,7 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** A running server: its port, and how to stop it. */
-    public record Server(Javalin app, ServingIndex live, CountDownLatch stopped) {
+    public record Server(Javalin app, CurrentGeneration live, CountDownLatch stopped) {
         public int port() {
             return app.port();
         }
@@ -117,12 +117,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // Opening the index and starting the HTTP server each load many classes; on two cores, doing them side by
         // side makes the server ready sooner.
-        CompletableFuture<ServingIndex> opening = CompletableFuture.supplyAsync(() -> new ServingIndex(store, resultCache,
+        CompletableFuture<CurrentGeneration> opening = CompletableFuture.supplyAsync(() -> new CurrentGeneration(store, resultCache,
                 line -> LOG.info(line)));
         Javalin app = WebApp.serving(opening::join, new ServerSettings(httpThreads, accessLog, reportLink)); // a request that arrives first waits for the index
         var stopped = new CountDownLatch(1);
         app.events(e -> e.serverStopped(stopped::countDown));
-        ServingIndex live;
+        CurrentGeneration live;
         try {
             live = joinOpening(opening);
             app.start(host, port);
@@ -137,7 +137,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** The opened index, or the reason it could not be opened as the exception the CLI reports. */
-    private static ServingIndex joinOpening(CompletableFuture<ServingIndex> opening) {
+    private static CurrentGeneration joinOpening(CompletableFuture<CurrentGeneration> opening) {
         try {
             return opening.join();
         } catch (CompletionException e) {

@@ -3,7 +3,20 @@ package attackkb.search;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
+import attackkb.generation.DocTable;
+import attackkb.generation.IndexGeneration;
+import attackkb.generation.TermDocs;
 import attackkb.index.HitRecord;
+import attackkb.search.query.QueryFactory;
+import attackkb.search.query.Ranking;
+import attackkb.search.query.SurfaceWords;
+import attackkb.search.query.Synonyms;
+import attackkb.search.query.Vocabulary;
+import attackkb.search.query.WordCache;
+import attackkb.search.scoring.ClauseScores;
+import attackkb.search.scoring.PageKeys;
+import attackkb.search.scoring.ScoreCollector;
+import attackkb.search.snippets.Snippets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -13,8 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
@@ -22,7 +35,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 
 /**
- * Runs searches against an {@link OpenIndex}: query, facet filters with drill-sideways counts, paging and
+ * Runs searches against an {@link IndexGeneration}: query, facet filters with drill-sideways counts, paging and
  * snippets. Thread-safe; it holds no per-request state.
  *
  * <p>One pass of the query scores every matching document: its words from the in-memory postings of {@link TermDocs},
@@ -41,7 +54,7 @@ public final class SearchService {
     private static final List<Integer> LONG_DIMENSIONS =
             List.of(DocTable.DIMENSIONS.indexOf(DATA_COMPONENT), DocTable.DIMENSIONS.indexOf(CONTROL));
 
-    private final OpenIndex index;
+    private final IndexGeneration index;
     private final DocTable table;
     private final QueryFactory queries;
     private final Snippets snippets;
@@ -59,16 +72,14 @@ public final class SearchService {
      * come back query after query, and each check looked the term up in up to six fields.
      */
     private final WordCache<Boolean> knownTerms = new WordCache<>(10_000);
-    private final SearchResultJson.Head[] hitHeads;
 
-    public SearchService(OpenIndex index) {
+    public SearchService(IndexGeneration index) {
         this(index, Ranking.DEFAULT);
     }
 
-    public SearchService(OpenIndex index, Ranking ranking) {
+    public SearchService(IndexGeneration index, Ranking ranking) {
         this.index = index;
         this.table = index.table();
-        this.hitHeads = new SearchResultJson.Head[table.maxDoc()];
         this.termDocs = termDocs(index);
         this.clauseScores = new ClauseScores(index.searcher());
         // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
@@ -79,7 +90,7 @@ public final class SearchService {
         this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
 
-    private static TermDocs termDocs(OpenIndex index) {
+    private static TermDocs termDocs(IndexGeneration index) {
         try {
             return TermDocs.of(index.searcher().getIndexReader());
         } catch (IOException e) {
@@ -87,7 +98,7 @@ public final class SearchService {
         }
     }
 
-    public OpenIndex index() {
+    public IndexGeneration index() {
         return index;
     }
 
@@ -96,14 +107,10 @@ public final class SearchService {
     }
 
     /** A search's result and its hits' documents, in order: what its JSON is written from. */
-    record Found(SearchResult result, int[] docs) {}
+    public record Found(SearchResult result, int[] docs) {}
 
-    /** The JSON heads of this generation's hits, by document ({@link SearchResultJson.Head}), made as they are first written. */
-    SearchResultJson.Head[] hitHeads() {
-        return hitHeads;
-    }
 
-    Found find(SearchRequest request) {
+    public Found find(SearchRequest request) {
         long started = System.nanoTime();
         Matches matches = spare.pollFirst();
         if (matches == null) matches = new Matches(table.maxDoc(), table.ordinalCount());
@@ -370,7 +377,7 @@ public final class SearchService {
         }
 
         @Override
-        void collect(int doc, float score) {
+        public void collect(int doc, float score) {
             sums[doc] += score;
             matched[doc] = true;
         }

@@ -2,7 +2,9 @@ package attackkb.search;
 
 import static attackkb.index.IndexSchema.*;
 
+import attackkb.generation.IndexGeneration;
 import attackkb.model.Status;
+import attackkb.urls.Links;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +34,7 @@ public final class Suggester {
         this.entries = entries;
     }
 
-    static Suggester load(OpenIndex index) {
+    public static Suggester load(IndexGeneration index) {
         List<Entry> entries = new ArrayList<>();
         for (int doc : index.docIds(new TermQuery(new Term(STATUS, Status.ACTIVE.key())))) {
             var hit = index.table().hit(doc);

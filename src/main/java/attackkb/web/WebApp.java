@@ -3,8 +3,26 @@ package attackkb.web;
 import attackkb.BadInputException;
 import attackkb.Json;
 import attackkb.model.EntityType;
-import attackkb.search.LiveIndex;
-import attackkb.search.ServingIndex;
+import attackkb.serving.CurrentGeneration;
+import attackkb.serving.ServedGeneration;
+import attackkb.urls.Routes;
+import attackkb.web.api.ApiController;
+import attackkb.web.api.FrameworkApi;
+import attackkb.web.api.ExportController;
+import attackkb.web.api.GraphController;
+import attackkb.web.http.ApiError;
+import attackkb.web.http.Assets;
+import attackkb.web.http.ErrorWritten;
+import attackkb.web.http.JsonErrorHandler;
+import attackkb.web.http.Metrics;
+import attackkb.web.http.NotFoundException;
+import attackkb.web.http.ServerSettings;
+import attackkb.web.pages.GraphPage;
+import attackkb.web.pages.MatrixPage;
+import attackkb.web.pages.PageController;
+import attackkb.web.pages.PageRenderer;
+import attackkb.web.pages.Pages;
+import attackkb.web.pages.SearchPage;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
@@ -57,15 +75,15 @@ public final class WebApp {
      * The application over an index that is refreshed while serving: each request holds the generation that was
      * current when it began, for its whole duration, so a swap never changes or closes the index under it.
      */
-    public static Javalin serving(Supplier<ServingIndex> serving, ServerSettings settings) {
-        ThreadLocal<ServingIndex.Lease> lease = new ThreadLocal<>();
+    public static Javalin serving(Supplier<CurrentGeneration> serving, ServerSettings settings) {
+        ThreadLocal<CurrentGeneration.Lease> lease = new ThreadLocal<>();
         Javalin app = create(() -> {
-            ServingIndex.Lease held = lease.get();
+            CurrentGeneration.Lease held = lease.get();
             return held != null ? held.live() : serving.get().current();
         }, settings);
         app.before(ctx -> lease.set(serving.get().acquire()));
         app.after(ctx -> {
-            ServingIndex.Lease held = lease.get();
+            CurrentGeneration.Lease held = lease.get();
             lease.remove();
             if (held != null) held.close();
         });
@@ -86,19 +104,20 @@ public final class WebApp {
     }
 
     /** The application over one fixed index, with the default settings. */
-    public static Javalin create(Supplier<LiveIndex> live) {
+    public static Javalin create(Supplier<ServedGeneration> live) {
         return create(live, ServerSettings.DEFAULT);
     }
 
     /** The application over one fixed index. */
-    public static Javalin create(Supplier<LiveIndex> live, ServerSettings settings) {
+    public static Javalin create(Supplier<ServedGeneration> live, ServerSettings settings) {
         var api = new ApiController(live);
         var assets = Assets.load();
-        var controls = new ControlController(live);
+        var controls = new FrameworkApi(live);
         var graphs = new GraphController(live);
         var view = new PageRenderer(live, new Pages(Map.of("assets", assets.urls())));
-        var pages = new PageController(live, view, controls, settings.reportLink(), graphs);
-        var search = new SearchPage(live, view, controls);
+        var pages = new PageController(live, view, settings.reportLink());
+        var graphPage = new GraphPage(live, view);
+        var search = new SearchPage(live, view);
         var matrix = new MatrixPage(live, view);
         var exports = new ExportController(live);
         var metrics = new Metrics(live);
@@ -168,7 +187,7 @@ public final class WebApp {
         route(app, Routes.SOFTWARE, ctx -> pages.actor(ctx, EntityType.SOFTWARE));
         route(app, Routes.CAMPAIGN, ctx -> pages.actor(ctx, EntityType.CAMPAIGN));
         route(app, Routes.MATRIX, matrix::matrix);
-        route(app, Routes.GRAPH, pages::graph);
+        route(app, Routes.GRAPH, graphPage::graph);
         route(app, Routes.MATRIX_OF_DOMAIN, matrix::matrix);
         route(app, Routes.API_EXPORT, exports::export);
         route(app, Routes.API_CONTROLS, controls::controls);
@@ -228,7 +247,7 @@ public final class WebApp {
         });
         // Statuses set without one of our exceptions (an unknown path): the same JSON error shape.
         app.error(HttpStatus.NOT_FOUND, ctx -> {
-            if (ctx.attribute(ERROR_WRITTEN) != null || isHtml(ctx)) return;
+            if (ErrorWritten.isMarked(ctx) || isHtml(ctx)) return;
             if (isApi(ctx)) {
                 fail(ctx, HttpStatus.NOT_FOUND, "not_found", "no such path: " + ctx.path());
             } else {
@@ -278,8 +297,6 @@ public final class WebApp {
         return Collections.unmodifiableMap(map);
     }
 
-    /** Set on a request whose error answer is already written, so the 404 fallback leaves it alone. */
-    static final String ERROR_WRITTEN = "attackkb.error-written";
 
     private static boolean isApi(io.javalin.http.Context ctx) {
         return ctx.path().startsWith(Routes.API + "/") || ctx.path().equals(Routes.HEALTH) || ctx.path().equals(Routes.METRICS);
@@ -291,7 +308,7 @@ public final class WebApp {
     }
 
     private static void fail(io.javalin.http.Context ctx, HttpStatus status, String code, String detail) {
-        ctx.attribute(ERROR_WRITTEN, true);
+        ErrorWritten.mark(ctx);
         ctx.status(status).json(new ApiError(code, detail));
     }
 }

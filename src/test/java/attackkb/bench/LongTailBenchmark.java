@@ -1,7 +1,7 @@
 package attackkb.bench;
 
+import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexStore;
-import attackkb.search.OpenIndex;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.SearchService;
@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @Threads(1)
 public class LongTailBenchmark {
-    private OpenIndex index;
+    private IndexGeneration index;
     private SearchService search;
     private List<SearchRequest> requests;
     private int next;
@@ -54,7 +54,7 @@ public class LongTailBenchmark {
         for (String line : Files.readAllLines(file)) {
             if (!line.isBlank()) requests.add(parse(line));
         }
-        index = OpenIndex.open(new IndexStore(Path.of(System.getProperty("attackkb.bench.index", "target/bench-index"))));
+        index = IndexGeneration.open(new IndexStore(Path.of(System.getProperty("attackkb.bench.index", "target/bench-index"))));
         search = new SearchService(index);
     }
 

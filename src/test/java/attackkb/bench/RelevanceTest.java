@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import attackkb.Fixtures;
 import attackkb.RealData;
+import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexBuilder;
 import attackkb.index.IndexStore;
-import attackkb.search.OpenIndex;
 import attackkb.search.SearchService;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,7 @@ class RelevanceTest {
     @TempDir
     static Path root;
 
-    static OpenIndex index;
+    static IndexGeneration index;
     static SearchService search;
     static List<RelevanceHarness.Judgement> judgements;
 
@@ -46,7 +46,7 @@ class RelevanceTest {
         judgements = RelevanceHarness.read(bench);
         IndexStore store = new IndexStore(root.resolve("index"));
         new IndexBuilder(store).build(Fixtures.ingest(List.of(attack.toString()), new ArrayList<>()));
-        index = OpenIndex.open(store);
+        index = IndexGeneration.open(store);
         search = new SearchService(index);
     }
 

@@ -1,7 +1,7 @@
 package attackkb.bench;
 
+import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexStore;
-import attackkb.search.OpenIndex;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.SearchService;
@@ -39,13 +39,13 @@ public class SearchBenchmark {
     @Param({"none", "platform"})
     public String facets;
 
-    private OpenIndex index;
+    private IndexGeneration index;
     private SearchService search;
     private SearchRequest request;
 
     @Setup
     public void open() {
-        index = OpenIndex.open(new IndexStore(Path.of(System.getProperty("attackkb.bench.index", "target/bench-index"))));
+        index = IndexGeneration.open(new IndexStore(Path.of(System.getProperty("attackkb.bench.index", "target/bench-index"))));
         search = new SearchService(index);
         List<String> platforms = facets.equals("platform") ? List.of("Windows") : List.of();
         request = new SearchRequest(query, platforms, List.of(), List.of(), List.of(), List.of(), 20, 0);

@@ -7,7 +7,7 @@ import attackkb.Fixtures;
 import attackkb.RealData;
 import attackkb.index.IndexBuilder;
 import attackkb.index.IndexStore;
-import attackkb.search.LiveIndex;
+import attackkb.serving.ServedGeneration;
 import attackkb.web.WebApp;
 import io.javalin.Javalin;
 import java.io.File;
@@ -46,7 +46,7 @@ class SearchFlowBrowserTest {
     @TempDir
     static Path tmp;
 
-    static LiveIndex live;
+    static ServedGeneration live;
     static Javalin app;
     static WebDriver browser;
     static String base;
@@ -62,7 +62,7 @@ class SearchFlowBrowserTest {
                 ? List.of(attack.toString(), mappings.toString())
                 : List.of(Fixtures.dir().toString(), Fixtures.controls().toString(), Fixtures.frameworks().toString());
         new IndexBuilder(store).build(Fixtures.ingest(data, new ArrayList<>()));
-        live = LiveIndex.open(store);
+        live = ServedGeneration.open(store);
         app = WebApp.create(() -> live).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.model.KnowledgeBase;
-import attackkb.model.RelatedTechnique;
 import attackkb.model.RelatedTechnique.Reason;
+import attackkb.model.RelatedTechnique;
 import attackkb.model.Technique;
 import java.util.ArrayList;
 import java.util.List;

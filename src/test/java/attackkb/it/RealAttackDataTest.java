@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.RealData;
+import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.ingest.Ingested;
 import attackkb.model.KnowledgeBase;
 import attackkb.model.Technique;
-import attackkb.search.OpenIndex;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.SearchService;
@@ -33,7 +33,7 @@ class RealAttackDataTest {
 
     static KnowledgeBase kb;
     static IndexManifest manifest;
-    static OpenIndex index;
+    static IndexGeneration index;
 
     @BeforeAll
     static void buildIndex() throws Exception {
@@ -42,7 +42,7 @@ class RealAttackDataTest {
         kb = ingested.knowledgeBase();
         IndexStore store = new IndexStore(root.resolve("index"));
         manifest = new IndexBuilder(store).build(ingested);
-        index = OpenIndex.open(store);
+        index = IndexGeneration.open(store);
     }
 
     @AfterAll

@@ -10,7 +10,7 @@ import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.mapping.MappingReport;
-import attackkb.search.LiveIndex;
+import attackkb.serving.ServedGeneration;
 import attackkb.web.WebApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
@@ -33,7 +33,7 @@ class RealControlMappingTest {
     static Path root;
 
     static IndexManifest manifest;
-    static LiveIndex live;
+    static ServedGeneration live;
 
     @BeforeAll
     static void build() throws IOException {
@@ -42,7 +42,7 @@ class RealControlMappingTest {
         assumeTrue(Files.isDirectory(mappings), "skipped: no mappings folder under " + RealData.root());
         IndexStore store = new IndexStore(root.resolve("index"));
         manifest = new IndexBuilder(store).build(Fixtures.ingest(List.of(RealData.root().toString()), new ArrayList<>()));
-        live = LiveIndex.open(store);
+        live = ServedGeneration.open(store);
     }
 
     @AfterAll

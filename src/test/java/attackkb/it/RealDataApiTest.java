@@ -7,8 +7,8 @@ import attackkb.Json;
 import attackkb.RealData;
 import attackkb.index.IndexBuilder;
 import attackkb.index.IndexStore;
-import attackkb.search.LiveIndex;
 import attackkb.search.SearchRequest;
+import attackkb.serving.ServedGeneration;
 import attackkb.web.WebApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
@@ -30,14 +30,14 @@ class RealDataApiTest {
     @TempDir
     static Path root;
 
-    static LiveIndex live;
+    static ServedGeneration live;
 
     @BeforeAll
     static void build() throws IOException {
         Path attack = RealData.attack();
         IndexStore store = new IndexStore(root.resolve("index"));
         new IndexBuilder(store).build(Fixtures.ingest(List.of(attack.toString()), new ArrayList<>()));
-        live = LiveIndex.open(store);
+        live = ServedGeneration.open(store);
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attackkb.BadInputException;
+import attackkb.generation.IndexGeneration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Exact hits and counts over the fixture index. */
 class SearchServiceTest {
-    static OpenIndex index;
+    static IndexGeneration index;
     static SearchService service;
 
     @BeforeAll

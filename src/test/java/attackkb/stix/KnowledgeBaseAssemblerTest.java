@@ -12,8 +12,8 @@ import attackkb.model.Mitigation;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
-import attackkb.model.TechniqueRef;
 import attackkb.model.Technique;
+import attackkb.model.TechniqueRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

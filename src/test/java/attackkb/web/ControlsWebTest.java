@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Controls in the API and the pages, over the fixture bundles with the control fixtures. */
-class ControlsWebTest {
+public class ControlsWebTest {
     @RegisterExtension
     static final FixtureServer server = new FixtureServer(Fixtures::indexWithControls);
 

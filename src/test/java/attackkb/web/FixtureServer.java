@@ -1,7 +1,8 @@
 package attackkb.web;
 
 import attackkb.index.IndexStore;
-import attackkb.search.LiveIndex;
+import attackkb.serving.ServedGeneration;
+import attackkb.web.http.ServerSettings;
 import io.javalin.Javalin;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.TestCase;
@@ -20,24 +21,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code @RegisterExtension static final FixtureServer server = new FixtureServer(Fixtures::index);}. A server per
  * test cost each test about two seconds of start and graceful stop.
  */
-final class FixtureServer implements BeforeAllCallback, AfterAllCallback {
+public final class FixtureServer implements BeforeAllCallback, AfterAllCallback {
     /** Builds an index into a folder: {@code Fixtures::index} or {@code Fixtures::indexWithControls}. */
-    interface IndexBuild {
+    public interface IndexBuild {
         IndexStore into(Path root) throws IOException;
     }
 
     private final IndexBuild build;
     private final ServerSettings settings;
     private Path root;
-    private LiveIndex live;
+    private ServedGeneration live;
     private Javalin app;
     private HttpClient client;
 
-    FixtureServer(IndexBuild build) {
+    public FixtureServer(IndexBuild build) {
         this(build, ServerSettings.DEFAULT);
     }
 
-    FixtureServer(IndexBuild build, ServerSettings settings) {
+    public FixtureServer(IndexBuild build, ServerSettings settings) {
         this.build = build;
         this.settings = settings;
     }
@@ -45,7 +46,7 @@ final class FixtureServer implements BeforeAllCallback, AfterAllCallback {
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         root = Files.createTempDirectory("attack-kb-test");
-        live = LiveIndex.open(build.into(root));
+        live = ServedGeneration.open(build.into(root));
         app = WebApp.create(() -> live, settings).start("127.0.0.1", 0);
         client = new HttpClient(app, new OkHttpClient.Builder().followRedirects(false).build());
     }
@@ -62,7 +63,7 @@ final class FixtureServer implements BeforeAllCallback, AfterAllCallback {
     }
 
     /** Runs {@code c} against the class's server over the fixture index. */
-    void test(TestCase c) {
+    public void test(TestCase c) {
         try {
             c.accept(app, client);
         } catch (RuntimeException | Error e) {

@@ -3,7 +3,7 @@ package attackkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
-import attackkb.search.LiveIndex;
+import attackkb.serving.ServedGeneration;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,7 @@ class GracefulShutdownTest {
 
     @Test
     void stoppingLetsARequestInFlightFinish() throws Exception {
-        try (LiveIndex live = LiveIndex.open(Fixtures.index(root))) {
+        try (ServedGeneration live = ServedGeneration.open(Fixtures.index(root))) {
             Javalin app = WebApp.create(() -> live);
             var started = new CountDownLatch(1);
             app.get("/test-slow", ctx -> { // a stand-in for a slow search, added for this test only

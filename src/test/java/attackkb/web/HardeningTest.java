@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.Json;
-import attackkb.search.LiveIndex;
+import attackkb.serving.ServedGeneration;
+import attackkb.web.http.ApiError;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -42,14 +43,14 @@ class HardeningTest {
     @TempDir
     static Path root;
 
-    static LiveIndex live;
+    static ServedGeneration live;
     static Javalin app;
     static String base;
     static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @BeforeAll
     static void start() throws IOException {
-        live = LiveIndex.open(Fixtures.indexWithControls(root));
+        live = ServedGeneration.open(Fixtures.indexWithControls(root));
         app = WebApp.create(() -> live).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port();
     }

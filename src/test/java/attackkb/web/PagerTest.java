@@ -3,6 +3,7 @@ package attackkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.search.SearchRequest;
+import attackkb.web.pages.SearchPage;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attackkb.BadInputException;
 import attackkb.Fixtures;
+import attackkb.web.http.ServerSettings;
+import attackkb.web.pages.PageActions;
+import attackkb.web.http.ReportLink;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Fixtures;
 import attackkb.index.IndexStore;
-import attackkb.search.ServingIndex;
+import attackkb.serving.CurrentGeneration;
+import attackkb.web.http.ServerSettings;
+import attackkb.web.http.ReportLink;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -35,7 +37,7 @@ class ZeroDowntimeRefreshTest {
     void rebuildingUnderLoadFailsNoRequestAndSwitchesToTheNewIndex() throws Exception {
         IndexStore store = Fixtures.index(root);
         List<String> log = new ArrayList<>();
-        try (ServingIndex serving = new ServingIndex(store, 100, log::add)) {
+        try (CurrentGeneration serving = new CurrentGeneration(store, 100, log::add)) {
             serving.watch(50);
             // The smallest thread pool allowed: four clients and the swaps must still get through it.
             Javalin app = WebApp.serving(() -> serving, new ServerSettings(ServerSettings.MIN_THREADS, false, ReportLink.MITRE)).start("127.0.0.1", 0);

@@ -1,0 +1,2 @@
+/** The domain records (techniques, tactics, groups, framework entries …), immutable and free of any library. */
+package attackkb.model;

@@ -1,0 +1,204 @@
+package attackkb.records;
+
+import attackkb.mapping.ControlId;
+import attackkb.mapping.FrameworkNames;
+import attackkb.model.Control;
+import attackkb.model.ControlLink;
+import attackkb.model.ControlTechnique;
+import attackkb.model.EntityType;
+import attackkb.model.Framework;
+import attackkb.model.MappingSource;
+import attackkb.model.TacticRef;
+import attackkb.model.Technique;
+import attackkb.urls.Links;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The entries of the frameworks mapped to ATT&CK (SP 800-53 controls, cloud capabilities, CCM controls, KEV CVEs, …)
+ * of one index generation, as the API and the pages show them: found by any spelling of their ID, grouped, ordered
+ * by tactic and crosswalked to the other frameworks. What depends only on the generation is made once.
+ */
+public final class FrameworkEntries {
+    /** The most entries listed per framework on an entry's page, and by default in the API. */
+    public static final int CROSSWALK_SHOWN = 5;
+    public static final int CROSSWALK_MAX = 100;
+
+    private final EntityStore entities;
+    private final List<Framework> frameworks;
+
+    public FrameworkEntries(EntityStore entities, List<Framework> frameworks) {
+        this.entities = entities;
+        this.frameworks = frameworks == null ? List.of() : List.copyOf(frameworks);
+    }
+
+    /** Entries of each framework by their techniques, made once per index. */
+    public Crosswalk crosswalk() {
+        return entities.derived(Crosswalk.class, () -> new Crosswalk(entities.all(EntityType.CONTROL, Control.class)));
+    }
+
+    /** An entry of any framework by its ID; an SP 800-53 control by any spelling of it (AC-4, ac-04, AC-2(1), ac-2.1). */
+    public Optional<Control> find(String rawId) {
+
+        return ControlId.normalize(rawId).flatMap(id -> entities.record(EntityType.CONTROL, id, Control.class))
+                .or(() -> entities.record(EntityType.CONTROL, rawId.strip(), Control.class));
+    }
+
+    /** An entry of the framework {@code key}. */
+    public Optional<Control> find(String key, String rawId) {
+        return find(rawId).filter(c -> c.framework().equals(key));
+    }
+
+    public List<Framework> frameworks() {
+        return frameworks;
+    }
+
+    public Optional<Framework> framework(String key) {
+        return frameworks().stream().filter(f -> f.key().equals(key)).findFirst();
+    }
+
+    /** The groups of a framework in its order, each with its entries and how many techniques each maps; made once per index. */
+    public List<Map<String, Object>> groups(String framework) {
+        return entities.derived(new GroupsOf(framework), () -> readGroups(framework));
+    }
+
+    /** The key of {@link #groups} among an index's derived summaries. */
+    private record GroupsOf(String framework) {}
+
+    private List<Map<String, Object>> readGroups(String framework) {
+        Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
+        framework(framework).ifPresent(f -> f.groups().forEach(g -> groups.put(g.id(), group(g.id(), g.name()))));
+        for (Control c : entities.all(EntityType.CONTROL, Control.class)) {
+            if (!c.framework().equals(framework)) continue;
+            var group = groups.computeIfAbsent(Optional.ofNullable(c.familyId()).orElse(""), k -> group(c.familyId(), c.familyName()));
+            // The catalog's family name (SP 800-53 rev5's "Assessment, Authorization, and Monitoring") over the
+            // mapping file's older one, so the page and the entries say the same.
+            if (c.familyName() != null) group.put("name", c.familyName());
+            @SuppressWarnings("unchecked")
+            var list = (List<Map<String, Object>>) group.get("controls");
+            list.add(Map.of("id", c.id(), "title", c.title() == null ? "" : c.title(), "technique_count", techniqueCount(c),
+                    "url", Links.entry(c.framework(), c.id())));
+        }
+        Comparator<Map<String, Object>> byId = FrameworkNames.NIST_800_53.equals(framework)
+                ? Comparator.comparing(m -> (String) m.get("id"), ControlId.ORDER) : Comparator.comparing(m -> (String) m.get("id"));
+        // SP 800-53 families in ID order (AC, AT, AU, CA …), as GRC people read them; other groups as their file has them.
+        var ordered = FrameworkNames.NIST_800_53.equals(framework)
+                ? groups.values().stream().sorted(Comparator.comparing(g -> String.valueOf(g.get("id")))).toList()
+                : List.copyOf(groups.values());
+        return ordered.stream()
+                .filter(g -> !((List<?>) g.get("controls")).isEmpty())
+                .map(g -> {
+                    @SuppressWarnings("unchecked")
+                    var list = new ArrayList<>((List<Map<String, Object>>) g.get("controls"));
+                    list.sort(byId);
+                    g.put("controls", List.copyOf(list));
+                    return java.util.Collections.unmodifiableMap(g);
+                })
+                .toList();
+    }
+
+    private static Map<String, Object> group(String id, String name) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("id", id);
+        g.put("name", name);
+        g.put("controls", new ArrayList<Map<String, Object>>());
+        return g;
+    }
+
+    /** For an entry's page: per other framework (in framework order), its entries that share the most techniques. */
+    public Map<String, Map<String, Object>> crosswalks(Control entry) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        var matchesByFramework = crosswalk().fromEach(entry, CROSSWALK_SHOWN);
+        for (Framework f : frameworks()) {
+            var matches = matchesByFramework.get(f.key());
+            if (!f.key().equals(entry.framework()) && matches != null) out.put(f.name(), Map.of("key", f.key(), "matches", matches));
+        }
+        return out;
+    }
+
+    /** Techniques an entry maps, each once, however many ways it maps them. */
+    public static long techniqueCount(Control c) {
+        return c.techniques().stream().map(ControlTechnique::techniqueId).distinct().count();
+    }
+
+    /**
+     * An entry's techniques grouped by tactic (a technique in two tactics is listed under both), the tactics in
+     * matrix order ({@code order}: tactic ID to its place across the domains), as attack.mitre.org lists them.
+     */
+    public static Map<String, List<ControlTechnique>> byTactic(Control c, Map<String, Integer> order) {
+        Map<String, List<ControlTechnique>> groups = new LinkedHashMap<>();
+        c.techniques().stream()
+                .flatMap(t -> (t.tactics().isEmpty() ? List.of(new TacticRef(null, null, "No tactic")) : t.tactics()).stream()
+                        .map(tactic -> Map.entry(tactic, t)))
+                .sorted(Comparator.comparingInt((Map.Entry<TacticRef, ControlTechnique> e) ->
+                        e.getKey().id() == null ? Integer.MAX_VALUE : order.getOrDefault(e.getKey().id(), Integer.MAX_VALUE - 1)))
+                .forEach(e -> groups.computeIfAbsent(e.getKey().name(), k -> new ArrayList<>()).add(e.getValue()));
+        return groups;
+    }
+
+    /** Each tactic's place in matrix order, domain by domain; made once per index. */
+    public Map<String, Integer> tacticOrder() {
+        return entities.derived(TacticOrder.class, () -> {
+            Map<String, Integer> order = new HashMap<>();
+            entities.tactics().forEach(t -> order.putIfAbsent(t.id(), order.size()));
+            return Map.copyOf(order);
+        });
+    }
+
+    /** The key of {@link #tacticOrder} among an index's derived summaries. */
+    private record TacticOrder() {}
+
+    /** A framework's entries on a technique's page; {@code rationale} says whether any of them gives one. */
+    record MappedFramework(String key, String name, MappingSource source, boolean rationale, List<Map<String, Object>> links) {}
+
+    /** A technique's framework entries grouped by framework, in framework order, each with its page's URL. */
+    public static List<MappedFramework> byFramework(Technique t) {
+        Map<String, List<ControlLink>> groups = new LinkedHashMap<>();
+        for (ControlLink link : t.controls()) groups.computeIfAbsent(link.framework(), k -> new ArrayList<>()).add(link);
+        return groups.entrySet().stream().map(e -> new MappedFramework(e.getKey(), FrameworkNames.name(e.getKey()),
+                        e.getValue().get(0).source(), e.getValue().stream().anyMatch(l -> hasText(l.comments()) || !l.references().isEmpty()),
+                        e.getValue().stream().map(l -> Map.<String, Object>of("c", l,
+                                "url", Links.entry(l.framework(), l.id()),
+                                "refs", l.references().stream().map(FrameworkEntries::site).toList())).toList()))
+                .toList();
+    }
+
+    /** A reference as a short link: its URL, and its host to show ("docs.aws.amazon.com"). */
+    private static Map<String, String> site(String url) {
+        String host;
+        try {
+            host = java.net.URI.create(url).getHost();
+        } catch (IllegalArgumentException e) {
+            host = null;
+        }
+        return Map.of("url", url, "host", host == null ? url : host.replaceFirst("^www\\.", ""));
+    }
+
+    /** Every reference of an entry's mappings, each once, numbered in order of first citation. */
+    public static Map<String, Integer> referenceNumbers(Control c) {
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        for (ControlTechnique t : c.techniques()) {
+            for (String r : t.references()) numbers.putIfAbsent(r, numbers.size() + 1);
+        }
+        return numbers;
+    }
+
+    /** Whether any of an entry's mappings gives a rationale or references: the entry's page shows the column only then. */
+    public static boolean hasRationale(Control c) {
+        return c.techniques().stream().anyMatch(t -> hasText(t.comments()) || !t.references().isEmpty());
+    }
+
+    /** Whether the entry's framework scores its mappings (protect/detect/respond, minimal to significant). */
+    public static boolean scored(Control c) {
+        return c.techniques().stream().anyMatch(t -> t.scoreValue() != null);
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+}

@@ -1,0 +1,28 @@
+package attackkb.search.query;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * What was made for each word (its terms, its clauses, whether it is known), remembered up to a bound and then
+ * forgotten all at once. A search reads it a dozen times; a Caffeine cache's bookkeeping on every read (its
+ * buffers and frequency sketch) cost more than a hash lookup, and the words a generation sees rarely fill it.
+ * Values must depend on the word alone: two threads may make the same one.
+ */
+public final class WordCache<V> {
+    private final ConcurrentHashMap<String, V> values = new ConcurrentHashMap<>();
+    private final int maxSize;
+
+    public WordCache(int maxSize) {
+        this.maxSize = maxSize;
+    }
+
+    public V get(String word, Function<String, V> make) {
+        V value = values.get(word);
+        if (value != null) return value;
+        value = make.apply(word);
+        if (values.size() >= maxSize) values.clear();
+        values.put(word, value);
+        return value;
+    }
+}

@@ -1,0 +1,76 @@
+package attackkb.serving;
+
+import attackkb.generation.IndexGeneration;
+import attackkb.index.IndexStore;
+import attackkb.records.EntityStore;
+import attackkb.records.FrameworkEntries;
+import attackkb.search.SearchService;
+import attackkb.search.Suggester;
+import java.io.Closeable;
+import java.io.IOException;
+
+/**
+ * One index generation as the server answers from it: the opened {@link IndexGeneration} and the services built over
+ * it once, when it is opened, and shared by every request (search, kept answers, records, framework entries,
+ * suggestions).
+ */
+public final class ServedGeneration implements Closeable {
+    private final IndexGeneration index;
+    private final SearchService search;
+    private final SearchResponses responses;
+    private final EntityStore entities;
+    private final Suggester suggester;
+    private final FrameworkEntries frameworks;
+
+    /**
+     * Results kept per index by default: about 12 MB, at some 50 KB each (the result and its JSON, facets included).
+     * An uncached search costs about a millisecond, so the cache is for repeats, not for speed.
+     */
+    public static final int DEFAULT_RESULT_CACHE = 256;
+
+    private ServedGeneration(IndexGeneration index, int resultCache) {
+        this.index = index;
+        this.search = new SearchService(index);
+        this.responses = new SearchResponses(search, resultCache);
+        this.entities = new EntityStore(index);
+        this.suggester = Suggester.load(index);
+        this.frameworks = new FrameworkEntries(entities, index.manifest().frameworks());
+    }
+
+    public static ServedGeneration open(IndexStore store) {
+        return open(store, DEFAULT_RESULT_CACHE);
+    }
+
+    public static ServedGeneration open(IndexStore store, int resultCache) {
+        return new ServedGeneration(IndexGeneration.open(store), resultCache);
+    }
+
+    public IndexGeneration index() {
+        return index;
+    }
+
+    public SearchService search() {
+        return search;
+    }
+
+    public SearchResponses responses() {
+        return responses;
+    }
+
+    public EntityStore entities() {
+        return entities;
+    }
+
+    public Suggester suggester() {
+        return suggester;
+    }
+
+    public FrameworkEntries frameworks() {
+        return frameworks;
+    }
+
+    @Override
+    public void close() throws IOException {
+        index.close();
+    }
+}

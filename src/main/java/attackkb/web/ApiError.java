@@ -1,4 +1,0 @@
-package attackkb.web;
-
-/** The body of every API error: a short machine-readable code and a sentence for people. */
-public record ApiError(String error, String detail) {}

@@ -1,8 +1,0 @@
-package attackkb.web;
-
-/** Nothing answers to this ID or path: a 404 with a reason. */
-public final class NotFoundException extends RuntimeException {
-    public NotFoundException(String message) {
-        super(message);
-    }
-}

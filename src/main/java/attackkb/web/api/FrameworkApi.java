@@ -1,0 +1,151 @@
+package attackkb.web.api;
+
+import attackkb.BadInputException;
+import attackkb.mapping.FrameworkNames;
+import attackkb.model.Control;
+import attackkb.model.ControlLink;
+import attackkb.model.ControlTechnique;
+import attackkb.model.EntityType;
+import attackkb.model.Framework;
+import attackkb.model.TacticRef;
+import attackkb.model.Technique;
+import attackkb.records.FrameworkEntries;
+import attackkb.serving.ServedGeneration;
+import attackkb.urls.Routes;
+import attackkb.web.http.Csv;
+import attackkb.web.http.NotFoundException;
+import attackkb.web.http.QueryParams;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The API's answers and CSV downloads for the frameworks mapped to ATT&CK and their entries (SP 800-53 controls,
+ * cloud capabilities, CCM controls, KEV CVEs, …).
+ */
+public final class FrameworkApi {
+    private final Supplier<ServedGeneration> live;
+
+    public FrameworkApi(Supplier<ServedGeneration> live) {
+        this.live = live;
+    }
+
+    private FrameworkEntries entries() {
+        return live.get().frameworks();
+    }
+
+    public void control(Context ctx) {
+        String id = ctx.pathParam("id");
+        ctx.json(entries().find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\"")));
+    }
+
+    public void controls(Context ctx) {
+        ctx.json(Map.of("families", entries().groups(FrameworkNames.NIST_800_53)));
+    }
+
+    public void frameworks(Context ctx) {
+        ctx.json(Map.of("frameworks", entries().frameworks()));
+    }
+
+    public void framework(Context ctx) {
+        Framework f = requireFramework(ctx.pathParam("key"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("framework", f);
+        body.put("groups", entries().groups(f.key()));
+        ctx.json(body);
+    }
+
+    public void entry(Context ctx) {
+        ctx.json(requireEntry(ctx));
+    }
+
+    private Framework requireFramework(String key) {
+        return entries().framework(key).orElseThrow(() -> new NotFoundException("no framework \"" + key + "\"; see " + Routes.API_FRAMEWORKS));
+    }
+
+    private Control requireEntry(Context ctx) {
+        Framework f = requireFramework(ctx.pathParam("key"));
+        String id = ctx.pathParam("entry");
+        return entries().find(f.key(), id).orElseThrow(() -> new NotFoundException("no entry \"" + id + "\" in " + f.name()));
+    }
+
+    /** {@code /api/crosswalk?from=nist_800_53:AC-4&to=csa_ccm[&limit=N]}. */
+    public void crosswalk(Context ctx) {
+        String from = QueryParams.text(ctx, "from");
+        String to = QueryParams.text(ctx, "to");
+        int colon = from.indexOf(':');
+        if (colon <= 0 || colon == from.length() - 1 || to.isBlank()) {
+            throw new BadInputException("crosswalk needs from=FRAMEWORK:ENTRY and to=FRAMEWORK, e.g. "
+                    + "from=nist_800_53:AC-4&to=csa_ccm; got from=\"" + from + "\" to=\"" + to + "\"");
+        }
+        int limit = QueryParams.integer(ctx, "limit", 20);
+        if (limit < 1 || limit > FrameworkEntries.CROSSWALK_MAX) throw new BadInputException("limit must be between 1 and " + FrameworkEntries.CROSSWALK_MAX + ", got " + limit);
+        Framework source = requireFramework(from.substring(0, colon));
+        Framework target = requireFramework(to.strip());
+        String id = from.substring(colon + 1);
+        Control entry = entries().find(source.key(), id).orElseThrow(() -> new NotFoundException("no entry \"" + id + "\" in " + source.name()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("from", Map.of("framework", entry.framework(), "id", entry.id(), "title", entry.title(),
+                "techniques", FrameworkEntries.techniqueCount(entry)));
+        body.put("to", target.key());
+        body.put("entries", entries().crosswalk().from(entry, target.key(), limit));
+        ctx.json(body);
+    }
+
+    public void controlTechniquesCsv(Context ctx) {
+        String id = ctx.pathParam("id");
+        sendTechniques(ctx, entries().find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\"")));
+    }
+
+    public void entryTechniquesCsv(Context ctx) {
+        sendTechniques(ctx, requireEntry(ctx));
+    }
+
+    /** {@code /api/frameworks/{key}/{entry}/layer.json[?domain=mobile-attack]}: the entry's Navigator layer. */
+    public void entryLayer(Context ctx) {
+        Control c = requireEntry(ctx);
+        var entities = live.get().entities();
+        String domain = ctx.queryParam("domain");
+        Map<String, Object> layer = EntryLayer.of(c, domain == null || domain.isBlank() ? null : domain.strip(),
+                id -> entities.hit(EntityType.TECHNIQUE, id).map(h -> h.domains().isEmpty() ? null : h.domains().get(0)).orElse(null),
+                live.get().index().manifest().attackVersions());
+        ctx.header("Content-Disposition", "attachment; filename=\"" + EntryLayer.fileName(c) + "\"");
+        ctx.json(layer);
+    }
+
+    private static void sendTechniques(Context ctx, Control c) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("framework", "entry_id", "technique_id", "technique_name", "tactics", "mapping_type",
+                "score_category", "score_value", "comments", "references"));
+        for (ControlTechnique t : c.techniques()) {
+            rows.add(List.of(c.framework(), c.id(), t.techniqueId(), t.techniqueName(),
+                    String.join(";", t.tactics().stream().map(TacticRef::shortname).toList()),
+                    nullToEmpty(t.mappingType()), nullToEmpty(t.scoreCategory()), nullToEmpty(t.scoreValue()),
+                    nullToEmpty(t.comments()), String.join(" ", t.references())));
+        }
+        Csv.send(ctx, c.id().replaceAll("[^\\w.()-]+", "_") + "-techniques.csv", rows);
+    }
+
+    public void techniqueControlsCsv(Context ctx) {
+        String id = ctx.pathParam("id");
+        Technique t = live.get().entities().record(EntityType.TECHNIQUE, id, Technique.class)
+                .orElseThrow(() -> new NotFoundException("no technique with ID \"" + id + "\""));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("technique_id", "framework", "control_id", "control_title", "family", "mapping_type",
+                "score_category", "score_value", "comments", "references", "source"));
+        for (ControlLink c : t.controls()) {
+            rows.add(List.of(t.id(), c.framework(), c.id(), nullToEmpty(c.title()), nullToEmpty(c.family()),
+                    nullToEmpty(c.mappingType()), nullToEmpty(c.scoreCategory()), nullToEmpty(c.scoreValue()),
+                    nullToEmpty(c.comments()), String.join(" ", c.references()), c.source() == null ? "" : c.source().framework() + " " + c.source().revision()
+                            + " (ATT&CK " + c.source().attackVersion() + ")"));
+        }
+        Csv.send(ctx, t.id() + "-controls.csv", rows);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,42 @@
+package attackkb.web.pages;
+
+import attackkb.web.http.Body;
+import io.javalin.http.Context;
+import io.pebbletemplates.pebble.PebbleEngine;
+import io.pebbletemplates.pebble.loader.ClasspathLoader;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Renders the Pebble templates under {@code templates/}: strict variables, HTML autoescaping, cached. */
+public final class Pages {
+    private final PebbleEngine engine;
+    private final Map<String, Object> globals;
+
+    public Pages(Map<String, Object> globals) {
+        var loader = new ClasspathLoader();
+        loader.setPrefix("templates");
+        loader.setSuffix(".peb");
+        this.engine = new PebbleEngine.Builder()
+                .loader(loader)
+                .strictVariables(true)
+                .autoEscaping(true)
+                .build();
+        this.globals = Map.copyOf(globals);
+    }
+
+    void render(Context ctx, String template, Map<String, Object> model) {
+        Map<String, Object> context = new HashMap<>(globals);
+        context.putAll(model);
+        var out = new StringWriter();
+        try {
+            engine.getTemplate(template).evaluate(out, context);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Body.send(ctx, "text/html; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,56 @@
+package attackkb.generation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import attackkb.index.IndexSchema;
+import attackkb.search.FixtureIndex;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory postings score every prose and exact-name term of the fixture index exactly as Lucene does. */
+class TermDocsTest {
+    static IndexGeneration index;
+    static TermDocs termDocs;
+
+    @BeforeAll
+    static void build() throws Exception {
+        index = FixtureIndex.open();
+        termDocs = TermDocs.of(index.searcher().getIndexReader());
+    }
+
+    @Test
+    void everyKeptTermScoresAsLuceneScoresItsTermQuery() throws Exception {
+        IndexReader reader = index.searcher().getIndexReader();
+        int maxDoc = reader.maxDoc();
+        int compared = 0;
+        for (String field : TermDocs.FIELDS) {
+            TermsEnum terms = org.apache.lucene.index.MultiTerms.getTerms(reader, field).iterator();
+            for (BytesRef bytes = terms.next(); bytes != null; bytes = terms.next()) {
+                Term term = new Term(field, BytesRef.deepCopyOf(bytes));
+                double[] scores = new double[maxDoc];
+                boolean[] matched = new boolean[maxDoc];
+                TermDocs.score(termDocs.query(term).postings(), 0.75f, scores, matched);
+                ScoreDoc[] lucene = index.searcher().search(new BoostQuery(new TermQuery(term), 0.75f), maxDoc).scoreDocs;
+                boolean[] luceneMatched = new boolean[maxDoc];
+                for (ScoreDoc hit : lucene) {
+                    luceneMatched[hit.doc] = true;
+                    assertThat((float) scores[hit.doc]).as(term + " in doc " + hit.doc).isEqualTo(hit.score);
+                    compared++;
+                }
+                assertThat(matched).as(term.toString()).isEqualTo(luceneMatched);
+                assertThat(termDocs.postings(term).docs()).hasSize(lucene.length);
+            }
+        }
+        assertThat(compared).as("postings compared").isEqualTo(302);
+        assertThat(termDocs.postings(new Term(IndexSchema.STATEMENT, "nowher")).docs()).isEmpty();
+        assertThat(termDocs.holds(IndexSchema.STATEMENT)).isTrue();
+        assertThat(termDocs.holds(IndexSchema.ID)).isFalse();
+    }
+}
