@@ -8,14 +8,14 @@ import attackkb.generation.IndexGeneration;
 import attackkb.generation.TermDocs;
 import attackkb.index.HitRecord;
 import attackkb.search.query.QueryFactory;
+import attackkb.search.query.QueryReader;
+import attackkb.search.query.ReadQuery;
 import attackkb.search.query.Ranking;
-import attackkb.search.query.SurfaceWords;
 import attackkb.search.query.Synonyms;
 import attackkb.search.query.Vocabulary;
-import attackkb.search.query.WordCache;
-import attackkb.search.scoring.ClauseScores;
 import attackkb.search.scoring.PageKeys;
-import attackkb.search.scoring.ScoreCollector;
+import attackkb.search.scoring.Matches;
+import attackkb.search.scoring.QueryScores;
 import attackkb.search.snippets.Snippets;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,22 +25,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.TermQuery;
 
 /**
- * Runs searches against an {@link IndexGeneration}: query, facet filters with drill-sideways counts, paging and
- * snippets. Thread-safe; it holds no per-request state.
+ * Runs searches against an {@link IndexGeneration}. A search goes one way: its text is read into a query
+ * ({@link QueryReader}), the query scores every matching document in one pass ({@link QueryScores}), the matches are
+ * filtered by the facet selections and counted drill-sideways here, the page's hits are picked, and their snippets
+ * cut ({@link Snippets}). Thread-safe; it holds no per-request state.
  *
- * <p>One pass of the query scores every matching document: its words from the in-memory postings of {@link TermDocs},
- * anything else with Lucene. Filters, drill-sideways facet counts, the total and the page's order then come from the
- * generation's {@link DocTable} in memory. With a few thousand documents that is cheaper than Lucene's drill-sideways
+ * <p>Filters, drill-sideways facet counts, the total and the page's order come from the generation's
+ * {@link DocTable} in memory. With a few thousand documents that is cheaper than Lucene's drill-sideways
  * search, which scores the query once per selected dimension and counts facets through doc values.
  */
 public final class SearchService {
@@ -56,22 +51,15 @@ public final class SearchService {
 
     private final IndexGeneration index;
     private final DocTable table;
-    private final QueryFactory queries;
     private final Snippets snippets;
-    private final Vocabulary vocabulary;
-    private final TermDocs termDocs;
-    private final ClauseScores clauseScores;
+    private final QueryReader reader;
+    private final QueryScores scores;
     /**
      * Arrays of searches that have finished, for the next ones: at most as many as have run at once. Last in, first
      * out: the set a search finished with last is the one most likely still in the processor's caches, where a queue
      * handed out the coldest of a dozen (about 125 KB each).
      */
     private final ConcurrentLinkedDeque<Matches> spare = new ConcurrentLinkedDeque<>();
-    /**
-     * Whether each term checked for typos is in some prose field ({@link #inProse}), as found before: the same words
-     * come back query after query, and each check looked the term up in up to six fields.
-     */
-    private final WordCache<Boolean> knownTerms = new WordCache<>(10_000);
 
     public SearchService(IndexGeneration index) {
         this(index, Ranking.DEFAULT);
@@ -80,14 +68,15 @@ public final class SearchService {
     public SearchService(IndexGeneration index, Ranking ranking) {
         this.index = index;
         this.table = index.table();
-        this.termDocs = termDocs(index);
-        this.clauseScores = new ClauseScores(index.searcher());
+        TermDocs termDocs = termDocs(index);
         // Terms scored from TermDocs need no place in the index's dictionary: only the others are looked up.
-        this.queries = new QueryFactory(analyzer(), Synonyms.load(), ranking,
+        QueryFactory queries = new QueryFactory(analyzer(), Synonyms.load(), ranking,
                 term -> termDocs.holds(term.field()) ? termDocs.query(term) : index.terms().query(term));
         this.snippets = new Snippets(index.searcher().getIndexReader(), index.snippetTexts(), index.snippetOffsets(),
                 index.terms(), termDocs);
-        this.vocabulary = new Vocabulary(index.searcher().getIndexReader());
+        this.reader = new QueryReader(queries, new Vocabulary(index.searcher().getIndexReader()), termDocs, table,
+                index.searcher());
+        this.scores = new QueryScores(index.searcher(), table.activeDocs());
     }
 
     private static TermDocs termDocs(IndexGeneration index) {
@@ -116,97 +105,32 @@ public final class SearchService {
         if (matches == null) matches = new Matches(table.maxDoc(), table.ordinalCount());
         try {
             boolean ranked = !request.query().isBlank();
-            Understood understood = understand(request.query());
-            match(understood.query(), matches);
+            ReadQuery read = reader.read(request.query());
+            scores.score(read.query(), matches);
             // Without words there is no relevance: such a listing is in ID order unless asked otherwise.
             Sort sort = request.sort() == Sort.RELEVANCE && !ranked ? Sort.ID : request.sort();
             Tally tally = tally(matches, new Selection(request), sort, request.offset() + request.limit());
             int from = Math.min(request.offset(), tally.total());
             int to = Math.min(request.offset() + request.limit(), tally.total());
             int[] docs = new int[to - from];
-            float[] scores = new float[to - from];
+            float[] hitScores = new float[to - from];
             for (int i = from; i < to; i++) {
                 docs[i - from] = table.docAtIdRank((int) tally.keys()[i]);
-                scores[i - from] = matches.scores[docs[i - from]];
+                hitScores[i - from] = matches.scores[docs[i - from]];
             }
-            List<SearchHit> hits = toHits(docs, scores, ranked ? understood.query() : null, ranked);
+            List<SearchHit> hits = toHits(docs, hitScores, ranked ? read.query() : null, ranked);
             Map<String, List<FacetValue>> facets = facets(tally.counts(), request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new Found(new SearchResult(request.query(), tally.total(), tookMs, hits, facets, understood.typos(),
-                    understood.didYouMean()), docs);
+            return new Found(new SearchResult(request.query(), tally.total(), tookMs, hits, facets, read.typos(),
+                    read.didYouMean()), docs);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            if (!matches.scoring) spare.offerFirst(matches);
+            if (matches.reusable()) spare.offerFirst(matches);
         }
-    }
-
-    /**
-     * The query a text asks for; its words found nowhere in the index, as typed; and the text with each of them
-     * replaced by its closest word, or null when there is none.
-     */
-    private record Understood(Query query, List<String> typos, String didYouMean) {}
-
-    /** Made on the first typo of this index generation. */
-    private volatile SurfaceWords surfaces;
-
-    private SurfaceWords surfaces() {
-        SurfaceWords s = surfaces;
-        if (s == null) surfaces = s = SurfaceWords.of(table, queries);
-        return s;
-    }
-
-    /** The words of {@code text} whose term is misspelled, as typed, and the text with each replaced by a closest word. */
-    private Understood explain(Query query, String text, Map<String, String> bestCorrection) {
-        if (bestCorrection.isEmpty()) return new Understood(query, List.of(), null);
-        List<String> typos = new ArrayList<>();
-        StringBuilder suggestion = new StringBuilder();
-        boolean changed = false;
-        for (String word : text.strip().split("\\s+")) {
-            List<String> terms = queries.proseTerms(word);
-            String replacement = null;
-            if (terms.size() == 1 && bestCorrection.containsKey(terms.get(0))) {
-                typos.add(word);
-                replacement = surfaces().of(bestCorrection.get(terms.get(0)), word).orElse(null);
-            }
-            if (suggestion.length() > 0) suggestion.append(' ');
-            suggestion.append(replacement == null ? word : replacement);
-            changed |= replacement != null;
-        }
-        return new Understood(query, List.copyOf(typos), changed ? suggestion.toString() : null);
-    }
-
-    private Understood understand(String text) throws IOException {
-        List<Vocabulary.WeightedTerm> completions = text.isBlank() ? List.of()
-                : vocabulary.completions(queries.lastWord(text).orElse(null));
-        // The last word, still being typed, is not a typo when it starts words of the index.
-        List<String> misspelled = misspelled(completions.isEmpty() ? text : QueryFactory.withoutLastWord(text));
-        List<Vocabulary.WeightedTerm> corrections = new ArrayList<>();
-        Map<String, String> best = new LinkedHashMap<>();
-        for (String word : misspelled) {
-            List<Vocabulary.WeightedTerm> closest = vocabulary.corrections(word);
-            corrections.addAll(closest);
-            if (!closest.isEmpty()) best.put(word, closest.get(0).term());
-        }
-        // Inactive (revoked, deprecated) documents are left out when the matches are gathered, from the table.
-        Query query = queries.unfiltered(text, corrections, completions);
-        return explain(isPlain(query) ? query : index.searcher().rewrite(query), text, best);
-    }
-
-    /**
-     * Whether {@code query} is words, phrases and corrections only: scored as built, without Lucene's rewrite, which is
-     * for the user's syntax (wildcards, fuzzy terms, ranges) and cost a fortieth of a search.
-     */
-    private static boolean isPlain(Query query) {
-        if (!isDisjunction(query)) return false;
-        for (BooleanClause clause : ((BooleanQuery) query).clauses()) {
-            Query q = clause.getQuery() instanceof BoostQuery boosted ? boosted.getQuery() : clause.getQuery();
-            if (!(q instanceof TermQuery) && !ClauseScores.keeps(q)) return false;
-        }
-        return true;
     }
 
     /** The hits' sort keys ({@link #sortKey}), the page's first, and the drill-sideways count of every facet value. */
@@ -221,7 +145,7 @@ public final class SearchService {
         Arrays.fill(counts, 0);
         long[] keys = matches.keys;
         int total = 0;
-        for (int i = 0; i < matches.size; i++) {
+        for (int i = 0, size = matches.size(); i < size; i++) {
             int doc = matches.docs[i];
             int failing = selection.failingDimensions(doc);
             if (failing == 0) {
@@ -292,114 +216,6 @@ public final class SearchService {
             }
             return required & ~passed;
         }
-    }
-
-    /**
-     * Scores {@code query} into {@code matches}. The words of a query are term clauses in the prose fields, summed
-     * from {@link TermDocs}; synonym phrases and typo corrections are added from {@link ClauseScores}; the rest
-     * (names, IDs, the user's syntax) goes to Lucene, its scores added to theirs.
-     */
-    private void match(Query query, Matches matches) throws IOException {
-        List<BooleanClause> clauses = isDisjunction(query) ? ((BooleanQuery) query).clauses()
-                : List.of(new BooleanClause(query, Occur.SHOULD));
-        var rest = new BooleanQuery.Builder();
-        int restClauses = 0;
-        matches.scoring = true;
-        for (BooleanClause clause : clauses) {
-            Query q = clause.getQuery();
-            float boost = 1f;
-            if (q instanceof BoostQuery boosted) {
-                boost = boosted.getBoost();
-                q = boosted.getQuery();
-            }
-            if (q instanceof TermDocs.HeldTermQuery term) {
-                TermDocs.score(term.postings(), boost, matches.sums, matches.matched);
-            } else if (ClauseScores.keeps(clause.getQuery())) {
-                clauseScores.add(clause.getQuery(), matches.sums, matches.matched);
-            } else {
-                rest.add(clause);
-                restClauses++;
-            }
-        }
-        if (restClauses > 0) matches.search(index.searcher(), rest.build());
-        matches.gather(table.activeDocs());
-    }
-
-    /** A rewritten query's top: a disjunction of optional clauses, whose scores add up. */
-    private static boolean isDisjunction(Query query) {
-        if (!(query instanceof BooleanQuery bool) || bool.getMinimumNumberShouldMatch() != 0) return false;
-        for (BooleanClause clause : bool.clauses()) if (clause.getOccur() != Occur.SHOULD) return false;
-        return true;
-    }
-
-    /**
-     * Every active document the query matches in document order, and the scores by document; and the arrays a tally of them
-     * fills: reused, one set per search running at once ({@link #spare}), as allocating them was a fifth of what a
-     * search allocated.
-     */
-    private static final class Matches extends ScoreCollector {
-        final int[] docs;
-        final float[] scores;
-        final long[] keys;
-        final int[] counts;
-        /** While scoring: each document's sum so far, and whether anything matched it. Left zeroed by {@link #gather}. */
-        final double[] sums;
-        final boolean[] matched;
-        /** Between the first score added and {@link #gather}: a search that fails then leaves the sums unusable. */
-        boolean scoring;
-        int size;
-
-        Matches(int maxDoc, int ordinals) {
-            docs = new int[maxDoc];
-            scores = new float[maxDoc];
-            keys = new long[maxDoc];
-            counts = new int[ordinals];
-            sums = new double[maxDoc];
-            matched = new boolean[maxDoc];
-        }
-
-        /**
-         * Lists the matched documents that are {@code active} in document order with their scores, and zeroes the
-         * sums for the next search. Every document takes the same steps: a branch on whether each matched was
-         * mispredicted for one in three.
-         */
-        void gather(boolean[] active) {
-            int n = 0;
-            for (int doc = 0; doc < matched.length; doc++) {
-                docs[n] = doc;
-                n += matched[doc] & active[doc] ? 1 : 0;
-                scores[doc] = (float) sums[doc];
-                sums[doc] = 0;
-                matched[doc] = false;
-            }
-            size = n;
-            scoring = false;
-        }
-
-        @Override
-        public void collect(int doc, float score) {
-            sums[doc] += score;
-            matched[doc] = true;
-        }
-    }
-
-    /** Query terms (of four letters or more) that no prose field of the index contains: likely typos. */
-    private List<String> misspelled(String text) {
-        if (text.isBlank() || QueryFactory.identifier(text).isPresent()) return List.of();
-        List<String> unknown = new ArrayList<>();
-        for (String term : queries.proseTerms(text)) {
-            if (term.length() < 4 || unknown.contains(term)) continue;
-            if (!knownTerms.get(term, this::inProse)) unknown.add(term);
-        }
-        return List.copyOf(unknown);
-    }
-
-    /** Whether some prose field holds {@code term}. */
-    private boolean inProse(String term) {
-        for (String field : PROSE_FIELDS) {
-            if (termDocs.postings(new Term(field, term)).docs().length > 0) return true;
-        }
-        return false;
     }
 
     private List<SearchHit> toHits(int[] docs, float[] scores, Query query, boolean ranked) throws IOException {
