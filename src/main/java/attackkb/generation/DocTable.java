@@ -30,7 +30,7 @@ public final class DocTable {
     public static final List<String> DIMENSIONS = FACETS;
     /**
      * Dimensions counted only when one of their values is selected: controls are a long list (up to 50 per
-     * technique) that the pages show only then, and counting them was a fifth of every search.
+     * technique) that the pages show only then, and counting them on every search was a large share of its work.
      */
     public static final int ON_SELECTION = 1 << DIMENSIONS.indexOf(CONTROL);
 

@@ -84,8 +84,8 @@ public final class IndexGeneration implements Closeable {
 
     /**
      * Every document {@code query} matches, in index order (lookups and listings, not ranked searches). Collected
-     * without scores or a priority queue: a top-docs search sized to the whole index allocated a queue of thousands
-     * of entries for every lookup.
+     * without scores or a priority queue: a top-docs search sized to the whole index would allocate a queue as large
+     * as the index for every lookup.
      */
     public List<Integer> docIds(Query query) {
         try {

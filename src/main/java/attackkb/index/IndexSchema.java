@@ -63,9 +63,9 @@ public final class IndexSchema {
     public static final String HIT = "hit";
     /**
      * Doc values: the entity's full record as JSON, so detail pages need nothing but the index. Nothing is kept in
-     * Lucene's stored fields, which are decompressed a block at a time: records and snippet texts in doc values are
-     * read one document at a time. The records are not compressed either: deflating them halved the index on disk
-     * but cost a twentieth of every index build and an inflate on every detail page.
+     * Lucene's stored fields, which are decompressed a block at a time: a record in doc values is read alone. The
+     * records are not compressed either: the index on disk would be smaller, but every build would deflate them and
+     * every detail page inflate one.
      */
     public static final String SOURCE = "source";
 
@@ -90,7 +90,10 @@ public final class IndexSchema {
     static final FieldType KEYWORD = frozen(tokenized(IndexOptions.DOCS));
     /** Short prose matched but not cut into snippets (names, aliases). */
     static final FieldType TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS));
-    /** Prose shown in snippets: offsets in the postings so highlighting needs no re-analysis. */
+    /**
+     * Prose shown in snippets: offsets in the postings, from which the build writes {@link SnippetOffsets}, so that
+     * snippets are cut without analysing the text again. Serving reads that file, not Lucene's offsets.
+     */
     static final FieldType SNIPPET_TEXT = frozen(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS));
     /** Prose shown in snippets and gathered from many objects (see {@link #GATHERED_FIELDS}): no length norms. */
     static final FieldType GATHERED_TEXT = frozen(withoutNorms(tokenized(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS)));
@@ -112,7 +115,7 @@ public final class IndexSchema {
     /**
      * The prose fields with length norms, each in every document (empty where the object has no such text): norms
      * kept for every document are read by position, while sparse ones cost a search of a block index for every
-     * document scored, which was a fourteenth of a search's CPU. An empty field has no terms, so the statistics
+     * document scored. An empty field has no terms, so the statistics
      * BM25 scores with (document count, average length) do not change.
      */
     static final Map<String, FieldType> NORMED_FIELDS = orderedMap(NAME, TEXT, ALIASES, TEXT, STATEMENT, SNIPPET_TEXT);
@@ -204,8 +207,8 @@ public final class IndexSchema {
          * <p>
          * No FlattenGraphFilter follows at index time, although Lucene's javadoc asks for one: with these flags (parts
          * and the original, no catenation) the graph comes out flat already, so flattening changes no term and no
-         * position, only the offsets of a whole word that starts or ends with a delimiter ("_ssh"). It cost an eighth
-         * of every index build. IndexAnalysisTest holds the equivalence.
+         * position, only the offsets of a whole word that starts or ends with a delimiter ("_ssh"), and it would slow
+         * every index build. IndexAnalysisTest holds the equivalence.
          */
         static TokenStream wordParts(TokenStream words, boolean forIndexing) {
             int flags = forIndexing ? WORD_PARTS | WordDelimiterGraphFilter.PRESERVE_ORIGINAL : WORD_PARTS;

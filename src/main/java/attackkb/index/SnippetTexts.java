@@ -19,10 +19,9 @@ import org.apache.lucene.store.IndexOutput;
  * {@link IndexSchema#MAX_SNIPPET_SOURCE} characters each) as UTF-8, in a file of the index generation beside
  * Lucene's, read at any document in any order.
  *
- * <p>Lucene's doc values only read forward: every search went back to its first hit and made a new reader for each
- * field, which allocates a buffer as large as the field's largest text. That was a tenth of a search and a third of
- * what it allocated. This file is memory-mapped by the index's directory like Lucene's own, so it costs no heap
- * but its offsets table.
+ * <p>Lucene's doc values only read forward: every search would go back to its first hit and make a new reader for
+ * each field, which allocates a buffer as large as the field's largest text. This file is memory-mapped by the
+ * index's directory like Lucene's own, so it costs no heap but its offsets table.
  *
  * <p>Format: a Lucene codec header; the field count and document count; per field, each document's start offset in
  * the data and the data's end; the data; a codec footer.

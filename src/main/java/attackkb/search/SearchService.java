@@ -57,7 +57,7 @@ public final class SearchService {
     /**
      * Arrays of searches that have finished, for the next ones: at most as many as have run at once. Last in, first
      * out: the set a search finished with last is the one most likely still in the processor's caches, where a queue
-     * handed out the coldest of a dozen (about 125 KB each).
+     * hands out the coldest.
      */
     private final ConcurrentLinkedDeque<Matches> spare = new ConcurrentLinkedDeque<>();
 

@@ -28,7 +28,7 @@ public final class Downloader {
 
     private final Path cacheDir;
     private final PrintStream progressOut;
-    /** Created on first download: building one costs a quarter of a second, wasted when every source is local. */
+    /** Created on first download: building one is slow, and wasted when every source is local. */
     private HttpClient client;
 
     public Downloader(Path cacheDir, PrintStream progressOut) {

@@ -109,8 +109,8 @@ public final class QueryFactory {
 
     /**
      * As {@link #build(String, List, List)} without the restriction to active objects, for a caller that knows
-     * which documents are active: a query of optional clauses only is scored a window of documents at a time,
-     * several times faster than one document at a time as a required filter makes Lucene do.
+     * which documents are active: Lucene scores a query of optional clauses only a window of documents at a time,
+     * and one with a required filter one document at a time, which is much slower.
      */
     public Query unfiltered(String text, List<Vocabulary.WeightedTerm> corrections, List<Vocabulary.WeightedTerm> completions) {
         return text.isBlank() ? new MatchAllDocsQuery() : rank(text, corrections, completions);

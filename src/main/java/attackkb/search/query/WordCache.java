@@ -5,8 +5,9 @@ import java.util.function.Function;
 
 /**
  * What was made for each word (its terms, its clauses, whether it is known), remembered up to a bound and then
- * forgotten all at once. A search reads it a dozen times; a Caffeine cache's bookkeeping on every read (its
- * buffers and frequency sketch) cost more than a hash lookup, and the words a generation sees rarely fill it.
+ * forgotten all at once. A search reads it a dozen times, so a read must cost no more than a hash lookup: a
+ * Caffeine cache's bookkeeping on every read (its buffers and frequency sketch) does, and the words a generation
+ * sees rarely fill the bound anyway.
  * Values must depend on the word alone: two threads may make the same one.
  */
 public final class WordCache<V> {

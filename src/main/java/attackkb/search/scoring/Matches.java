@@ -2,8 +2,8 @@ package attackkb.search.scoring;
 
 /**
  * Every active document a query matches, in document order, with the scores by document; and the arrays a tally of
- * them fills. One set serves one search at a time and is reused by the next, as allocating them per search was a
- * large share of what a search allocated.
+ * them fills. One set serves one search at a time and is reused by the next: they are as long as the index, and
+ * allocating them per search would be most of what a search allocates.
  */
 public final class Matches extends ScoreCollector {
     /** The matched active documents, {@link #size} of them, in document order. */
@@ -46,8 +46,8 @@ public final class Matches extends ScoreCollector {
 
     /**
      * Lists the matched documents that are {@code active} in document order with their scores, and zeroes the
-     * sums for the next search. Every document takes the same steps: a branch on whether each matched was
-     * mispredicted for one in three.
+     * sums for the next search. Every document takes the same steps, without a branch on whether it matched,
+     * which the processor could not predict.
      */
     void gather(boolean[] active) {
         int n = 0;

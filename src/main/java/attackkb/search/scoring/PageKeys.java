@@ -18,7 +18,8 @@ public final class PageKeys {
      *
      * <p>The keys are counted in {@value #BUCKETS} equal ranges between the smallest and the largest, and only those
      * of the ranges up to the one holding the k-th smallest are kept and sorted: three passes that branch the same
-     * way whatever the keys, where Hoare's selection mispredicted a comparison in every other step.
+     * way whatever the keys, where Hoare's selection branches on every comparison and the processor guesses
+     * those branches badly.
      */
     public static void smallestFirst(long[] keys, int size, int k) {
         if (k >= size / 8) {
