@@ -132,8 +132,8 @@ public final class Neighbourhood {
             for (LogSource ls : a.logSources()) {
                 if (ls.dataComponentId() == null) continue;
                 b.node(ls.dataComponentId(), "data_component", ls.dataComponent(),
-                        "/search?type=technique&data_component=" + java.net.URLEncoder.encode(
-                                ls.dataComponent() == null ? "" : ls.dataComponent(), java.nio.charset.StandardCharsets.UTF_8),
+                        Links.search("type=technique&data_component=" + java.net.URLEncoder.encode(
+                                ls.dataComponent() == null ? "" : ls.dataComponent(), java.nio.charset.StandardCharsets.UTF_8)),
                         false, null);
                 b.edge(a.id(), ls.dataComponentId(), "log_source", ls.name(), ls.channel());
             }

@@ -1,24 +1,27 @@
 package attackkb.urls;
 
 import attackkb.index.HitRecord;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The local page of each kind of entity, e.g. {@code /techniques/T1204.003}. */
+/** The local page of each kind of entity, e.g. {@code /techniques/T1204.003}: a {@link Routes} pattern filled in. */
 public final class Links {
-    private static final Map<String, String> SECTIONS = Map.of(
-            "technique", "techniques",
-            "tactic", "tactics",
-            "mitigation", "mitigations",
-            "detection", "detections",
-            "group", "groups",
-            "software", "software",
-            "campaign", "campaigns",
-            "control", "controls");
+    private static final Map<String, String> PAGES = Map.of(
+            "technique", Routes.TECHNIQUE,
+            "tactic", Routes.TACTIC,
+            "mitigation", Routes.MITIGATION,
+            "detection", Routes.DETECTION,
+            "group", Routes.GROUP,
+            "software", Routes.SOFTWARE,
+            "campaign", Routes.CAMPAIGN,
+            "control", Routes.CONTROL);
 
     private Links() {}
 
+    /** The page of an entity of {@code type}; a type without pages of its own gets {@code /{type}/{id}}. */
     public static String path(String type, String id) {
-        return "/" + SECTIONS.getOrDefault(type, type) + "/" + id;
+        String route = PAGES.get(type);
+        return route == null ? "/" + type + "/" + id : route.replace("{id}", id);
     }
 
     /** The page of what a hit shows: a framework entry's is under its framework. */
@@ -28,12 +31,22 @@ public final class Links {
 
     /** A framework entry's page, e.g. {@code /frameworks/nist_800_53/AC-2(1)}; IDs such as VERIS's hold spaces. */
     public static String entry(String framework, String id) {
-        return "/frameworks/" + segment(framework) + "/" + segment(id);
+        return Routes.FRAMEWORK_ENTRY.replace("{key}", segment(framework)).replace("{entry}", segment(id));
     }
 
     /** An entity's graph page: {@code /graph/T1204.003}, {@code /graph/nist_800_53:AC-4}. */
     public static String graph(String nodeId) {
-        return "/graph/" + segment(nodeId);
+        return Routes.GRAPH.replace("{id}", segment(nodeId));
+    }
+
+    /** The graph page's data: {@code /api/graph/T1204.003}. */
+    public static String graphApi(String nodeId) {
+        return Routes.API_GRAPH.replace("{id}", segment(nodeId));
+    }
+
+    /** The search page listing what {@code query} (already URL-encoded parameters) selects: {@code /search?type=technique}. */
+    public static String search(String query) {
+        return Routes.SEARCH + "?" + query;
     }
 
     /** Characters a path segment may hold as they are (RFC 3986 pchar); all others percent-encoded as UTF-8. */
@@ -42,7 +55,7 @@ public final class Links {
 
     static String segment(String value) {
         StringBuilder out = new StringBuilder(value.length());
-        for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
             if (c < 0x80 && (Character.isLetterOrDigit(c) || PCHAR.indexOf(c) >= 0)) out.append(c);
             else out.append('%').append(HEX.charAt(b >> 4 & 0xf)).append(HEX.charAt(b & 0xf));

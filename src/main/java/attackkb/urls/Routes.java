@@ -54,6 +54,8 @@ public final class Routes {
     public static final String MATRIX = "/matrix";
     public static final String MATRIX_OF_DOMAIN = "/matrix/{domain}";
     public static final String STATIC = "/static";
+    /** The webjars (htmx, d3), under their versioned paths. */
+    public static final String WEBJARS = "/webjars";
 
     private Routes() {}
 }

@@ -31,8 +31,8 @@ public final class Assets {
             urls.put(file.replace('.', '_'), Routes.STATIC + "/" + file + "?v=" + hash(read("/static/" + file)));
         }
         String htmx = properties().getProperty("htmx.version");
-        urls.put("htmx_js", "/webjars/htmx.org/" + htmx + "/dist/htmx.min.js");
-        urls.put("d3_js", "/webjars/d3/" + properties().getProperty("d3.version") + "/dist/d3.min.js");
+        urls.put("htmx_js", Routes.WEBJARS + "/htmx.org/" + htmx + "/dist/htmx.min.js");
+        urls.put("d3_js", Routes.WEBJARS + "/d3/" + properties().getProperty("d3.version") + "/dist/d3.min.js");
         return new Assets(urls);
     }
 

@@ -62,7 +62,7 @@ public final class Metrics {
     private static String route(Context ctx) {
         String path = ctx.path();
         if (path.startsWith(Routes.STATIC + "/")) return Routes.STATIC;
-        if (path.startsWith("/webjars/")) return "/webjars";
+        if (path.startsWith(Routes.WEBJARS + "/")) return Routes.WEBJARS;
         try {
             String route = ctx.endpointHandlerPath();
             return route != null && route.startsWith("/") ? route : "unmatched";
