@@ -3,92 +3,103 @@ package attackkb.serving;
 import attackkb.index.IndexStore;
 import java.io.Closeable;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.apache.lucene.search.ReferenceManager;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The index a server answers from, kept up to date without a restart. It polls the index folder's {@code CURRENT}
  * pointer; when an {@code index} run publishes a new generation, it opens it, makes it current for new requests,
- * and closes the old one once the last request using it has finished. Requests hold a {@link Lease} for their
- * duration, so no request ever sees an index closed under it, and none waits for a swap.
+ * and closes the old one once the last request using it has finished. Each request {@link #acquire() acquires} the
+ * current generation and {@link #release releases} it when done, so no request ever sees an index closed under it,
+ * and none waits for a swap. The counting and the swap are Lucene's {@link ReferenceManager}'s.
  */
 public final class CurrentGeneration implements Closeable {
-    /** A request's hold on one generation: release it when the request is done. */
-    public static final class Lease implements AutoCloseable {
-        private final ServedGeneration live;
-        private final AtomicInteger holders = new AtomicInteger(1); // 1: held by being current
-
-        private Lease(ServedGeneration live) {
-            this.live = live;
+    /** Lucene's manager, counting with {@link ServedGeneration}'s references and opening what CURRENT names. */
+    private final class Generations extends ReferenceManager<ServedGeneration> {
+        Generations(ServedGeneration first) {
+            current = first;
         }
 
-        public ServedGeneration live() {
-            return live;
-        }
-
-        private boolean retain() {
-            int n;
-            do {
-                n = holders.get();
-                if (n == 0) return false; // already closed: the caller retries with the new current lease
-            } while (!holders.compareAndSet(n, n + 1));
-            return true;
+        ServedGeneration current() {
+            return current;
         }
 
         @Override
-        public void close() {
-            if (holders.decrementAndGet() == 0) {
-                try {
-                    live.close();
-                } catch (IOException ignored) {
-                    // nothing depends on a reader that failed to close
-                }
-            }
+        protected ServedGeneration refreshIfNeeded(ServedGeneration served) {
+            if (store.current().equals(served.index().generation())) return null;
+            return ServedGeneration.open(store, resultCache);
+        }
+
+        @Override
+        protected boolean tryIncRef(ServedGeneration served) {
+            return served.tryIncRef();
+        }
+
+        @Override
+        protected void decRef(ServedGeneration served) {
+            served.decRef();
+        }
+
+        @Override
+        protected int getRefCount(ServedGeneration served) {
+            return served.refCount();
         }
     }
 
     private final IndexStore store;
     private final int resultCache;
     private final Consumer<String> log;
-    private volatile Lease current;
-    private volatile Path currentGeneration;
+    private final Generations generations;
     private ScheduledExecutorService watcher;
 
     public CurrentGeneration(IndexStore store, int resultCache, Consumer<String> log) {
         this.store = store;
         this.resultCache = resultCache;
         this.log = log;
-        this.currentGeneration = store.current();
-        this.current = new Lease(ServedGeneration.open(store, resultCache));
+        this.generations = new Generations(ServedGeneration.open(store, resultCache));
     }
 
-    /** A hold on the current generation, for one request. */
-    public Lease acquire() {
-        while (true) {
-            Lease lease = current;
-            if (lease.retain()) return lease;
+    /** The current generation, held for one request: give it back to {@link #release} when the request is done. */
+    public ServedGeneration acquire() {
+        try {
+            return generations.acquire();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // declared by Lucene; our references never throw it
+        }
+    }
+
+    /** Lets go of a generation {@link #acquire() acquired}; the last request out of an old one closes it. */
+    public void release(ServedGeneration held) {
+        try {
+            generations.release(held);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     /** The current generation, for callers outside a request (startup banners, health). */
     public ServedGeneration current() {
-        return current.live();
+        ServedGeneration served = generations.current();
+        if (served == null) throw new AlreadyClosedException("no generation is served: closed");
+        return served;
     }
 
     /** Swaps in the generation CURRENT names, if it is not the one being served; true if it swapped. */
     public synchronized boolean refresh() {
-        Path latest = store.current();
-        if (latest.equals(currentGeneration)) return false;
-        ServedGeneration opened = ServedGeneration.open(store, resultCache);
-        Lease previous = current;
-        current = new Lease(opened);
-        currentGeneration = opened.index().generation();
-        previous.close(); // closes once the last request using it releases it
-        log.accept("switched to index " + currentGeneration.getFileName() + " (built " + opened.index().manifest().builtAt() + ")");
+        ServedGeneration before = current();
+        try {
+            generations.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ServedGeneration now = current();
+        if (now == before) return false;
+        log.accept("switched to index " + now.index().generation().getFileName() + " (built " + now.index().manifest().builtAt() + ")");
         return true;
     }
 
@@ -105,14 +116,19 @@ public final class CurrentGeneration implements Closeable {
                 refresh();
             } catch (RuntimeException e) {
                 // A half-visible or broken generation: keep serving the current one and try again next time.
-                log.accept("index refresh failed, still serving " + currentGeneration.getFileName() + ": " + e.getMessage());
+                log.accept("index refresh failed, still serving " + current().index().generation().getFileName() + ": " + e.getMessage());
             }
         }, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops watching and lets go of the current generation, which closes once its last request is done. */
     @Override
     public synchronized void close() {
         if (watcher != null) watcher.shutdownNow();
-        current.close();
+        try {
+            generations.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

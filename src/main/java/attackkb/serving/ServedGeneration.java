@@ -8,11 +8,16 @@ import attackkb.search.SearchService;
 import attackkb.search.Suggester;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One index generation as the server answers from it: the opened {@link IndexGeneration} and the services built over
  * it once, when it is opened, and shared by every request (search, kept answers, records, framework entries,
  * suggestions).
+ *
+ * <p>Counted like Lucene's {@code IndexReader}: whoever opens it holds one reference, dropped by {@link #close()};
+ * {@link CurrentGeneration} takes one more for each request, and the last reference let go closes the index.
  */
 public final class ServedGeneration implements Closeable {
     private final IndexGeneration index;
@@ -21,6 +26,8 @@ public final class ServedGeneration implements Closeable {
     private final EntityStore entities;
     private final Suggester suggester;
     private final FrameworkEntries frameworks;
+    private final AtomicInteger refCount = new AtomicInteger(1); // the opener's
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
      * Results kept per index by default: about 12 MB, at some 50 KB each (the result and its JSON, facets included).
@@ -69,8 +76,34 @@ public final class ServedGeneration implements Closeable {
         return frameworks;
     }
 
+    /** Takes one more reference, unless the last one has already been let go (and the index closed). */
+    boolean tryIncRef() {
+        int count;
+        while ((count = refCount.get()) > 0) {
+            if (refCount.compareAndSet(count, count + 1)) return true;
+        }
+        return false;
+    }
+
+    /** Lets go of one reference; the last closes the index. */
+    void decRef() {
+        int left = refCount.decrementAndGet();
+        if (left > 0) return;
+        if (left < 0) throw new IllegalStateException("generation " + index.generation().getFileName() + " released once too often");
+        try {
+            index.close();
+        } catch (IOException ignored) {
+            // nothing depends on a reader that failed to close
+        }
+    }
+
+    int refCount() {
+        return refCount.get();
+    }
+
+    /** Drops the opener's reference: the index closes now, or when the last request holding it lets go. */
     @Override
-    public void close() throws IOException {
-        index.close();
+    public void close() {
+        if (closed.compareAndSet(false, true)) decRef();
     }
 }

@@ -76,16 +76,16 @@ public final class WebApp {
      * current when it began, for its whole duration, so a swap never changes or closes the index under it.
      */
     public static Javalin serving(Supplier<CurrentGeneration> serving, ServerSettings settings) {
-        ThreadLocal<CurrentGeneration.Lease> lease = new ThreadLocal<>();
+        ThreadLocal<ServedGeneration> acquired = new ThreadLocal<>();
         Javalin app = create(() -> {
-            CurrentGeneration.Lease held = lease.get();
-            return held != null ? held.live() : serving.get().current();
+            ServedGeneration held = acquired.get();
+            return held != null ? held : serving.get().current();
         }, settings);
-        app.before(ctx -> lease.set(serving.get().acquire()));
+        app.before(ctx -> acquired.set(serving.get().acquire()));
         app.after(ctx -> {
-            CurrentGeneration.Lease held = lease.get();
-            lease.remove();
-            if (held != null) held.close();
+            ServedGeneration held = acquired.get();
+            acquired.remove();
+            if (held != null) serving.get().release(held);
         });
         return app;
     }
