@@ -12,7 +12,7 @@ import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
- * The index a server answers from, kept up to date without a restart. It polls the index folder's {@code CURRENT}
+ * Which generation the server answers from, swapped without a restart. It polls the index folder's {@code CURRENT}
  * pointer; when an {@code index} run publishes a new generation, it opens it, makes it current for new requests,
  * and closes the old one once the last request using it has finished. Each request {@link #acquire() acquires} the
  * current generation and {@link #release releases} it when done, so no request ever sees an index closed under it,
