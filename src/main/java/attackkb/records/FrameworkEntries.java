@@ -62,61 +62,70 @@ public final class FrameworkEntries {
         return frameworks().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
+    /**
+     * A group of a framework's entries (an SP 800-53 family, a CCM domain, a cloud service) as the API and the
+     * framework's page list it. {@code controls} holds the entries: the API has always named them so.
+     */
+    public record FrameworkGroup(String id, String name, List<EntrySummary> controls) {}
+
+    /** An entry in its framework's listing: its title ("" when it has none), how many techniques it maps, its page. */
+    public record EntrySummary(String id, String title, long techniqueCount, String url) {}
+
     /** The groups of a framework in its order, each with its entries and how many techniques each maps; made once per index. */
-    public List<Map<String, Object>> groups(String framework) {
+    public List<FrameworkGroup> groups(String framework) {
         return entities.derived(new GroupsOf(framework), () -> readGroups(framework));
     }
 
     /** The key of {@link #groups} among an index's derived summaries. */
     private record GroupsOf(String framework) {}
 
-    private List<Map<String, Object>> readGroups(String framework) {
-        Map<String, Map<String, Object>> groups = new LinkedHashMap<>();
-        framework(framework).ifPresent(f -> f.groups().forEach(g -> groups.put(g.id(), group(g.id(), g.name()))));
+    /** A group while its entries are gathered: the catalog may still rename it. */
+    private static final class GroupBuilder {
+        final String id;
+        String name;
+        final List<EntrySummary> entries = new ArrayList<>();
+
+        GroupBuilder(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
+
+    private List<FrameworkGroup> readGroups(String framework) {
+        Map<String, GroupBuilder> groups = new LinkedHashMap<>();
+        framework(framework).ifPresent(f -> f.groups().forEach(g -> groups.put(g.id(), new GroupBuilder(g.id(), g.name()))));
         for (Control c : entities.all(EntityType.CONTROL, Control.class)) {
             if (!c.framework().equals(framework)) continue;
-            var group = groups.computeIfAbsent(Optional.ofNullable(c.familyId()).orElse(""), k -> group(c.familyId(), c.familyName()));
+            var group = groups.computeIfAbsent(Optional.ofNullable(c.familyId()).orElse(""),
+                    k -> new GroupBuilder(c.familyId(), c.familyName()));
             // The catalog's family name (SP 800-53 rev5's "Assessment, Authorization, and Monitoring") over the
             // mapping file's older one, so the page and the entries say the same.
-            if (c.familyName() != null) group.put("name", c.familyName());
-            @SuppressWarnings("unchecked")
-            var list = (List<Map<String, Object>>) group.get("controls");
-            list.add(Map.of("id", c.id(), "title", c.title() == null ? "" : c.title(), "technique_count", techniqueCount(c),
-                    "url", Links.entry(c.framework(), c.id())));
+            if (c.familyName() != null) group.name = c.familyName();
+            group.entries.add(new EntrySummary(c.id(), c.title() == null ? "" : c.title(), techniqueCount(c),
+                    Links.entry(c.framework(), c.id())));
         }
-        Comparator<Map<String, Object>> byId = FrameworkNames.NIST_800_53.equals(framework)
-                ? Comparator.comparing(m -> (String) m.get("id"), ControlId.ORDER) : Comparator.comparing(m -> (String) m.get("id"));
+        boolean nist = FrameworkNames.NIST_800_53.equals(framework);
+        Comparator<EntrySummary> byId = nist ? Comparator.comparing(EntrySummary::id, ControlId.ORDER)
+                : Comparator.comparing(EntrySummary::id);
         // SP 800-53 families in ID order (AC, AT, AU, CA …), as GRC people read them; other groups as their file has them.
-        var ordered = FrameworkNames.NIST_800_53.equals(framework)
-                ? groups.values().stream().sorted(Comparator.comparing(g -> String.valueOf(g.get("id")))).toList()
+        var ordered = nist ? groups.values().stream().sorted(Comparator.comparing(g -> String.valueOf(g.id))).toList()
                 : List.copyOf(groups.values());
         return ordered.stream()
-                .filter(g -> !((List<?>) g.get("controls")).isEmpty())
-                .map(g -> {
-                    @SuppressWarnings("unchecked")
-                    var list = new ArrayList<>((List<Map<String, Object>>) g.get("controls"));
-                    list.sort(byId);
-                    g.put("controls", List.copyOf(list));
-                    return java.util.Collections.unmodifiableMap(g);
-                })
+                .filter(g -> !g.entries.isEmpty())
+                .map(g -> new FrameworkGroup(g.id, g.name, g.entries.stream().sorted(byId).toList()))
                 .toList();
     }
 
-    private static Map<String, Object> group(String id, String name) {
-        Map<String, Object> g = new LinkedHashMap<>();
-        g.put("id", id);
-        g.put("name", name);
-        g.put("controls", new ArrayList<Map<String, Object>>());
-        return g;
-    }
+    /** One other framework's entries that share the most techniques with an entry: a column of its page. */
+    public record CrosswalkColumn(String key, String name, List<Crosswalk.Match> matches) {}
 
     /** For an entry's page: per other framework (in framework order), its entries that share the most techniques. */
-    public Map<String, Map<String, Object>> crosswalks(Control entry) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    public List<CrosswalkColumn> crosswalks(Control entry) {
+        List<CrosswalkColumn> out = new ArrayList<>();
         var matchesByFramework = crosswalk().fromEach(entry, CROSSWALK_SHOWN);
         for (Framework f : frameworks()) {
             var matches = matchesByFramework.get(f.key());
-            if (!f.key().equals(entry.framework()) && matches != null) out.put(f.name(), Map.of("key", f.key(), "matches", matches));
+            if (!f.key().equals(entry.framework()) && matches != null) out.add(new CrosswalkColumn(f.key(), f.name(), matches));
         }
         return out;
     }
@@ -126,11 +135,14 @@ public final class FrameworkEntries {
         return c.techniques().stream().map(ControlTechnique::techniqueId).distinct().count();
     }
 
+    /** An entry's techniques under one tactic (by name; "No tactic" for those without one). */
+    public record TacticGroup(String tactic, List<ControlTechnique> techniques) {}
+
     /**
      * An entry's techniques grouped by tactic (a technique in two tactics is listed under both), the tactics in
      * matrix order ({@code order}: tactic ID to its place across the domains), as attack.mitre.org lists them.
      */
-    public static Map<String, List<ControlTechnique>> byTactic(Control c, Map<String, Integer> order) {
+    public static List<TacticGroup> byTactic(Control c, Map<String, Integer> order) {
         Map<String, List<ControlTechnique>> groups = new LinkedHashMap<>();
         c.techniques().stream()
                 .flatMap(t -> (t.tactics().isEmpty() ? List.of(new TacticRef(null, null, "No tactic")) : t.tactics()).stream()
@@ -138,7 +150,7 @@ public final class FrameworkEntries {
                 .sorted(Comparator.comparingInt((Map.Entry<TacticRef, ControlTechnique> e) ->
                         e.getKey().id() == null ? Integer.MAX_VALUE : order.getOrDefault(e.getKey().id(), Integer.MAX_VALUE - 1)))
                 .forEach(e -> groups.computeIfAbsent(e.getKey().name(), k -> new ArrayList<>()).add(e.getValue()));
-        return groups;
+        return groups.entrySet().stream().map(e -> new TacticGroup(e.getKey(), List.copyOf(e.getValue()))).toList();
     }
 
     /** Each tactic's place in matrix order, domain by domain; made once per index. */
@@ -154,7 +166,23 @@ public final class FrameworkEntries {
     private record TacticOrder() {}
 
     /** A framework's entries on a technique's page; {@code rationale} says whether any of them gives one. */
-    record MappedFramework(String key, String name, MappingSource source, boolean rationale, List<Map<String, Object>> links) {}
+    public record MappedFramework(String key, String name, MappingSource source, boolean rationale, List<MappedEntry> entries) {}
+
+    /** A technique's mapping to one entry, the entry's page, and the mapping's references as short links. */
+    public record MappedEntry(ControlLink link, String url, List<Site> sites) {}
+
+    /** A reference as a short link: its URL, and its host to show ("docs.aws.amazon.com"). */
+    public record Site(String url, String host) {
+        static Site of(String url) {
+            String host;
+            try {
+                host = java.net.URI.create(url).getHost();
+            } catch (IllegalArgumentException e) {
+                host = null;
+            }
+            return new Site(url, host == null ? url : host.replaceFirst("^www\\.", ""));
+        }
+    }
 
     /** A technique's framework entries grouped by framework, in framework order, each with its page's URL. */
     public static List<MappedFramework> byFramework(Technique t) {
@@ -162,21 +190,9 @@ public final class FrameworkEntries {
         for (ControlLink link : t.controls()) groups.computeIfAbsent(link.framework(), k -> new ArrayList<>()).add(link);
         return groups.entrySet().stream().map(e -> new MappedFramework(e.getKey(), FrameworkNames.name(e.getKey()),
                         e.getValue().get(0).source(), e.getValue().stream().anyMatch(l -> hasText(l.comments()) || !l.references().isEmpty()),
-                        e.getValue().stream().map(l -> Map.<String, Object>of("c", l,
-                                "url", Links.entry(l.framework(), l.id()),
-                                "refs", l.references().stream().map(FrameworkEntries::site).toList())).toList()))
+                        e.getValue().stream().map(l -> new MappedEntry(l, Links.entry(l.framework(), l.id()),
+                                l.references().stream().map(Site::of).toList())).toList()))
                 .toList();
-    }
-
-    /** A reference as a short link: its URL, and its host to show ("docs.aws.amazon.com"). */
-    private static Map<String, String> site(String url) {
-        String host;
-        try {
-            host = java.net.URI.create(url).getHost();
-        } catch (IllegalArgumentException e) {
-            host = null;
-        }
-        return Map.of("url", url, "host", host == null ? url : host.replaceFirst("^www\\.", ""));
     }
 
     /** Every reference of an entry's mappings, each once, numbered in order of first citation. */

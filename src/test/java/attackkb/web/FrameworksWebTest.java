@@ -56,6 +56,19 @@ class FrameworksWebTest {
         });
     }
 
+    /** The groups were maps whose field order changed from one start to the next; as records they have one order. */
+    @Test
+    void aFrameworksGroupsAreWrittenWithTheirFieldsInOneOrder() {
+        test((server, client) -> {
+            String body = body(client, "/api/frameworks/aws");
+            assertThat(body.substring(body.lastIndexOf(",\"groups\":"))).isEqualTo(",\"groups\":["
+                    + "{\"id\":\"aws_config\",\"name\":\"AWS Config\",\"controls\":[{\"id\":\"aws_config\",\"title\":\"AWS Config\","
+                    + "\"technique_count\":1,\"url\":\"/frameworks/aws/aws_config\"}]},"
+                    + "{\"id\":\"amazon_inspector\",\"name\":\"Amazon Inspector\",\"controls\":[{\"id\":\"amazon_inspector\","
+                    + "\"title\":\"Amazon Inspector\",\"technique_count\":1,\"url\":\"/frameworks/aws/amazon_inspector\"}]}]}");
+        });
+    }
+
     @Test
     void anEntryPageShowsItsTechniquesWithScores() {
         test((server, client) -> {

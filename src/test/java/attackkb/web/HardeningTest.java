@@ -204,12 +204,12 @@ class HardeningTest {
 
     @Test
     void refusalsSayWhatWentWrongWithoutEchoingControlCharacters() {
-        assertThat(WebApp.refusal(400, "Illegal character CNTL=0x0\u0000")).isEqualTo(new ApiError("bad_request",
+        assertThat(ErrorAnswers.refusal(400, "Illegal character CNTL=0x0\u0000")).isEqualTo(new ApiError("bad_request",
                 "the request could not be read (malformed request line, URI encoding or header): Illegal character CNTL=0x0?"));
-        assertThat(WebApp.refusal(414, "URI Too Long"))
+        assertThat(ErrorAnswers.refusal(414, "URI Too Long"))
                 .isEqualTo(new ApiError("uri_too_long", "the request URI is longer than this server accepts"));
-        assertThat(WebApp.refusal(413, null).error()).isEqualTo("payload_too_large");
-        assertThat(WebApp.refusal(500, "java.lang.IllegalStateException: /secret/path").detail())
+        assertThat(ErrorAnswers.refusal(413, null).error()).isEqualTo("payload_too_large");
+        assertThat(ErrorAnswers.refusal(500, "java.lang.IllegalStateException: /secret/path").detail())
                 .isEqualTo("the server could not answer this request");
     }
 

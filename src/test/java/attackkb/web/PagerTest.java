@@ -3,19 +3,18 @@ package attackkb.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.search.SearchRequest;
-import attackkb.web.pages.SearchPage;
+import attackkb.web.pages.Pager;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PagerTest {
     private static String pager(int offset, int total) {
         SearchRequest r = SearchRequest.of("image").at(20, offset);
-        List<Map<String, Object>> pages = SearchPage.pages(r, total);
+        List<Pager.Link> pages = Pager.links(r, total);
         StringBuilder out = new StringBuilder();
-        for (Map<String, Object> p : pages) {
+        for (Pager.Link p : pages) {
             if (out.length() > 0) out.append(' ');
-            out.append((Boolean) p.get("gap") ? "…" : (Boolean) p.get("current") ? "[" + p.get("number") + "]" : p.get("number"));
+            out.append(p.gap() ? "…" : p.current() ? "[" + p.number() + "]" : p.number());
         }
         return out.toString();
     }
@@ -27,7 +26,7 @@ class PagerTest {
         assertThat(pager(700, 708)).isEqualTo("1 … 34 35 [36]");
         assertThat(pager(0, 95)).isEqualTo("[1] 2 3 4 5");
         assertThat(pager(0, 20)).isEqualTo("[1]");
-        assertThat(SearchPage.pages(SearchRequest.of("image").at(20, 40), 708).get(1).get("url"))
+        assertThat(Pager.links(SearchRequest.of("image").at(20, 40), 708).get(1).url())
                 .isEqualTo("/search?q=image&offset=20");
     }
 }

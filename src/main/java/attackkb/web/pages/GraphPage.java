@@ -1,78 +1,19 @@
 package attackkb.web.pages;
 
 import attackkb.graph.Graph;
-import attackkb.graph.Neighbourhood;
-import attackkb.serving.ServedGeneration;
-import attackkb.urls.Links;
-import io.javalin.http.Context;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
-/** {@code /graph/{id}}: an entity's neighbourhood drawn by graph.js, and as grouped lists without JavaScript. */
-public final class GraphPage {
-    /** How the page names each kind of node, in legend order; also the no-JavaScript lists' headings. */
-    static final Map<String, String> KINDS = orderedMap(
-            "technique", "Technique", "tactic", "Tactic", "mitigation", "Mitigation", "detection", "Detection strategy",
-            "analytic", "Analytic", "data_component", "Data component", "group", "Group", "software", "Software",
-            "campaign", "Campaign", "control", "Framework entry", "more", "More (aggregated)");
-    /** Edge kinds, which the page can hide, in toggle order. */
-    static final Map<String, String> EDGES = orderedMap(
-            "tactic", "tactic", "subtechnique", "sub-technique of", "mitigates", "mitigates", "detects", "detects",
-            "analytic", "analytic of", "log_source", "log source", "uses", "uses", "attributed", "attributed to", "mapped", "mapped to", "more", "more");
+/**
+ * {@code /graph/{id}}: an entity's neighbourhood, drawn by graph.js from {@code apiUrl}, and listed by kind for
+ * browsers without JavaScript.
+ *
+ * @param truncations what the graph folded, in words ("12 of 22 software")
+ * @param kinds node kinds to their names, in legend order; {@code edgeKinds} likewise for the edge toggles
+ */
+record GraphPage(String title, Graph graph, Graph.Node center, List<NodeGroup> groups, String apiUrl,
+        List<String> truncations, Map<String, String> kinds, Map<String, String> edgeKinds) {
 
-    private final Supplier<ServedGeneration> live;
-    private final PageRenderer view;
-
-    public GraphPage(Supplier<ServedGeneration> live, PageRenderer view) {
-        this.live = live;
-        this.view = view;
-    }
-
-    public void graph(Context ctx) {
-        String id = ctx.pathParam("id");
-        Graph g = new Neighbourhood(live.get().entities()).of(id, 1).orElse(null);
-        if (g == null) {
-            view.notFound(ctx, "entity", id);
-            return;
-        }
-        Graph.Node center = g.nodes().stream().filter(n -> n.id().equals(g.center())).findFirst().orElseThrow();
-        Map<String, Object> model = new HashMap<>();
-        model.put("g", g);
-        model.put("center", center);
-        model.put("groups", byKind(g));
-        model.put("apiUrl", "/api" + Links.graph(g.center()));
-        model.put("truncations", truncations(g));
-        model.put("kinds", KINDS);
-        model.put("edgeKinds", EDGES);
-        model.put("title", "Graph of " + center.label() + (center.name() == null ? "" : " " + center.name()));
-        view.render(ctx, "graph", model);
-    }
-
-    /** What the page says it folded: "12 of 16 NIST SP 800-53 entries", "12 of 22 software". */
-    static List<String> truncations(Graph g) {
-        return g.truncated().stream().map(t -> t.shown() + " of " + t.total() + " " + (t.kind().startsWith("control:")
-                ? attackkb.mapping.FrameworkNames.name(t.kind().substring("control:".length())) + " entries"
-                : "software".equals(t.kind()) ? "software" : t.kind() + "s")).toList();
-    }
-
-    /** For the page without JavaScript: the centre's neighbours grouped by kind, in legend order. */
-    static Map<String, List<Graph.Node>> byKind(Graph g) {
-        Map<String, List<Graph.Node>> groups = new LinkedHashMap<>();
-        KINDS.keySet().forEach(k -> groups.put(k, new ArrayList<>()));
-        for (Graph.Node n : g.nodes()) if (!n.id().equals(g.center())) groups.get(n.kind()).add(n);
-        groups.values().removeIf(List::isEmpty);
-        Map<String, List<Graph.Node>> labelled = new LinkedHashMap<>();
-        groups.forEach((k, v) -> labelled.put(KINDS.get(k), v));
-        return labelled;
-    }
-
-    private static Map<String, String> orderedMap(String... pairs) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
-        return java.util.Collections.unmodifiableMap(map);
-    }
+    /** The centre's neighbours of one kind, under that kind's name. */
+    record NodeGroup(String label, List<Graph.Node> nodes) {}
 }

@@ -1,6 +1,7 @@
 package attackkb.web.pages;
 
 import attackkb.web.http.ReportLink;
+import io.javalin.http.Context;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +28,11 @@ public record PageActions(String mitreUrl, String release, String reportUrl, Str
         String path = attackUrl.substring(site.length());
         if (path.startsWith("versions/")) return attackUrl;
         return site + "versions/" + release(attackVersion) + "/" + (path.endsWith("/") ? path : path + "/");
+    }
+
+    /** The page's own address, whichever alias was asked for ({@code /controls/ac-04} is {@code /frameworks/nist_800_53/AC-4}). */
+    static String canonical(Context ctx, String path) {
+        return ctx.scheme() + "://" + ctx.host() + path;
     }
 
     /** "18.1" → "v18". */

@@ -1,5 +1,8 @@
 /**
- * The HTML pages and their htmx fragments: each handler builds its page's model and renders a Pebble template.
- * Uses {@code web.http}, {@code serving}, {@code records} and {@code graph}.
+ * The HTML pages and their htmx fragments. Handlers by family ({@code AttackObjectPages}, {@code FrameworkPages},
+ * {@code SearchPages}, {@code MatrixPages}, {@code GraphPages}) build one record per page ({@code TechniquePage},
+ * {@code EntryPage} …), whose components {@link attackkb.web.pages.PageRenderer} hands to its Pebble template as
+ * variables. Uses {@code web.http}, {@code serving}, {@code search} (the request and result records),
+ * {@code records}, {@code graph}, {@code urls} and the model; never {@code web.api}.
  */
 package attackkb.web.pages;

@@ -12,11 +12,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Renders the Pebble templates under {@code templates/}: strict variables, HTML autoescaping, cached. */
-public final class Pages {
+public final class Templates {
     private final PebbleEngine engine;
     private final Map<String, Object> globals;
 
-    public Pages(Map<String, Object> globals) {
+    public Templates(Map<String, Object> globals) {
         var loader = new ClasspathLoader();
         loader.setPrefix("templates");
         loader.setSuffix(".peb");

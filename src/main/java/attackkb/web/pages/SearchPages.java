@@ -1,8 +1,10 @@
 package attackkb.web.pages;
 
 import attackkb.model.EntityType;
+import attackkb.search.FacetValue;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
+import attackkb.search.Sort;
 import attackkb.search.query.AttackId;
 import attackkb.serving.ServedGeneration;
 import attackkb.urls.Links;
@@ -23,7 +25,7 @@ import java.util.function.Supplier;
  * fragment, anything else the whole page, so links, reloads and browsers without JavaScript all work. Before
  * anything is asked it is the landing page.
  */
-public final class SearchPage {
+public final class SearchPages {
     private static final Map<String, EntityType> ID_PREFIXES = Map.of(
             "T", EntityType.TECHNIQUE, "TA", EntityType.TACTIC, "M", EntityType.MITIGATION,
             "DET", EntityType.DETECTION, "G", EntityType.GROUP, "S", EntityType.SOFTWARE, "C", EntityType.CAMPAIGN);
@@ -31,7 +33,7 @@ public final class SearchPage {
     private final Supplier<ServedGeneration> live;
     private final PageRenderer view;
 
-    public SearchPage(Supplier<ServedGeneration> live, PageRenderer view) {
+    public SearchPages(Supplier<ServedGeneration> live, PageRenderer view) {
         this.live = live;
         this.view = view;
     }
@@ -49,73 +51,41 @@ public final class SearchPage {
             Htmx.redirect(ctx, jump.get());
             return;
         }
-        Map<String, Object> model = new HashMap<>();
-        model.put("request", request);
+        String template = fragment ? "_results" : "search";
         // Nothing asked yet: say what this is and where to start, rather than list everything in ID order.
         if (request.query().isBlank() && request.selections().values().stream().allMatch(List::isEmpty) && request.offset() == 0) {
-            model.put("landing", true);
-            model.put("title", "attack-kb: search MITRE ATT&CK and the frameworks mapped to it");
-            model.put("frameworks", live.get().frameworks().frameworks());
-            model.put("tactics", live.get().entities().tactics());
-            model.put("documents", live.get().index().manifest().documents());
-            model.put("examples", EXAMPLES);
-            model.put("domainLabels", attackkb.model.Domains.labels());
-            view.render(ctx, fragment ? "_results" : "search", model);
+            view.render(ctx, template, new LandingPage("attack-kb: search MITRE ATT&CK and the frameworks mapped to it",
+                    request, true, live.get().frameworks().frameworks(), live.get().entities().tactics(),
+                    live.get().index().manifest().documents(), EXAMPLES));
             return;
         }
-        model.put("landing", false);
         SearchResult result = live.get().responses().result(request);
-        model.put("result", result);
-        model.put("title", request.query().isEmpty() ? "Search" : request.query() + " - Search");
         int offset = request.offset();
         int limit = request.limit();
-        model.put("from", result.total() == 0 ? 0 : offset + 1);
-        model.put("to", offset + result.hits().size());
-        model.put("previous", offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null);
-        model.put("next", offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null);
-        model.put("pages", pages(request, result.total()));
-        // Without words there is no relevance to sort by: such a listing is in ID order unless asked by name.
-        var effective = request.query().isBlank() && request.sort() == attackkb.search.Sort.RELEVANCE
-                ? attackkb.search.Sort.ID : request.sort();
-        List<Map<String, Object>> sorts = new ArrayList<>();
-        for (var sort : attackkb.search.Sort.values()) {
-            if (sort == attackkb.search.Sort.RELEVANCE && request.query().isBlank()) continue;
-            sorts.add(Map.of("key", sort.key(), "label", SORT_LABELS.get(sort), "url", SearchUrls.sorted(request, sort),
-                    "current", sort == effective));
-        }
-        model.put("sorts", sorts);
-        model.put("didYouMeanUrl", result.didYouMean() == null ? null : SearchUrls.page(new SearchRequest(result.didYouMean(),
+        String didYouMeanUrl = result.didYouMean() == null ? null : SearchUrls.page(new SearchRequest(result.didYouMean(),
                 request.platforms(), request.tactics(), request.dataComponents(), request.domains(), request.types(),
-                request.frameworks(), request.families(), request.controls(), request.limit(), 0), 0));
-        model.put("exports", Map.of("csv", SearchUrls.export(request, "csv"), "json", SearchUrls.export(request, "json"),
-                "navigator", SearchUrls.export(request, "navigator")));
+                request.frameworks(), request.families(), request.controls(), request.limit(), 0), 0);
+        var exports = new ResultsPage.Exports(SearchUrls.export(request, "csv"), SearchUrls.export(request, "json"),
+                SearchUrls.export(request, "navigator"));
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
         if (!request.controls().isEmpty()) labels.put("control", "Control"); // long: shown when filtering by one
-        model.put("facetViews", facetViews(result, labels));
-        model.put("frameworkNames", frameworkNames());
-        model.put("typeLabels", TYPE_LABELS);
-        model.put("tacticNames", tacticNames());
-        model.put("chips", chips(request, result, labels));
-        view.render(ctx, fragment ? "_results" : "search", model);
+        view.render(ctx, template, new ResultsPage(request.query().isEmpty() ? "Search" : request.query() + " - Search",
+                request, false, result, result.total() == 0 ? 0 : offset + 1, offset + result.hits().size(),
+                offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null,
+                offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null,
+                Pager.links(request, result.total()), sorts(request), didYouMeanUrl, exports, facetViews(result, labels),
+                frameworkNames(), TYPE_LABELS, tacticNames(), chips(request, result, labels)));
     }
 
-    /** Page links: the first, the last, and two either side of the current one, with gaps between ("1 … 4 5 6 7 8 … 36"). */
-    public static List<Map<String, Object>> pages(SearchRequest request, long total) {
-        int limit = request.limit();
-        int count = (int) Math.min((total + limit - 1) / limit, SearchRequest.MAX_OFFSET / limit + 1);
-        int current = request.offset() / limit + 1;
-        java.util.function.IntPredicate near = n -> n == 1 || n == count || Math.abs(n - current) <= 2;
-        List<Map<String, Object>> pages = new ArrayList<>();
-        int last = 0;
-        for (int n = 1; n <= count; n++) {
-            // A gap never hides a single page: "1 2 3 4 5", not "1 2 3 … 5".
-            if (!near.test(n) && !(near.test(n - 1) && near.test(n + 1))) continue;
-            if (n > last + 1) pages.add(Map.of("gap", true));
-            pages.add(Map.of("gap", false, "number", n, "current", n == current,
-                    "url", SearchUrls.page(request, (n - 1) * limit)));
-            last = n;
+    /** The orders a search can be sorted in; without words there is no relevance, and the listing is in ID order. */
+    private static List<ResultsPage.SortLink> sorts(SearchRequest request) {
+        var effective = request.query().isBlank() && request.sort() == Sort.RELEVANCE ? Sort.ID : request.sort();
+        List<ResultsPage.SortLink> sorts = new ArrayList<>();
+        for (var sort : Sort.values()) {
+            if (sort == Sort.RELEVANCE && request.query().isBlank()) continue;
+            sorts.add(new ResultsPage.SortLink(sort.key(), SORT_LABELS.get(sort), SearchUrls.sorted(request, sort), sort == effective));
         }
-        return pages;
+        return sorts;
     }
 
     private static final Map<String, String> TYPE_LABELS = java.util.Arrays.stream(EntityType.values())
@@ -148,44 +118,41 @@ public final class SearchPage {
     static final int FACET_TOP = 8;
 
     /** Each dimension with values: its label, the first values, the rest, and whether one of the rest is ticked. */
-    private static List<Map<String, Object>> facetViews(SearchResult result, Map<String, String> labels) {
-        List<Map<String, Object>> views = new ArrayList<>();
+    private static List<ResultsPage.FacetView> facetViews(SearchResult result, Map<String, String> labels) {
+        List<ResultsPage.FacetView> views = new ArrayList<>();
         labels.forEach((key, label) -> {
             var values = result.facets().getOrDefault(key, List.of());
             if (values.isEmpty()) return;
             var top = values.subList(0, Math.min(FACET_TOP, values.size()));
             var more = values.subList(top.size(), values.size());
-            views.add(Map.of("key", key, "label", label, "top", top, "more", more,
-                    "moreSelected", more.stream().anyMatch(f -> f.selected())));
+            views.add(new ResultsPage.FacetView(key, label, top, more, more.stream().anyMatch(FacetValue::selected)));
         });
         return views;
     }
 
     /** Each selected facet value as a chip: its dimension, its label, and the search without it. */
-    private static List<Map<String, String>> chips(SearchRequest request, SearchResult result, Map<String, String> dimensions) {
-        List<Map<String, String>> chips = new ArrayList<>();
+    private static List<ResultsPage.Chip> chips(SearchRequest request, SearchResult result, Map<String, String> dimensions) {
+        List<ResultsPage.Chip> chips = new ArrayList<>();
         request.selections().forEach((dim, values) -> {
             for (String value : values) {
                 String label = result.facets().getOrDefault(dim, List.of()).stream()
-                        .filter(f -> f.value().equals(value)).map(f -> f.label()).findFirst().orElse(value);
-                chips.add(Map.of("dimension", dimensions.getOrDefault(dim, dim), "label", label,
-                        "url", SearchUrls.pageWithout(request, dim, value)));
+                        .filter(f -> f.value().equals(value)).map(FacetValue::label).findFirst().orElse(value);
+                chips.add(new ResultsPage.Chip(dimensions.getOrDefault(dim, dim), label, SearchUrls.pageWithout(request, dim, value)));
             }
         });
         return chips;
     }
 
-    private static final Map<attackkb.search.Sort, String> SORT_LABELS = Map.of(
-            attackkb.search.Sort.RELEVANCE, "relevance", attackkb.search.Sort.ID, "ID", attackkb.search.Sort.NAME, "name");
+    private static final Map<Sort, String> SORT_LABELS = Map.of(Sort.RELEVANCE, "relevance", Sort.ID, "ID", Sort.NAME, "name");
 
     /** What the landing page offers to try, and what each shows off. */
-    private static final List<Map<String, String>> EXAMPLES = List.of(
-            Map.of("q", "container image", "why", "techniques, detections and cloud capabilities"),
-            Map.of("q", "lsass dump", "why", "words as analysts write them"),
-            Map.of("q", "cozy bear", "why", "a group by one of its other names (APT29)"),
-            Map.of("q", "T1059.001", "why", "an ID goes straight to its page"),
-            Map.of("q", "CVE-2021-44228", "why", "a KEV vulnerability and the techniques it enables"),
-            Map.of("q", "conditional access", "why", "Microsoft 365 capabilities"));
+    private static final List<LandingPage.Example> EXAMPLES = List.of(
+            new LandingPage.Example("container image", "techniques, detections and cloud capabilities"),
+            new LandingPage.Example("lsass dump", "words as analysts write them"),
+            new LandingPage.Example("cozy bear", "a group by one of its other names (APT29)"),
+            new LandingPage.Example("T1059.001", "an ID goes straight to its page"),
+            new LandingPage.Example("CVE-2021-44228", "a KEV vulnerability and the techniques it enables"),
+            new LandingPage.Example("conditional access", "Microsoft 365 capabilities"));
 
     private static final Map<String, String> FACET_LABELS = facetLabels();
 
