@@ -1,6 +1,7 @@
 package attackkb.urls;
 
 import attackkb.index.HitRecord;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -42,6 +43,11 @@ public final class Links {
     /** The graph page's data: {@code /api/graph/T1204.003}. */
     public static String graphApi(String nodeId) {
         return Routes.API_GRAPH.replace("{id}", segment(nodeId));
+    }
+
+    /** A domain's matrix: {@code /matrix/mobile-attack}. */
+    public static String matrix(String domain) {
+        return Routes.MATRIX_OF_DOMAIN.replace("{domain}", URLEncoder.encode(domain, StandardCharsets.UTF_8));
     }
 
     /** The search page listing what {@code query} (already URL-encoded parameters) selects: {@code /search?type=technique}. */

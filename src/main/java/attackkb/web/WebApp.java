@@ -131,7 +131,7 @@ public final class WebApp {
             });
             // The webjars (htmx, d3) as enableWebjars() serves them, but with their charset named.
             config.staticFiles.add(files -> {
-                files.hostedPath = "/webjars";
+                files.hostedPath = Routes.WEBJARS;
                 files.directory = "META-INF/resources/webjars";
                 files.location = Location.CLASSPATH;
                 files.headers = Map.of("Cache-Control", "public, max-age=31536000, immutable"); // versioned paths

@@ -40,7 +40,7 @@ public final class GraphPages {
         }
         Graph.Node center = g.nodes().stream().filter(n -> n.id().equals(g.center())).findFirst().orElseThrow();
         view.render(ctx, "graph", new GraphPage("Graph of " + center.label() + (center.name() == null ? "" : " " + center.name()),
-                g, center, byKind(g), "/api" + Links.graph(g.center()), truncations(g), KINDS, EDGES));
+                g, center, byKind(g), Links.graphApi(g.center()), truncations(g), KINDS, EDGES));
     }
 
     /** What the page says it folded: "12 of 16 NIST SP 800-53 entries", "12 of 22 software". */

@@ -3,6 +3,7 @@ package attackkb.web.pages;
 import attackkb.model.Domains;
 import attackkb.model.Tactic;
 import attackkb.records.EntityStore;
+import attackkb.urls.Links;
 import attackkb.serving.ServedGeneration;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -31,7 +32,7 @@ public final class MatrixPages {
         if (!ctx.pathParamMap().containsKey("domain") && ctx.queryParam("domain") != null) {
             // The form without JavaScript: to the domain's own address, keeping the other choices.
             String rest = ctx.queryString() == null ? "" : ctx.queryString().replaceAll("(^|&)domain=[^&]*", "").replaceFirst("^&", "");
-            ctx.redirect("/matrix/" + java.net.URLEncoder.encode(domain, java.nio.charset.StandardCharsets.UTF_8)
+            ctx.redirect(Links.matrix(domain)
                     + (rest.isEmpty() ? "" : "?" + rest), HttpStatus.SEE_OTHER);
             return;
         }
