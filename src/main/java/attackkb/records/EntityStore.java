@@ -4,6 +4,7 @@ import static attackkb.index.IndexSchema.*;
 
 import attackkb.Json;
 import attackkb.generation.DocValuesReader;
+import attackkb.generation.GenerationMemo;
 import attackkb.generation.IndexGeneration;
 import attackkb.index.HitRecord;
 import attackkb.model.EntityType;
@@ -39,8 +40,8 @@ public final class EntityStore {
     private final IndexGeneration index;
     private final Analyzer analyzer = analyzer();
     private final DocValuesReader docValues;
-    /** Answers that depend only on the index, made on first use and kept for this generation. */
-    private final Map<Object, Object> derived = new ConcurrentHashMap<>();
+    /** Summaries that depend only on the index, made on first use. */
+    private final GenerationMemo memo = new GenerationMemo();
     /** Tactic columns by tactic ID: the matrix and every technique page ask for them. */
     private final Map<String, TacticColumn> columns = new ConcurrentHashMap<>();
 
@@ -88,26 +89,9 @@ public final class EntityStore {
         }
     }
 
-    /**
-     * What {@code compute} makes of this index, made once per generation and shared: summaries that every request
-     * would otherwise rebuild from hundreds of records. {@code key} names the summary (a constant of the caller).
-     * {@code compute} may ask for other summaries, so it runs outside the map's locks (inside computeIfAbsent, a
-     * nested key in the same bin fails with "Recursive update"); two first requests at once may both compute it.
-     */
-    @SuppressWarnings("unchecked")
-    public <T> T derived(Object key, java.util.function.Supplier<T> compute) {
-        Object value = derived.get(key);
-        if (value == null) {
-            value = compute.get();
-            Object first = derived.putIfAbsent(key, value);
-            if (first != null) value = first;
-        }
-        return (T) value;
-    }
-
     /** Every active tactic, per domain in matrix order, with the number of techniques (and sub-techniques) in it. */
     public List<TacticSummary> tactics() {
-        return derived(TacticSummary.class, this::readTactics);
+        return memo.get(TacticSummary.class, this::readTactics);
     }
 
     private List<TacticSummary> readTactics() {

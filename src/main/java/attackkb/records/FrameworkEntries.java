@@ -1,5 +1,6 @@
 package attackkb.records;
 
+import attackkb.generation.GenerationMemo;
 import attackkb.mapping.ControlId;
 import attackkb.mapping.FrameworkNames;
 import attackkb.model.Control;
@@ -30,6 +31,8 @@ public final class FrameworkEntries {
     public static final int CROSSWALK_MAX = 100;
 
     private final EntityStore entities;
+    /** Crosswalk tables, groups and tactic order: made once per generation, on first use. */
+    private final GenerationMemo memo = new GenerationMemo();
     private final List<Framework> frameworks;
 
     public FrameworkEntries(EntityStore entities, List<Framework> frameworks) {
@@ -39,7 +42,7 @@ public final class FrameworkEntries {
 
     /** Entries of each framework by their techniques, made once per index. */
     public Crosswalk crosswalk() {
-        return entities.derived(Crosswalk.class, () -> new Crosswalk(entities.all(EntityType.CONTROL, Control.class)));
+        return memo.get(Crosswalk.class, () -> new Crosswalk(entities.all(EntityType.CONTROL, Control.class)));
     }
 
     /** An entry of any framework by its ID; an SP 800-53 control by any spelling of it (AC-4, ac-04, AC-2(1), ac-2.1). */
@@ -73,7 +76,7 @@ public final class FrameworkEntries {
 
     /** The groups of a framework in its order, each with its entries and how many techniques each maps; made once per index. */
     public List<FrameworkGroup> groups(String framework) {
-        return entities.derived(new GroupsOf(framework), () -> readGroups(framework));
+        return memo.get(new GroupsOf(framework), () -> readGroups(framework));
     }
 
     /** The key of {@link #groups} among an index's derived summaries. */
@@ -155,7 +158,7 @@ public final class FrameworkEntries {
 
     /** Each tactic's place in matrix order, domain by domain; made once per index. */
     public Map<String, Integer> tacticOrder() {
-        return entities.derived(TacticOrder.class, () -> {
+        return memo.get(TacticOrder.class, () -> {
             Map<String, Integer> order = new HashMap<>();
             entities.tactics().forEach(t -> order.putIfAbsent(t.id(), order.size()));
             return Map.copyOf(order);

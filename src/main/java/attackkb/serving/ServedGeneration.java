@@ -1,5 +1,6 @@
 package attackkb.serving;
 
+import attackkb.generation.GenerationMemo;
 import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexStore;
 import attackkb.records.EntityStore;
@@ -26,6 +27,7 @@ public final class ServedGeneration implements Closeable {
     private final EntityStore entities;
     private final Suggester suggester;
     private final FrameworkEntries frameworks;
+    private final GenerationMemo memo = new GenerationMemo();
     private final AtomicInteger refCount = new AtomicInteger(1); // the opener's
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -74,6 +76,11 @@ public final class ServedGeneration implements Closeable {
 
     public FrameworkEntries frameworks() {
         return frameworks;
+    }
+
+    /** What the layers above make of this generation once, such as the names a search page's facets show. */
+    public GenerationMemo memo() {
+        return memo;
     }
 
     /** Takes one more reference, unless the last one has already been let go (and the index closed). */

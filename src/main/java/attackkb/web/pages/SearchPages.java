@@ -93,7 +93,7 @@ public final class SearchPages {
 
     /** Framework keys to names, made once per index. */
     private Map<String, String> frameworkNames() {
-        return live.get().entities().derived(FrameworkNames.class, () -> {
+        return live.get().memo().get(FrameworkNames.class, () -> {
             Map<String, String> names = new HashMap<>();
             live.get().frameworks().frameworks().forEach(f -> names.put(f.key(), f.name()));
             return Map.copyOf(names);
@@ -102,7 +102,7 @@ public final class SearchPages {
 
     /** Tactic shortnames to names, for the tags of results ("defense-evasion" is "Defense Evasion"); made once per index. */
     private Map<String, String> tacticNames() {
-        return live.get().entities().derived(TacticNames.class, () -> {
+        return live.get().memo().get(TacticNames.class, () -> {
             Map<String, String> names = new HashMap<>();
             live.get().entities().tactics().forEach(t -> names.putIfAbsent(t.shortname(), t.name()));
             return Map.copyOf(names);
