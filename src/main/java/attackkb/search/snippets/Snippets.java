@@ -82,16 +82,27 @@ public final class Snippets {
 
     public Snippets(IndexReader reader, SnippetTexts snippetTexts, SnippetOffsets offsets, TermLookups lookups,
             TermDocs termDocs) {
+        checkNumbering(offsets, termDocs);
         this.reader = reader;
         this.lookups = lookups;
         this.termDocs = termDocs;
         this.sentences = Sentences.of(snippetTexts, reader.maxDoc());
         this.texts = snippetTexts;
         this.offsets = offsets;
+    }
+
+    /**
+     * Snippets read the offsets file by the posting numbers held in memory. Both number postings the same way
+     * ({@link attackkb.index.NumberedPostings}), so only a file written for another index can disagree: its counts
+     * give it away.
+     */
+    private static void checkNumbering(SnippetOffsets offsets, TermDocs termDocs) {
         for (int f = 0; f < SNIPPET_FIELDS.size(); f++) {
-            if (offsets.postings(f) != termDocs.postingCount(SNIPPET_FIELDS.get(f))) {
-                throw new IllegalStateException(SnippetOffsets.FILE_NAME + " does not match the index's "
-                        + SNIPPET_FIELDS.get(f) + " postings: rebuild the index");
+            String field = SNIPPET_FIELDS.get(f);
+            if (offsets.postings(f) != termDocs.postingCount(field)) {
+                throw new IllegalStateException(SnippetOffsets.FILE_NAME + " numbers " + offsets.postings(f) + " "
+                        + field + " postings where the index has " + termDocs.postingCount(field)
+                        + ": it was written for another index; rebuild the index");
             }
         }
     }
