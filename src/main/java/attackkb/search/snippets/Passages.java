@@ -32,7 +32,7 @@ final class Passages {
     /** Per query term in the field: its index, its occurrences in the whole field and its weight's float bits. */
     private final List<int[]> docFreqs = new ArrayList<>();
 
-    /** Adds a term's occurrences as {@link SnippetOffsets.Reader#read} reads them: its frequency, then start and end each. */
+    /** Adds a term's occurrences as {@link SnippetOffsets.Reader#read} reads them: frequency, then start and end each. */
     void add(int termIndex, int[] occurrences, int count) {
         docFreqs.add(new int[] {termIndex, occurrences[0], 0});
         for (int i = 0; i < count; i++) {
@@ -61,9 +61,9 @@ final class Passages {
 
     /**
      * The best sentence of {@code sentences} (the start of the field's text, as far as {@link #neededChars} asked)
-     * as HTML, or null if no match lies within it.
+     * as HTML written with {@code html}, or null if no match lies within it.
      */
-    String best(Sentences.In sentences) {
+    String best(Sentences.In sentences, SnippetHtml html) {
         int[] order = matchOrder(sentences.length);
         int n = order.length;
         if (n == 0) return null;
@@ -90,7 +90,7 @@ final class Passages {
             first = last + 1;
             previousEnd = sentenceEnd;
         }
-        return SnippetHtml.passage(starts, ends, order, bestStart, bestEnd, sentences);
+        return html.passage(starts, ends, order, bestStart, bestEnd, sentences);
     }
 
     /** Each term's weight in this document: the passage scorer's BM25 rarity, by term index. */

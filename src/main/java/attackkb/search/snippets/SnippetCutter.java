@@ -6,16 +6,15 @@ import attackkb.index.SnippetTexts;
 /**
  * Cuts the snippets {@link SnippetMemo} does not hold, for one {@link Snippets#forDocs} call: reads the matched
  * postings' occurrences and the start of the field's text, and has {@link Passages} pick and write the best sentence.
+ * Its buffers are its own, made when a call first misses the memo, so nothing it writes outlives the call.
  */
 final class SnippetCutter {
-    /** Each thread's buffer for one posting's occurrences. */
-    private static final ThreadLocal<int[]> OCCURRENCES =
-            ThreadLocal.withInitial(() -> new int[1 + 2 * SnippetOffsets.MAX_OCCURRENCES]);
-
     private final Sentences sentences;
     private final SnippetOffsets.Reader offsets;
     private final SnippetTexts.Reader texts;
-    private final int[] occurrences = OCCURRENCES.get();
+    /** One posting's occurrences, as {@link SnippetOffsets.Reader#read} reads them. */
+    private final int[] occurrences = new int[1 + 2 * SnippetOffsets.MAX_OCCURRENCES];
+    private final SnippetHtml html = new SnippetHtml();
 
     SnippetCutter(Sentences sentences, SnippetOffsets offsets, SnippetTexts texts) {
         this.sentences = sentences;
@@ -34,6 +33,6 @@ final class SnippetCutter {
             passages.add(termIndexes[m], occurrences, count);
         }
         Sentences.In text = sentences.in(texts, field, doc, passages.neededChars());
-        return text == null ? null : passages.best(text);
+        return text == null ? null : passages.best(text, html);
     }
 }

@@ -3,23 +3,23 @@ package attackkb.search.snippets;
 import java.util.Arrays;
 
 /**
- * Snippets and leads written as HTML: the text escaped, matches in {@code <mark>}. Written into a reused array:
- * appending a character at a time to a new StringBuilder cost more.
+ * Snippets written as HTML: the text escaped, matches in {@code <mark>}. Written into an array that one
+ * {@link SnippetCutter} reuses for all its snippets: appending a character at a time to a new StringBuilder cost more.
+ * A hit without a snippet shows its lead, escaped alone ({@link #escape(String)}).
  */
 final class SnippetHtml {
     /** A snippet longer than this is cut around its matches. */
     static final int MAX_PASSAGE = 300;
-    /** Each thread's buffer for the snippet being written: one at a time. */
-    private static final ThreadLocal<SnippetHtml> HTML = ThreadLocal.withInitial(SnippetHtml::new);
 
-    private char[] chars = new char[1024];
+    /** Room for a passage escaped at worst (six characters each), so that it seldom grows. */
+    private char[] chars = new char[2048];
     private int size;
 
     /**
      * The sentence {@code [start, end)} of {@code sentences}, cut around its matches when long, escaped, with
      * overlapping matches merged into one mark; the matches are {@code starts[i], ends[i]} for i in {@code order}.
      */
-    static String passage(int[] starts, int[] ends, int[] order, int start, int end, Sentences.In sentences) {
+    String passage(int[] starts, int[] ends, int[] order, int start, int end, Sentences.In sentences) {
         if (end - start > MAX_PASSAGE) {
             int firstMatch = start;
             for (int i : order) {
@@ -35,8 +35,8 @@ final class SnippetHtml {
             start = from;
             end = to;
         }
-        SnippetHtml out = HTML.get().clear();
-        if (start > 0 && !sentences.isStart(start)) out.append("… ");
+        size = 0;
+        if (start > 0 && !sentences.isStart(start)) append("… ");
         int at = start;
         int i = 0;
         while (i < order.length) {
@@ -47,27 +47,47 @@ final class SnippetHtml {
             while (i < order.length && starts[order[i]] <= markEnd) markEnd = Math.max(markEnd, ends[order[i++]]);
             markStart = Math.max(markStart, at);
             markEnd = Math.min(markEnd, end);
-            out.escape(sentences, at, markStart);
-            out.append("<mark>");
-            out.escape(sentences, markStart, markEnd);
-            out.append("</mark>");
+            escape(sentences, at, markStart);
+            append("<mark>");
+            escape(sentences, markStart, markEnd);
+            append("</mark>");
             at = markEnd;
         }
-        out.escape(sentences, at, end);
-        if (!sentences.endsAt(end)) out.append(" …");
-        return out.string().strip();
+        escape(sentences, at, end);
+        if (!sentences.endsAt(end)) append(" …");
+        return string().strip();
     }
 
-    /** {@code text} escaped; "" for null. */
+    /** {@code text} with the characters HTML gives meaning to as entities; "" for null. */
     static String escape(String text) {
         if (text == null) return "";
-        return HTML.get().clear().escape(Sentences.plain(text), 0, text.length()).string();
+        int length = text.length();
+        for (int i = 0; i < text.length(); i++) {
+            String entity = entity(text.charAt(i));
+            if (entity != null) length += entity.length() - 1;
+        }
+        if (length == text.length()) return text;
+        char[] out = new char[length];
+        int n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String entity = entity(c);
+            if (entity == null) out[n++] = c;
+            else n = put(out, n, entity);
+        }
+        return new String(out);
     }
 
-    private SnippetHtml clear() {
-        if (chars.length > 64 * 1024) chars = new char[1024]; // a huge lead text does not stay with the thread
-        size = 0;
-        return this;
+    /** The entity for a character HTML gives meaning to, or null. */
+    private static String entity(char c) {
+        return switch (c) {
+            case '<' -> "&lt;";
+            case '>' -> "&gt;";
+            case '&' -> "&amp;";
+            case '"' -> "&quot;";
+            case '\'' -> "&#x27;";
+            default -> null;
+        };
     }
 
     private void append(String s) {
@@ -77,23 +97,18 @@ final class SnippetHtml {
     }
 
     /** Appends {@code text[from..to)} with the characters HTML gives meaning to as entities. */
-    private SnippetHtml escape(Sentences.In text, int from, int to) {
+    private void escape(Sentences.In text, int from, int to) {
+        text.check();
         ensure(6 * (to - from));
         char[] out = chars;
         int n = size;
         for (int i = from; i < to; i++) {
             char c = text.at(i);
-            switch (c) {
-                case '<' -> n = put(out, n, "&lt;");
-                case '>' -> n = put(out, n, "&gt;");
-                case '&' -> n = put(out, n, "&amp;");
-                case '"' -> n = put(out, n, "&quot;");
-                case '\'' -> n = put(out, n, "&#x27;");
-                default -> out[n++] = c;
-            }
+            String entity = entity(c);
+            if (entity == null) out[n++] = c;
+            else n = put(out, n, entity);
         }
         size = n;
-        return this;
     }
 
     private static int put(char[] out, int at, String entity) {
