@@ -3,16 +3,15 @@ package attackkb.search.snippets;
 import java.util.Arrays;
 
 /**
- * Snippets written as HTML: the text escaped, matches in {@code <mark>}. Written into an array that one
- * {@link SnippetCutter} reuses for all its snippets: appending a character at a time to a new StringBuilder cost more.
+ * Snippets written as HTML: the text escaped, matches in {@code <mark>}. Written into an array each thread's
+ * {@link SnippetCutter} buffers reuse: appending a character at a time to a new StringBuilder cost more.
  * A hit without a snippet shows its lead, escaped alone ({@link #escape(String)}).
  */
 final class SnippetHtml {
     /** A snippet longer than this is cut around its matches. */
     static final int MAX_PASSAGE = 300;
 
-    /** Room for a passage escaped at worst (six characters each), so that it seldom grows. */
-    private char[] chars = new char[2048];
+    private char[] chars = new char[1024];
     private int size;
 
     /**
