@@ -6,6 +6,7 @@ import attackkb.index.IndexSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,10 @@ import org.apache.lucene.util.CloseableThreadLocal;
  */
 public final class DocValuesReader implements Closeable {
     private final IndexReader reader;
+    /**
+     * Each thread's iterators, whose values are valid until the thread's next read of the field: read only here, and
+     * copied or parsed before anything returns, so none leaves this class or its thread.
+     */
     private final CloseableThreadLocal<Map<String, BinaryDocValues[]>> iterators = new CloseableThreadLocal<>() {
         @Override
         protected Map<String, BinaryDocValues[]> initialValue() {
@@ -39,11 +44,14 @@ public final class DocValuesReader implements Closeable {
         this.reader = reader;
     }
 
-    /**
-     * The raw bytes of {@code field} for {@code doc}, or null if the document has none. The bytes are only valid
-     * until this thread's next read of the same field.
-     */
-    public BytesRef bytes(String field, int doc) {
+    /** The bytes of {@code field} for {@code doc}, as an array of their own, or null if the document has none. */
+    public byte[] bytes(String field, int doc) {
+        BytesRef b = value(field, doc);
+        return b == null ? null : Arrays.copyOfRange(b.bytes, b.offset, b.offset + b.length);
+    }
+
+    /** The value of {@code field} for {@code doc} in this thread's iterator, or null: valid until its next read. */
+    private BytesRef value(String field, int doc) {
         try {
             List<LeafReaderContext> leaves = reader.leaves();
             int leafIndex = ReaderUtil.subIndex(doc, leaves);
@@ -62,7 +70,7 @@ public final class DocValuesReader implements Closeable {
     }
 
     HitRecord hit(int doc) {
-        BytesRef b = bytes(IndexSchema.HIT, doc);
+        BytesRef b = value(IndexSchema.HIT, doc);
         if (b == null) throw new IllegalStateException("document " + doc + " has no hit record");
         try {
             return Json.MAPPER.readValue(b.bytes, b.offset, b.length, HitRecord.class);

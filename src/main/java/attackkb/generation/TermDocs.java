@@ -3,19 +3,19 @@ package attackkb.generation;
 import static attackkb.index.IndexSchema.NAME_EXACT;
 import static attackkb.index.IndexSchema.PROSE_FIELDS;
 
+import attackkb.index.NumberedPostings;
 import attackkb.search.query.QueryFactory;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -38,7 +38,8 @@ public final class TermDocs {
 
     /**
      * A term's documents in increasing order, for each its {@code 1 + freq * normInverse}, the number of the
-     * term's first posting among its field's (counted in term order then document order), and BM25's idf of it.
+     * term's first posting among its field's (as {@link NumberedPostings} numbers them, and the snippet offsets
+     * with it), and BM25's idf of it.
      */
     public record Postings(int[] docs, float[] saturation, long first, float idf) {}
 
@@ -96,48 +97,29 @@ public final class TermDocs {
                 sumTotalTermFreq += terms.getSumTotalTermFreq();
             }
             float[] normInverse = normInverses(docCount == 0 ? 1f : (float) (sumTotalTermFreq / (double) docCount));
+            byte[] norms = norms(reader, field);
             Map<BytesRef, Postings> terms = new HashMap<>();
-            for (LeafReaderContext leaf : leaves) {
-                Terms fieldTerms = leaf.reader().terms(field);
-                if (fieldTerms == null) continue;
-                byte[] norms = norms(leaf, field);
-                TermsEnum termsEnum = fieldTerms.iterator();
-                PostingsEnum postings = null;
-                for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-                    postings = termsEnum.postings(postings, PostingsEnum.FREQS);
-                    int[] docs = new int[termsEnum.docFreq()];
-                    float[] saturation = new float[docs.length];
-                    int n = 0;
-                    for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                        docs[n] = leaf.docBase + doc;
-                        int norm = norms == null ? 1 : norms[doc] & 0xff;
-                        saturation[n++] = 1f + postings.freq() * normInverse[norm];
-                    }
-                    terms.merge(BytesRef.deepCopyOf(term), new Postings(docs, saturation, 0, 0f), TermDocs::concat);
+            NumberedPostings walk = NumberedPostings.of(reader, field, PostingsEnum.FREQS);
+            for (BytesRef term = walk.nextTerm(); term != null; term = walk.nextTerm()) {
+                int[] docs = new int[walk.docFreq()];
+                float[] saturation = new float[docs.length];
+                int n = 0;
+                for (int doc = walk.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.nextDoc()) {
+                    docs[n] = doc;
+                    int norm = norms == null ? 1 : norms[doc] & 0xff;
+                    saturation[n++] = 1f + walk.postings().freq() * normInverse[norm];
                 }
+                terms.put(BytesRef.deepCopyOf(term), new Postings(docs, saturation, walk.first(), idf(docs.length, docCount)));
             }
-            postingCounts.put(field, numberPostings(terms, docCount));
+            postingCounts.put(field, walk.count());
             byField.put(field, terms);
         }
         return new TermDocs(Map.copyOf(byField), Map.copyOf(postingCounts));
     }
 
-    /**
-     * Numbers each term's postings in term order (as the index's term dictionary orders them) and gives each term
-     * its idf among the field's {@code docCount} documents; returns how many postings there are.
-     */
-    private static long numberPostings(Map<BytesRef, Postings> terms, long docCount) {
-        BytesRef[] sorted = terms.keySet().toArray(BytesRef[]::new);
-        Arrays.sort(sorted);
-        long first = 0;
-        for (BytesRef term : sorted) {
-            Postings postings = terms.get(term);
-            int docFreq = postings.docs.length;
-            float idf = (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
-            terms.put(term, new Postings(postings.docs, postings.saturation, first, idf));
-            first += docFreq;
-        }
-        return first;
+    /** BM25's idf of a term {@code docFreq} of the field's {@code docCount} documents hold. */
+    private static float idf(int docFreq, long docCount) {
+        return (float) Math.log(1 + (docCount - docFreq + 0.5D) / (docFreq + 0.5D));
     }
 
     private static List<String> fields() {
@@ -155,24 +137,15 @@ public final class TermDocs {
         return cache;
     }
 
-    /** The leaf's encoded field lengths by document, or null when the field keeps none. */
-    private static byte[] norms(LeafReaderContext leaf, String field) throws IOException {
-        NumericDocValues values = leaf.reader().getNormValues(field);
+    /** The encoded field lengths by document, or null when the field keeps none. */
+    private static byte[] norms(IndexReader reader, String field) throws IOException {
+        NumericDocValues values = MultiDocValues.getNormValues(reader, field);
         if (values == null) return null;
-        byte[] norms = new byte[leaf.reader().maxDoc()];
+        byte[] norms = new byte[reader.maxDoc()];
         for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
             norms[doc] = (byte) values.longValue();
         }
         return norms;
-    }
-
-    /** Leaves come in document order, so a term's documents in a later leaf follow those of earlier ones. */
-    private static Postings concat(Postings first, Postings second) {
-        int[] docs = Arrays.copyOf(first.docs, first.docs.length + second.docs.length);
-        System.arraycopy(second.docs, 0, docs, first.docs.length, second.docs.length);
-        float[] saturation = Arrays.copyOf(first.saturation, docs.length);
-        System.arraycopy(second.saturation, 0, saturation, first.saturation.length, second.saturation.length);
-        return new Postings(docs, saturation, 0, 0f);
     }
 
     /** How many postings {@code field} has, for a field {@link #holds}. */

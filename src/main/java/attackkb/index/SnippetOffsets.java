@@ -9,10 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.apache.lucene.codecs.CodecUtil;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
@@ -25,9 +22,10 @@ import org.apache.lucene.util.BytesRef;
  * {@link SnippetTexts}, in a file of the index generation: per posting, the term's frequency in the document and its
  * first {@link #MAX_OCCURRENCES} occurrences within that text.
  *
- * <p>Postings are numbered per field in term order, then document order: posting {@code i} of a term is its
- * {@code i}-th document. Lucene keeps the same offsets, but reaching one document's means decoding the blocks of
- * positions and offsets of the documents before it: for the twenty hits of a page, a tenth of a search.
+ * <p>Postings are numbered as {@link NumberedPostings} walks them, per field in term order, then document order, as
+ * the postings held in memory at serve time are: posting {@code i} of a term is its {@code i}-th document. Lucene
+ * keeps the same offsets, but reaching one document's means decoding the blocks of positions and offsets of the
+ * documents before it: for the twenty hits of a page, a tenth of a search.
  *
  * <p>Format: a codec header; per field, its posting count and the file position of each posting's entry; the entries
  * (frequency, occurrence count, then per occurrence its start minus the previous start and its length, all
@@ -79,19 +77,16 @@ public final class SnippetOffsets implements Closeable {
         }
     }
 
-    /** Writes the entries of one field's postings; returns each posting's entry position. */
+    /** Writes the entries of one field's postings; returns each posting's entry position, by posting number. */
     private static long[] writeEntries(IndexReader reader, String field, IndexOutput out) throws IOException {
-        Terms terms = MultiTerms.getTerms(reader, field);
-        if (terms == null) return new long[0];
         long[] positions = new long[1024];
-        int n = 0;
-        TermsEnum termsEnum = terms.iterator();
-        PostingsEnum postings = null;
-        for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-            postings = termsEnum.postings(postings, PostingsEnum.OFFSETS);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+        NumberedPostings walk = NumberedPostings.of(reader, field, PostingsEnum.OFFSETS);
+        for (BytesRef term = walk.nextTerm(); term != null; term = walk.nextTerm()) {
+            for (int doc = walk.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = walk.nextDoc()) {
+                int n = Math.toIntExact(walk.number());
                 if (n == positions.length) positions = Arrays.copyOf(positions, n * 2);
-                positions[n++] = out.getFilePointer();
+                positions[n] = out.getFilePointer();
+                PostingsEnum postings = walk.postings();
                 int freq = postings.freq();
                 int[] kept = new int[2 * Math.min(freq, MAX_OCCURRENCES)];
                 int count = 0;
@@ -115,7 +110,7 @@ public final class SnippetOffsets implements Closeable {
                 }
             }
         }
-        return Arrays.copyOf(positions, n);
+        return Arrays.copyOf(positions, Math.toIntExact(walk.count()));
     }
 
     /** Opens the offsets of the generation in {@code directory}. */

@@ -30,7 +30,6 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Looks entities up by ID in the index, which stores each one's full record: the source of every detail page and
@@ -157,9 +156,9 @@ public final class EntityStore {
     }
 
     private byte[] sourceOf(int doc) {
-        BytesRef bytes = docValues.bytes(SOURCE, doc);
+        byte[] bytes = docValues.bytes(SOURCE, doc);
         if (bytes == null) throw new IllegalStateException("document " + doc + " has no record");
-        return java.util.Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length);
+        return bytes;
     }
 
     private int count(Query query) {

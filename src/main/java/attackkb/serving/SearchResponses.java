@@ -102,7 +102,7 @@ public final class SearchResponses {
             return;
         }
         // Sent from this thread's buffer; a kept answer's JSON is written again, once, when the cache first serves it.
-        SearchResultJson written = compute(request,
+        SearchResultJson.Written written = compute(request,
                 answer -> SearchResultJson.written(answer.result, answer.docs, hitHeads));
         written.send(opening(started), to);
     }

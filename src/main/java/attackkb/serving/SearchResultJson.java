@@ -1,5 +1,6 @@
 package attackkb.serving;
 
+import attackkb.ThreadConfined;
 import attackkb.search.FacetValue;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchResult;
@@ -21,9 +22,10 @@ import java.util.Map;
  */
 final class SearchResultJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
-    /** Each thread's buffer: answers are written one at a time, then copied out or sent from it. */
+    /** Each thread's buffer: an answer written in it is valid until the thread writes the next ({@link Written}). */
     private static final ThreadLocal<SearchResultJson> BUFFER = ThreadLocal.withInitial(SearchResultJson::new);
 
+    private final ThreadConfined confined = new ThreadConfined();
     private byte[] out = new byte[32 * 1024];
     private int size;
     /** While writing a result: its hits' documents and the generation's heads, or null. */
@@ -69,10 +71,7 @@ final class SearchResultJson {
      * heads are kept in {@code heads} (by document, written here when first needed).
      */
     static byte[] body(SearchResult result, int[] docs, Head[] heads) {
-        SearchResultJson json = written(result, docs, heads);
-        byte[] body = json.body();
-        json.done();
-        return body;
+        return written(result, docs, heads).body();
     }
 
     /**
@@ -82,40 +81,61 @@ final class SearchResultJson {
     private static final int ROOM = 40;
 
     /**
-     * This thread's buffer holding the body of {@code result} (as {@link #body(SearchResult, int[], Head[])}): read it
-     * with {@link #body()} or send it with {@link #send}, before this thread writes another.
+     * The body of {@code result} (as {@link #body(SearchResult, int[], Head[])}) in this thread's buffer: read it with
+     * {@link Written#body()} or send it with {@link Written#send}, once, before this thread writes another.
      */
-    static SearchResultJson written(SearchResult result, int[] docs, Head[] heads) {
+    static Written written(SearchResult result, int[] docs, Head[] heads) {
         SearchResultJson json = BUFFER.get();
+        int use = json.confined.begin();
         json.size = ROOM;
         json.docs = docs;
         json.heads = heads;
         json.result(result);
         json.docs = null;
         json.heads = null;
-        return json;
-    }
-
-    /** The body written, as bytes of its own. */
-    byte[] body() {
-        return Arrays.copyOfRange(out, ROOM, size);
+        return new Written(json, use);
     }
 
     /**
-     * Sends {@code opening} (at most {@value #ROOM} bytes), then the body without its opening brace, in one write
-     * to {@code to}.
+     * An answer's body in its thread's buffer, read once on that thread before it writes another: read later, twice
+     * or elsewhere, it throws IllegalStateException rather than hand out another answer's bytes.
      */
-    void send(byte[] opening, OutputStream to) throws IOException {
-        int start = ROOM + 1 - opening.length;
-        System.arraycopy(opening, 0, out, start, opening.length);
-        try {
-            to.write(out, start, size - start);
-        } finally {
-            done();
+    static final class Written {
+        private final SearchResultJson json;
+        private final int use;
+
+        private Written(SearchResultJson json, int use) {
+            this.json = json;
+            this.use = use;
+        }
+
+        /** The body, as bytes of its own. */
+        byte[] body() {
+            json.confined.check(use);
+            byte[] body = Arrays.copyOfRange(json.out, ROOM, json.size);
+            json.done(use);
+            return body;
+        }
+
+        /**
+         * Sends {@code opening} (at most {@value SearchResultJson#ROOM} bytes), then the body without its opening
+         * brace, in one write to {@code to}.
+         */
+        void send(byte[] opening, OutputStream to) throws IOException {
+            json.confined.check(use);
+            byte[] out = json.out;
+            int start = ROOM + 1 - opening.length;
+            System.arraycopy(opening, 0, out, start, opening.length);
+            try {
+                to.write(out, start, json.size - start);
+            } finally {
+                json.done(use);
+            }
         }
     }
 
-    private void done() {
+    private void done(int use) {
+        confined.end(use);
         if (out.length > 256 * 1024) out = new byte[32 * 1024]; // a huge page does not stay with the thread
     }
 

@@ -3,18 +3,25 @@ package attackkb.generation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.index.IndexSchema;
+import attackkb.index.SnippetOffsets;
 import attackkb.search.FixtureIndex;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory postings score every prose and exact-name term of the fixture index exactly as Lucene does. */
+/**
+ * The in-memory postings score every prose and exact-name term of the fixture index exactly as Lucene does, and
+ * number their postings as the snippet offsets file does.
+ */
 class TermDocsTest {
     static IndexGeneration index;
     static TermDocs termDocs;
@@ -52,5 +59,36 @@ class TermDocsTest {
         assertThat(termDocs.postings(new Term(IndexSchema.STATEMENT, "nowher")).docs()).isEmpty();
         assertThat(termDocs.holds(IndexSchema.STATEMENT)).isTrue();
         assertThat(termDocs.holds(IndexSchema.ID)).isFalse();
+    }
+
+    /** The numbers held here and those the offsets file was written with are the same: build and serve agree. */
+    @Test
+    void eachHeldSnippetPostingReadsItsDocumentsOffsets() throws Exception {
+        IndexReader reader = index.searcher().getIndexReader();
+        SnippetOffsets.Reader offsets = index.snippetOffsets().reader();
+        int[] read = new int[1 + 2 * SnippetOffsets.MAX_OCCURRENCES];
+        int compared = 0;
+        for (int f = 0; f < IndexSchema.SNIPPET_FIELDS.size(); f++) {
+            String field = IndexSchema.SNIPPET_FIELDS.get(f);
+            TermsEnum terms = MultiTerms.getTerms(reader, field).iterator();
+            PostingsEnum lucene = null;
+            for (BytesRef bytes = terms.next(); bytes != null; bytes = terms.next()) {
+                TermDocs.Postings held = termDocs.postings(new Term(field, BytesRef.deepCopyOf(bytes)));
+                lucene = terms.postings(lucene, PostingsEnum.OFFSETS);
+                for (int i = 0; i < held.docs().length; i++) {
+                    String posting = field + ":" + bytes.utf8ToString() + " in doc " + held.docs()[i];
+                    assertThat(lucene.nextDoc()).as(posting).isEqualTo(held.docs()[i]);
+                    lucene.nextPosition();
+                    int count = offsets.read(f, held.first() + i, read);
+                    assertThat(count).as(posting).isPositive();
+                    assertThat(new int[] {read[0], read[1], read[2]}).as(posting)
+                            .containsExactly(lucene.freq(), lucene.startOffset(), lucene.endOffset());
+                    compared++;
+                }
+                assertThat(lucene.nextDoc()).isEqualTo(DocIdSetIterator.NO_MORE_DOCS);
+            }
+            assertThat(termDocs.postingCount(field)).isEqualTo(index.snippetOffsets().postings(f));
+        }
+        assertThat(compared).as("postings compared").isEqualTo(243);
     }
 }

@@ -3,6 +3,7 @@ package attackkb.search.snippets;
 import static attackkb.index.IndexSchema.MAX_SNIPPET_SOURCE;
 import static attackkb.index.IndexSchema.SNIPPET_FIELDS;
 
+import attackkb.ThreadConfined;
 import attackkb.index.SnippetTexts;
 import java.util.Arrays;
 import org.apache.lucene.util.FixedBitSet;
@@ -27,9 +28,15 @@ final class Sentences {
     private final SnippetTexts texts;
     /** The most bytes {@code MAX_SNIPPET_SOURCE} characters take in UTF-8. */
     private static final int MAX_BYTES = 3 * MAX_SNIPPET_SOURCE;
-    /** Each thread's buffers for a text's bytes and, unless ASCII, its characters: one text at a time. */
-    private static final ThreadLocal<byte[]> BYTES = ThreadLocal.withInitial(() -> new byte[MAX_BYTES]);
-    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[MAX_SNIPPET_SOURCE]);
+    /** Each thread's text buffers: an {@link In} read into them is valid until the thread's next {@link #in}. */
+    private static final ThreadLocal<TextBuffers> BUFFERS = ThreadLocal.withInitial(TextBuffers::new);
+
+    /** A text's bytes and, unless ASCII, its characters: some 100 KB, too much to allocate per snippet. */
+    private static final class TextBuffers {
+        final byte[] bytes = new byte[MAX_BYTES];
+        final char[] chars = new char[MAX_SNIPPET_SOURCE];
+        final ThreadConfined confined = new ThreadConfined();
+    }
 
     private Sentences(int[][] starts, int[][] first, FixedBitSet[] ascii, SnippetTexts texts) {
         this.starts = starts;
@@ -104,25 +111,19 @@ final class Sentences {
         return true;
     }
 
-    /** The sentences of one text, found by scanning it. */
+    /** The sentences of one text, found by scanning it; the text is its own, not a thread's buffer. */
     static In scan(String string) {
         char[] text = string.toCharArray();
         int[] found = new int[text.length];
         int size = 0;
         for (int i = 1; i < text.length; i++) if (isStart(text, i)) found[size++] = i;
-        return new In(text, null, text.length, found, 0, size);
-    }
-
-    /** A text with no sentences looked for: for reading it through {@link In} alone. */
-    static In plain(String string) {
-        char[] text = string.toCharArray();
-        return new In(text, null, text.length, new int[0], 0, 0);
+        return new In(text, null, text.length, found, 0, size, null, 0);
     }
 
     /**
      * The start of a document's snippet field ({@code field} indexes SNIPPET_FIELDS), at most {@code maxChars}
      * characters, with its sentences, read with {@code reader} (of this generation's texts); null if the document has
-     * none. Valid until this thread reads the field again.
+     * none. Read into this thread's buffers: valid until the thread's next call, and on this thread only.
      */
     In in(SnippetTexts.Reader reader, int field, int doc, int maxChars) {
         int byteLength = texts.length(field, doc);
@@ -130,18 +131,20 @@ final class Sentences {
         int chars = Math.min(maxChars, MAX_SNIPPET_SOURCE);
         int from = first[field][doc];
         int to = first[field][doc + 1];
-        byte[] bytes = BYTES.get();
+        TextBuffers buffers = BUFFERS.get();
+        int use = buffers.confined.begin();
+        byte[] bytes = buffers.bytes;
         if (ascii[field].get(doc)) {
             int length = Math.min(chars, byteLength);
             reader.read(field, doc, bytes, length);
-            return new In(null, bytes, length, starts[field], from, to);
+            return new In(null, bytes, length, starts[field], from, to, buffers.confined, use);
         }
         // Enough bytes for the characters wanted: at most three each (four for a pair of two).
         int read = Math.min(byteLength, 3 * chars);
         reader.read(field, doc, bytes, read);
-        char[] text = CHARS.get();
+        char[] text = buffers.chars;
         int length = decode(bytes, read, text, chars);
-        return new In(text, null, length, starts[field], from, to);
+        return new In(text, null, length, starts[field], from, to, buffers.confined, use);
     }
 
     /** Whether a sentence starts at {@code i}, from 1 to the text's length less one. */
@@ -157,7 +160,8 @@ final class Sentences {
 
     /**
      * One text (possibly the start of a longer one) and the sentence starts in it, by binary search. The text is
-     * either decoded characters or, when it is ASCII, its bytes as read.
+     * either decoded characters or, when it is ASCII, its bytes as read. Read from a thread's buffers, it checks
+     * that they still hold it at every call but {@link #at}, whose callers {@link #check} once for a run of reads.
      */
     static final class In {
         private final char[] chars;
@@ -167,23 +171,35 @@ final class Sentences {
         private final int[] starts;
         private final int from;
         private final int to;
+        /** The buffers' uses and this text's stamp among them; null for a text of its own. */
+        private final ThreadConfined confined;
+        private final int use;
 
-        private In(char[] chars, byte[] bytes, int length, int[] starts, int from, int to) {
+        private In(char[] chars, byte[] bytes, int length, int[] starts, int from, int to, ThreadConfined confined,
+                int use) {
             this.chars = chars;
             this.bytes = bytes;
             this.length = length;
             this.starts = starts;
             this.from = from;
             this.to = to;
+            this.confined = confined;
+            this.use = use;
         }
 
-        /** The character at {@code i}, from 0 to {@link #length} less one. */
+        /** Throws IllegalStateException if this text is in a thread's buffers that have moved on, or another's. */
+        void check() {
+            if (confined != null) confined.check(use);
+        }
+
+        /** The character at {@code i}, from 0 to {@link #length} less one: {@link #check} before a run of these. */
         char at(int i) {
             return chars != null ? chars[i] : (char) bytes[i];
         }
 
         /** Whether a sentence starts at {@code i}: at the text's start, never at or past its end. */
         boolean isStart(int i) {
+            check();
             if (i <= 0) return true;
             if (i >= length) return false;
             return Arrays.binarySearch(starts, from, to, i) >= 0;
@@ -206,6 +222,7 @@ final class Sentences {
 
         /** Where the sentence holding {@code offset} starts, knowing that none starts before {@code notBefore}. */
         int start(int offset, int notBefore) {
+            check();
             int limit = Math.max(notBefore, offset - MAX_REACH);
             int found = lastStart(limit, offset);
             if (found >= 0) return found;
@@ -215,6 +232,7 @@ final class Sentences {
 
         /** Where the sentence holding {@code offset} ends (exclusive, without trailing space). */
         int end(int offset) {
+            check();
             int limit = Math.min(length, offset + MAX_REACH);
             int i = firstStart(offset, limit);
             if (i < 0) {
@@ -227,6 +245,7 @@ final class Sentences {
 
         /** Whether {@code end} is the text's end or only space separates it from the next sentence. */
         boolean endsAt(int end) {
+            check();
             int i = end;
             while (i < length && Character.isWhitespace(at(i))) i++;
             return i == length || isStart(i);
@@ -234,12 +253,14 @@ final class Sentences {
 
         /** The first word start at or after {@code i}. */
         int wordStart(int i) {
+            check();
             while (i < length && !Character.isWhitespace(at(i - 1))) i++;
             return i;
         }
 
         /** The last word end at or before {@code i}. */
         int wordEnd(int i) {
+            check();
             while (i > 0 && i < length && !Character.isWhitespace(at(i))) i--;
             return i;
         }
