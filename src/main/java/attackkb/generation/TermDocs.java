@@ -4,7 +4,6 @@ import static attackkb.index.IndexSchema.NAME_EXACT;
 import static attackkb.index.IndexSchema.PROSE_FIELDS;
 
 import attackkb.index.NumberedPostings;
-import attackkb.search.query.QueryFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
@@ -22,8 +21,8 @@ import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.SmallFloat;
 
 /**
- * The postings of the prose fields and of exact names in memory, with what BM25 needs to score them: about 40,000
- * terms and 500,000 postings for all of ATT&CK and SP 800-53, some 10 MB of heap, built in about 150 ms. A query's
+ * The postings of the prose fields and of exact names in memory, with what BM25 needs to score them (its size and
+ * build time are in the performance log). A query's
  * words are scored here by adding arrays, where Lucene builds a scorer, a postings enum and a table of 256 norms per
  * word and field, and a page's matched fields are found by a binary search per hit.
  *
@@ -45,8 +44,8 @@ public final class TermDocs {
 
     /**
      * A term query in a field kept here that carries its term's postings, looked up once when the query is made. A
-     * query's words are made into queries once each ({@link QueryFactory}); looking each term up again to score it,
-     * find its matched fields and cut snippets was a fifth of a search. Equal to a term query of this class with
+     * query's words are made into queries once each (by the query factory), so each term is looked up once per word,
+     * not again to score it, find its matched fields and cut snippets. Equal to a term query of this class with
      * the same term, and it scores the same in Lucene.
      */
     public static final class HeldTermQuery extends TermQuery {

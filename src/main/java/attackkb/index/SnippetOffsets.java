@@ -25,7 +25,7 @@ import org.apache.lucene.util.BytesRef;
  * <p>Postings are numbered as {@link NumberedPostings} walks them, per field in term order, then document order, as
  * the postings held in memory at serve time are: posting {@code i} of a term is its {@code i}-th document. Lucene
  * keeps the same offsets, but reaching one document's means decoding the blocks of positions and offsets of the
- * documents before it: for the twenty hits of a page, a tenth of a search.
+ * documents before it, for every hit of a page.
  *
  * <p>Format: a codec header; per field, its posting count and the file position of each posting's entry; the entries
  * (frequency, occurrence count, then per occurrence its start minus the previous start and its length, all

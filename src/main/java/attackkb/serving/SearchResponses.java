@@ -23,8 +23,8 @@ public final class SearchResponses {
     /**
      * Searches computed at once, process-wide: one per processor. A search is pure CPU, so more at once only share
      * the processors and every one finishes later. Not fair: a fair semaphore hands a freed permit to the longest
-     * waiter, and the processor idles until that thread wakes; letting a running thread take it raised the long
-     * tail's throughput by a fifth to a third, for a p99 a few milliseconds higher (21 against 16-19 ms).
+     * waiter, and the processor idles until that thread wakes; letting a running thread take it gives more searches
+     * a second for a slightly higher p99.
      */
     private static final Semaphore RUNNING = new Semaphore(Runtime.getRuntime().availableProcessors());
 
@@ -53,8 +53,8 @@ public final class SearchResponses {
     private final Cache<SearchRequest, Answer> cache;
     /**
      * Hashes of recent requests, one slot each: an answer is kept from its request's second time on. Live search
-     * sends a long tail nobody repeats, and keeping each of those answers sent them all through the old generation,
-     * whose full collections tripled the long tail's p99 (58 against 21 ms with the cache off). Slots are written
+     * sends a long tail nobody repeats, and keeping each of those answers sends them all through the old generation,
+     * whose full collections then set the long tail's p99. Slots are written
      * without locks: a lost or colliding write only keeps one answer more, or one later.
      */
     private final int[] seen;

@@ -15,10 +15,10 @@ import java.util.Map;
  * Writes a {@link SearchResult} as the API's JSON body, without {@code took_ms}: the bytes Jackson writes for it with
  * {@link attackkb.Json#MAPPER} (snake_case names, nulls left out, fields in declaration order), which a test holds.
  *
- * <p>Written by hand because an answer is 15-25 KB of mostly plain ASCII: Jackson's bean serializers and per-character
- * escaping took a tenth of an uncached search. Here names are constant bytes and a string is copied as is up to
- * its first character that needs escaping or encoding.
- * Jackson's streaming generator was measured slower for the same bytes (JsonWriterBenchmark): see the performance log.
+ * <p>Written by hand because an answer is tens of kilobytes of mostly plain ASCII: here names are constant bytes and
+ * a string is copied as is up to its first character that needs escaping or encoding. Jackson's bean serializers,
+ * and its streaming generator too, were measured slower for the same bytes (JsonWriterBenchmark; the performance
+ * log has the figures).
  */
 final class SearchResultJson {
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);

@@ -32,8 +32,8 @@ public final class ServedGeneration implements Closeable {
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
-     * Results kept per index by default: about 12 MB, at some 50 KB each (the result and its JSON, facets included).
-     * An uncached search costs about a millisecond, so the cache is for repeats, not for speed.
+     * Results kept per index by default, each with its JSON (facets included), within the server's memory budget. An
+     * uncached search is already fast, so the cache is for repeats, not for speed.
      */
     public static final int DEFAULT_RESULT_CACHE = 256;
 

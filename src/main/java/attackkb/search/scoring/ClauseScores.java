@@ -16,8 +16,8 @@ import org.apache.lucene.search.SynonymQuery;
  * memory: the phrases of curated synonyms and the blends of typo corrections. The same clause, boost included,
  * always scores the same documents the same way in one generation.
  *
- * <p>A search with such clauses (one in six of the long tail) spent about 300 microseconds in Lucene on them: term
- * lookups, weights and positions for about twenty phrases, one per synonym and prose field. The synonyms are a
+ * <p>Lucene scores such a clause from scratch on every search: term lookups, weights and positions for a phrase per
+ * synonym and prose field, more than the rest of the search costs. The synonyms are a
  * fixed list and corrections repeat with the words they correct, so nearly every such clause is kept after its
  * first search. What is kept is bounded by {@link #MAX_POSTINGS}.
  */

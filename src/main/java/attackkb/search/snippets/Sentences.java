@@ -10,8 +10,8 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Where sentences start in the text snippets are cut from. A snippet looks for the sentences around its matches;
- * scanning for them character by character was a tenth of every search, so each generation finds them once, in
- * every snippet field of every document (about 70,000 offsets for all of ATT&CK and SP 800-53).
+ * scanning for them character by character on every search would cost more than the cut, so each generation finds
+ * them once, in every snippet field of every document.
  *
  * <p>A sentence starts at the text's start, after a line break, or after ". ", "? " or "! " followed by something
  * other than a lower-case letter (so "e.g. sh" stays one sentence).

@@ -6,8 +6,8 @@ import java.io.OutputStream;
 
 /**
  * A response body sent in one write to the response's stream. Javalin's {@code result} copies a body through a new
- * 32 KB buffer per response, a seventh of what a long-tail search allocated. Javalin decides on gzip from the first
- * write's size, so the body goes in one write.
+ * buffer per response, a large part of what a search allocates. Javalin decides on gzip from the first write's size,
+ * so the body goes in one write.
  */
 public final class Body {
     /** Writes a whole body to the stream it is given, in one write. */
