@@ -2,8 +2,8 @@ package attackkb.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.index.IndexSchema;
-import attackkb.search.FixtureIndex;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermsEnum;
@@ -21,7 +21,7 @@ class TermDocsTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         termDocs = TermDocs.of(index.searcher().getIndexReader());
     }
 

@@ -2,7 +2,7 @@ package attackkb.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.search.FixtureIndex;
+import attackkb.FixtureIndex;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,7 @@ class EntityStoreTest {
 
     @Test
     void aSummaryMayBeMadeOfAnotherOneInTheSameBin() throws IOException {
-        var store = new EntityStore(FixtureIndex.open());
+        var store = new EntityStore(FixtureIndex.BUNDLES.generation());
         AtomicInteger made = new AtomicInteger();
 
         String outer = store.derived(new Key("outer"), () -> {

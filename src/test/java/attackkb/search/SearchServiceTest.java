@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attackkb.BadInputException;
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,7 +20,7 @@ class SearchServiceTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         service = new SearchService(index);
     }
 
