@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The analyst's user story over HTTP, on the real ATT&CK 18.1 index. */
-class RealDataApiTest {
+class RealDataApiIT {
     @TempDir
     static Path root;
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hostile input against a real server: methods, sizes, traversal, and a seeded fuzz of thousands of generated
  * queries and parameters. Nothing may answer 5xx, every API error must be JSON, and every answer must be quick.
  */
-class HardeningTest {
+class HardeningIT {
     @TempDir
     static Path root;
 
@@ -94,7 +94,7 @@ class HardeningTest {
             }
             String body = response.substring(end + 4);
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = dechunk(body);
-            return new Answer(HardeningTest.status(response), headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            return new Answer(HardeningIT.status(response), headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
 
         private static String dechunk(String chunked) {

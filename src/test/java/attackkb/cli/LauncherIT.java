@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * target/attack-kb.jar it is given (through ATTACK_KB_JAR) a jar that holds only a manifest naming the main class
  * and this test's class path: the launcher and the java it starts are the real ones.
  */
-class LauncherTest {
+class LauncherIT {
     static final Path LAUNCHER = Path.of("bin", "attack-kb").toAbsolutePath();
     static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 

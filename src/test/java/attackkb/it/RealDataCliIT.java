@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The CLI over the real data: {@code index --data …attack} then {@code search "container image"}. */
-class RealDataCliTest {
+class RealDataCliIT {
     @TempDir
     static Path tmp;
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The indexer over the real ATT&CK 18.1 bundles ({@code ../shared/data/attack} or {@code $ATTACK_KB_DATA/attack}),
  * checked against counts known from the data's README. Skipped when the data is absent.
  */
-class RealAttackDataTest {
+class RealAttackDataIT {
     @TempDir
     static Path root;
 

@@ -39,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Runs over the real ATT&CK index when ../shared/data is present, else over the fixture index; screenshots are
  * saved under target/screenshots.
  */
-class SearchFlowBrowserTest {
+class SearchFlowBrowserIT {
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final File CHROMIUM = new File("/usr/bin/chromium");
 

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real CTID SP 800-53 mapping, descriptions and OSCAL catalog, over the real 18.1 bundles. */
-class RealControlMappingTest {
+class RealControlMappingIT {
     @TempDir
     static Path root;
 
