@@ -3,13 +3,10 @@ package attackkb.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import attackkb.RealData;
-import attackkb.index.IndexBuilder;
-import attackkb.index.IndexStore;
-import attackkb.serving.ServedGeneration;
-import attackkb.web.WebApp;
-import io.javalin.Javalin;
+import attackkb.RealIndex;
+import attackkb.web.RunningServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,8 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The analyst's flow in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
  * type a search, see results arrive without a page reload, narrow by a facet, go back, open a technique.
- * Runs over the real ATT&CK index when ../shared/data is present, else over the fixture index; screenshots are
- * saved under target/screenshots.
+ * Runs over the real index of ATT&CK and its mappings (shared with the other real-data tests) when ../shared/data is
+ * present, else over the fixture index; screenshots are saved under target/screenshots.
  */
 class SearchFlowBrowserIT {
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -46,25 +43,21 @@ class SearchFlowBrowserIT {
     @TempDir
     static Path tmp;
 
-    static ServedGeneration live;
-    static Javalin app;
+    static RunningServer fixtureServer;
     static WebDriver browser;
     static String base;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "skipped: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        IndexStore store = new IndexStore(tmp.resolve("index"));
-        Path attack = RealData.root().resolve("attack");
-        Path mappings = RealData.root().resolve("mappings");
-        List<String> data = Files.isDirectory(attack) && Files.isDirectory(mappings)
-                ? List.of(attack.toString(), mappings.toString())
-                : List.of(Fixtures.dir().toString(), Fixtures.controls().toString(), Fixtures.frameworks().toString());
-        new IndexBuilder(store).build(Fixtures.ingest(data, new ArrayList<>()));
-        live = ServedGeneration.open(store);
-        app = WebApp.create(() -> live).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        Path data = RealData.root();
+        if (Files.isDirectory(data.resolve("attack")) && Files.isDirectory(data.resolve("mappings"))) {
+            base = RealIndex.all().server().base();
+        } else {
+            fixtureServer = RunningServer.start(FixtureIndex.FRAMEWORKS.served());
+            base = fixtureServer.base();
+        }
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
@@ -76,10 +69,9 @@ class SearchFlowBrowserIT {
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (browser != null) browser.quit();
-        if (app != null) app.stop();
-        if (live != null) live.close();
+        if (fixtureServer != null) fixtureServer.close();
     }
 
     /** Waits, retrying through the moment htmx swaps the results (an element read then may be gone). */

@@ -2,51 +2,32 @@ package attackkb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
 import attackkb.Json;
-import attackkb.RealData;
-import attackkb.index.IndexBuilder;
-import attackkb.index.IndexStore;
+import attackkb.RealIndex;
 import attackkb.search.SearchRequest;
 import attackkb.serving.ServedGeneration;
-import attackkb.web.WebApp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.TestCase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import okhttp3.Response;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The analyst's user story over HTTP, on the real ATT&CK 18.1 index. */
 class RealDataApiIT {
-    @TempDir
-    static Path root;
-
     static ServedGeneration live;
 
     @BeforeAll
-    static void build() throws IOException {
-        Path attack = RealData.attack();
-        IndexStore store = new IndexStore(root.resolve("index"));
-        new IndexBuilder(store).build(Fixtures.ingest(List.of(attack.toString()), new ArrayList<>()));
-        live = ServedGeneration.open(store);
-    }
-
-    @AfterAll
-    static void close() throws IOException {
-        if (live != null) live.close();
+    static void openIndex() {
+        live = RealIndex.attack().served();
     }
 
     static void test(TestCase c) {
-        JavalinTest.test(WebApp.create(() -> live), c);
+        RealIndex.attack().server().test(c);
     }
 
     static JsonNode get(HttpClient client, String path) throws IOException {
