@@ -1,0 +1,56 @@
+package attackkb.browser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+
+/**
+ * Deque's axe-core (the script its selenium jar ships), run in the page the browser shows, answering only the
+ * serious and critical violations, one line each. Asked for violations alone, axe sends back a few lines, where
+ * Deque's {@code AxeBuilder} returns every node that passed each rule and finishes the run in a window it opens.
+ */
+final class AxeScan {
+    /** The rules that read colours: the only ones whose answer can change with the theme. */
+    static final List<String> COLOUR_RULES = List.of("color-contrast", "link-in-text-block");
+
+    private static final String AXE = axeSource();
+
+    private static final String RUN = """
+            const [rules, done] = arguments;
+            const options = {resultTypes: ['violations']};
+            if (rules) options.runOnly = {type: 'rule', values: rules};
+            axe.run(document, options).then(r => done(r.violations
+                    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                    .map(v => v.id + ' (' + v.impact + ', ' + v.nodes.length + ' elements, e.g. '
+                            + JSON.stringify(v.nodes[0].target) + ')')),
+                e => done(['axe failed: ' + e]));
+            """;
+
+    private AxeScan() {}
+
+    /** Puts axe into the page; once per page load, before {@link #problems}. */
+    static void inject(WebDriver browser) {
+        ((JavascriptExecutor) browser).executeScript(AXE);
+    }
+
+    /** Every rule axe runs by default ({@code rules} null), or only these, over the whole page. */
+    @SuppressWarnings("unchecked")
+    static List<String> problems(WebDriver browser, List<String> rules) {
+        browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        return (List<String>) ((JavascriptExecutor) browser).executeAsyncScript(RUN, rules);
+    }
+
+    private static String axeSource() {
+        try (InputStream in = AxeScan.class.getResourceAsStream("/axe.min.js")) {
+            if (in == null) throw new IllegalStateException("axe.min.js not on the class path (com.deque.html.axe-core:selenium)");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
