@@ -6,8 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chromium.HasCdp;
 
 /**
  * Deque's axe-core (the script its selenium jar ships), run in the page the browser shows, answering only the
@@ -33,9 +35,20 @@ final class AxeScan {
 
     private AxeScan() {}
 
-    /** Puts axe into the page; once per page load, before {@link #problems}. */
-    static void inject(WebDriver browser) {
-        ((JavascriptExecutor) browser).executeScript(AXE);
+    /**
+     * Puts axe into every page the browser loads until {@code close()}: Chromium evaluates it as each page starts,
+     * rather than receiving its half a megabyte through WebDriver and compiling it anew after each load.
+     */
+    static InEveryPage intoEveryPage(WebDriver browser) {
+        HasCdp cdp = (HasCdp) browser;
+        Object id = cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AXE)).get("identifier");
+        return () -> cdp.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
+    }
+
+    /** Axe put into every page, until closed. */
+    interface InEveryPage extends AutoCloseable {
+        @Override
+        void close();
     }
 
     /** Every rule axe runs by default ({@code rules} null), or only these, over the whole page. */

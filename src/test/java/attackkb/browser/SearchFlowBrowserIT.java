@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,21 +52,29 @@ class SearchFlowBrowserIT {
     static void start() {
         assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "skipped: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        Path data = RealData.root();
-        if (Files.isDirectory(data.resolve("attack")) && Files.isDirectory(data.resolve("mappings"))) {
-            base = RealIndex.all().server().base();
-        } else {
-            fixtureServer = RunningServer.start(FixtureIndex.FRAMEWORKS.served());
-            base = fixtureServer.base();
+        // Chromium starts while the index is built (the first class to ask for the real one builds it).
+        CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(SearchFlowBrowserIT::chromium);
+        try {
+            Path data = RealData.root();
+            if (Files.isDirectory(data.resolve("attack")) && Files.isDirectory(data.resolve("mappings"))) {
+                base = RealIndex.all().server().base();
+            } else {
+                fixtureServer = RunningServer.start(FixtureIndex.FRAMEWORKS.served());
+                base = fixtureServer.base();
+            }
+        } finally {
+            browser = starting.join();
         }
+    }
 
+    static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1400", "--user-data-dir=" + tmp.resolve("chrome-profile"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
@@ -286,12 +295,13 @@ class SearchFlowBrowserIT {
                 "/frameworks/nist_800_53/AC-4", "/graph/T1204.003");
         browser.get(base + "/");
         js.executeScript("localStorage.removeItem('attack-kb-theme');");
-        for (String path : paths) {
-            load(path);
-            AxeScan.problems(browser, null).forEach(problem -> problems.add(path + ": " + problem));
-        }
-        js.executeScript("localStorage.setItem('attack-kb-theme', 'dark');");
+        AxeScan.InEveryPage axe = AxeScan.intoEveryPage(browser);
         try {
+            for (String path : paths) {
+                load(path);
+                AxeScan.problems(browser, null).forEach(problem -> problems.add(path + ": " + problem));
+            }
+            js.executeScript("localStorage.setItem('attack-kb-theme', 'dark');");
             for (String path : paths) {
                 load(path);
                 AxeScan.problems(browser, AxeScan.COLOUR_RULES).forEach(problem -> problems.add("dark " + path + ": " + problem));
@@ -300,15 +310,15 @@ class SearchFlowBrowserIT {
             assertThat(js.executeScript("return getComputedStyle(document.body).backgroundColor;"))
                     .as("the dark theme applied").isEqualTo("rgb(18, 20, 24)");
         } finally {
+            axe.close();
             js.executeScript("localStorage.removeItem('attack-kb-theme');");
         }
     }
 
-    /** Opens a page, waits until it has loaded, and puts axe into it. */
+    /** Opens a page and waits until it has loaded. */
     static void load(String path) {
         browser.get(base + path);
         waitUpTo(10).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
-        AxeScan.inject(browser);
     }
 
     /** The theme button cycles system, light and dark, and the choice outlives a reload. */
