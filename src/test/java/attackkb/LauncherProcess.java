@@ -42,11 +42,23 @@ public final class LauncherProcess {
         builder.environment().put("JAVA", JAVA);
         builder.environment().putAll(env);
         Process process = builder.start();
-        process.getOutputStream().close();
-        var out = readAsync(process.getInputStream());
-        var err = readAsync(process.getErrorStream());
-        assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        return new Run(process.exitValue(), out.get(), err.get());
+        // A test run that ends, or is stopped, while the launcher runs takes it along rather than leave it running.
+        Thread stop = new Thread(process::destroy);
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            process.getOutputStream().close();
+            var out = readAsync(process.getInputStream());
+            var err = readAsync(process.getErrorStream());
+            assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)).as("launcher finished").isTrue();
+            return new Run(process.exitValue(), out.get(), err.get());
+        } finally {
+            process.destroy();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs
+            }
+        }
     }
 
     private interface Text {

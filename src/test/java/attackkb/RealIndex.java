@@ -18,16 +18,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
  * The real data indexed once per test JVM and shared by every test class that reads it: each build takes seconds, so
- * classes share one rather than build their own. An index is built on first use; it and its server are closed, and
- * its folder deleted, when the JVM exits. Tests only read it.
+ * classes share one rather than build their own. An index is built on first use (in failsafe's run, the index of all
+ * the data as the run opens); it and its server are closed, and its folder deleted, when the JVM exits. Tests only
+ * read it.
  */
 public final class RealIndex {
     private static RealIndex attack;
-    private static RealIndex all;
+    private static CompletableFuture<RealIndex> all;
 
     private final Path root;
     private final IndexStore store;
@@ -55,18 +58,49 @@ public final class RealIndex {
     }
 
     /**
-     * Everything under the data folder (the bundles, the framework mappings, the SP 800-53 catalog); the test is skipped
-     * when it is absent. In {@code mvn verify}, whose integration tests run after the jar is packaged, it is built as
-     * users build it, by {@code bin/attack-kb index} with that jar: a test of the jar and of the heap the launcher
-     * gives the index command.
+     * Everything under the data folder (the bundles, the framework mappings, the SP 800-53 catalog); the test is
+     * skipped when it is absent. In {@code mvn verify}, whose integration tests run after the jar is packaged, it is
+     * built as users build it, by {@code bin/attack-kb index} with that jar: a test of the jar and of the heap the
+     * launcher gives the index command.
      */
-    public static synchronized RealIndex all() {
+    public static RealIndex all() {
         RealData.attack();
-        Path mappings = RealData.root().resolve("mappings");
-        assumeTrue(Files.isDirectory(mappings), "skipped: no mappings folder under " + RealData.root());
+        assumeTrue(hasMappings(), "skipped: no mappings folder under " + RealData.root());
+        try {
+            return allBuilding().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /**
+     * Starts building {@link #all()} on a thread of its own, if the data is there. Failsafe's run does so as it opens
+     * ({@link RealIndexPrefetch}): the launcher builds the index on one core while the first classes, which do not
+     * read it, run on the other.
+     */
+    static void prefetchAll() {
+        if (RealData.hasAttack() && hasMappings()) allBuilding();
+    }
+
+    private static boolean hasMappings() {
+        return Files.isDirectory(RealData.root().resolve("mappings"));
+    }
+
+    private static synchronized CompletableFuture<RealIndex> allBuilding() {
         if (all == null) {
-            Path jar = LauncherProcess.packagedJar();
-            all = jar == null ? buildHere("all", RealData.root()) : buildWithLauncher("all", RealData.root(), jar);
+            CompletableFuture<RealIndex> building = new CompletableFuture<>();
+            Thread builder = new Thread(() -> {
+                try {
+                    Path data = RealData.root();
+                    Path jar = LauncherProcess.packagedJar();
+                    building.complete(jar == null ? buildHere("all", data) : buildWithLauncher("all", data, jar));
+                } catch (Throwable e) {
+                    building.completeExceptionally(e);
+                }
+            }, "real-index-all");
+            builder.setDaemon(true);
+            builder.start();
+            all = building;
         }
         return all;
     }
@@ -87,12 +121,14 @@ public final class RealIndex {
         Path root;
         try {
             root = Files.createTempDirectory("attack-kb-real-" + name);
-            run = LauncherProcess.run(LauncherProcess.LAUNCHER, Map.of("ATTACK_KB_JAR", jar.toString()), Duration.ofMinutes(5),
-                    "index", "--data", data.toString(), "--index", root.resolve("index").toString());
+            run = LauncherProcess.run(LauncherProcess.LAUNCHER, Map.of("ATTACK_KB_JAR", jar.toString()),
+                    Duration.ofMinutes(5), "index", "--data", data.toString(), "--index", root.resolve("index").toString());
         } catch (Exception e) {
             throw new IllegalStateException("bin/attack-kb index could not run", e);
         }
-        if (run.exitCode() != 0) throw new IllegalStateException("bin/attack-kb index " + data + " failed:\n" + run.err());
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("bin/attack-kb index " + data + " failed:\n" + run.err());
+        }
         return new RealIndex(root, new IndexStore(root.resolve("index")).manifest(), null, run.out());
     }
 

@@ -41,7 +41,8 @@ final class AxeScan {
      */
     static InEveryPage intoEveryPage(WebDriver browser) {
         HasCdp cdp = (HasCdp) browser;
-        Object id = cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AXE)).get("identifier");
+        Object id = cdp.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", AXE))
+                .get("identifier");
         return () -> cdp.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", id));
     }
 
@@ -60,7 +61,7 @@ final class AxeScan {
 
     private static String axeSource() {
         try (InputStream in = AxeScan.class.getResourceAsStream("/axe.min.js")) {
-            if (in == null) throw new IllegalStateException("axe.min.js not on the class path (com.deque.html.axe-core:selenium)");
+            if (in == null) throw new IllegalStateException("no axe.min.js on the class path (Deque's selenium jar)");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

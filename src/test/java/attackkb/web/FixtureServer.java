@@ -30,7 +30,8 @@ public final class FixtureServer implements BeforeAllCallback, AfterAllCallback 
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        server = RunningServer.start(index.served(), settings, new OkHttpClient.Builder().followRedirects(false).build());
+        var client = new OkHttpClient.Builder().followRedirects(false).build();
+        server = RunningServer.start(index.served(), settings, client);
     }
 
     @Override
