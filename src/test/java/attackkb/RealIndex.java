@@ -18,19 +18,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.stream.Stream;
 
 /**
  * The real data indexed once per test JVM and shared by every test class that reads it: each build takes seconds, so
- * classes share one rather than build their own. An index is built on first use (in failsafe's run, the index of all
- * the data as the run opens); it and its server are closed, and its folder deleted, when the JVM exits. Tests only
- * read it.
+ * classes share one rather than build their own. An index is built on first use; it and its server are closed, and
+ * its folder deleted, when the JVM exits. Tests only read it.
  */
 public final class RealIndex {
     private static RealIndex attack;
-    private static CompletableFuture<RealIndex> all;
+    private static RealIndex all;
 
     private final Path root;
     private final IndexStore store;
@@ -63,44 +60,14 @@ public final class RealIndex {
      * built as users build it, by {@code bin/attack-kb index} with that jar: a test of the jar and of the heap the
      * launcher gives the index command.
      */
-    public static RealIndex all() {
+    public static synchronized RealIndex all() {
         RealData.attack();
-        assumeTrue(hasMappings(), "skipped: no mappings folder under " + RealData.root());
-        try {
-            return allBuilding().join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /**
-     * Starts building {@link #all()} on a thread of its own, if the data is there. Failsafe's run does so as it opens
-     * ({@link RealIndexPrefetch}): the launcher builds the index on one core while the first classes, which do not
-     * read it, run on the other.
-     */
-    static void prefetchAll() {
-        if (RealData.hasAttack() && hasMappings()) allBuilding();
-    }
-
-    private static boolean hasMappings() {
-        return Files.isDirectory(RealData.root().resolve("mappings"));
-    }
-
-    private static synchronized CompletableFuture<RealIndex> allBuilding() {
+        Path mappings = RealData.root().resolve("mappings");
+        assumeTrue(Files.isDirectory(mappings), "skipped: no mappings folder under " + RealData.root());
         if (all == null) {
-            CompletableFuture<RealIndex> building = new CompletableFuture<>();
-            Thread builder = new Thread(() -> {
-                try {
-                    Path data = RealData.root();
-                    Path jar = LauncherProcess.packagedJar();
-                    building.complete(jar == null ? buildHere("all", data) : buildWithLauncher("all", data, jar));
-                } catch (Throwable e) {
-                    building.completeExceptionally(e);
-                }
-            }, "real-index-all");
-            builder.setDaemon(true);
-            builder.start();
-            all = building;
+            Path data = RealData.root();
+            Path jar = LauncherProcess.packagedJar();
+            all = jar == null ? buildHere("all", data) : buildWithLauncher("all", data, jar);
         }
         return all;
     }

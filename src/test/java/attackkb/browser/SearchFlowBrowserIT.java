@@ -52,7 +52,7 @@ class SearchFlowBrowserIT {
     static void start() {
         assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "skipped: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        // Chromium starts while the real index is built, or its build under way ends.
+        // Chromium starts while the index is built (the first class to ask for the real one builds it).
         CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(SearchFlowBrowserIT::chromium);
         try {
             Path data = RealData.root();
