@@ -20,9 +20,13 @@ public final class RealData {
     /** The folder of the three ATT&CK bundles, or the test is skipped. */
     public static Path attack() {
         Path attack = root().resolve("attack");
-        assumeTrue(Files.isRegularFile(attack.resolve("enterprise-attack-18.1.json")),
-                "skipped: ATT&CK 18.1 bundles not found under " + attack
-                        + " (set ATTACK_KB_DATA to the folder that holds attack/)");
+        assumeTrue(hasAttack(), "skipped: ATT&CK 18.1 bundles not found under " + attack
+                + " (set ATTACK_KB_DATA to the folder that holds attack/)");
         return attack;
+    }
+
+    /** Whether the ATT&CK 18.1 bundles are there. */
+    public static boolean hasAttack() {
+        return Files.isRegularFile(root().resolve("attack").resolve("enterprise-attack-18.1.json"));
     }
 }

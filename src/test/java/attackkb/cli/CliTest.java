@@ -75,7 +75,8 @@ class CliTest {
         assertThat(json.get("total").asInt()).isEqualTo(1);
         assertThat(json.at("/hits/0/id").asText()).isEqualTo("T1525");
         assertThat(json.at("/hits/0/snippet").asText()).contains("<mark>");
-        assertThat(json.at("/facets/platform")).isNotEmpty();
+        assertThat(json.at("/facets/platform").toString()).isEqualTo("[{\"value\":\"Containers\",\"label\":\"Containers\","
+                + "\"count\":1,\"selected\":true},{\"value\":\"IaaS\",\"label\":\"IaaS\",\"count\":1,\"selected\":false}]");
     }
 
     @Test

@@ -2,8 +2,8 @@ package attackkb.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.index.IndexSchema;
-import attackkb.search.FixtureIndex;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DocValuesReaderTest {
     @Test
     void aValueReadStaysAsReadWhenTheNextIsRead() throws Exception {
-        IndexGeneration index = FixtureIndex.open();
+        IndexGeneration index = FixtureIndex.BUNDLES.generation();
         DocValuesReader values = index.docValues();
         byte[] first = values.bytes(IndexSchema.SOURCE, 0);
         String firstText = new String(first, StandardCharsets.UTF_8);

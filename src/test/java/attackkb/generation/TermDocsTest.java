@@ -2,9 +2,9 @@ package attackkb.generation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.index.IndexSchema;
 import attackkb.index.SnippetOffsets;
-import attackkb.search.FixtureIndex;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
@@ -28,7 +28,7 @@ class TermDocsTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         termDocs = TermDocs.of(index.searcher().getIndexReader());
     }
 

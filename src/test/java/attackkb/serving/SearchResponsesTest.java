@@ -2,8 +2,8 @@ package attackkb.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
-import attackkb.search.FixtureIndex;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.SearchService;
@@ -18,7 +18,7 @@ class SearchResponsesTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         service = new SearchService(index);
     }
 

@@ -2,10 +2,10 @@ package attackkb.serving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.Json;
 import attackkb.generation.IndexGeneration;
 import attackkb.search.FacetValue;
-import attackkb.search.FixtureIndex;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
@@ -35,7 +35,7 @@ class SearchResultJsonTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         service = new SearchService(index);
     }
 

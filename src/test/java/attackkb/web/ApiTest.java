@@ -2,7 +2,7 @@ package attackkb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import attackkb.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The JSON API over the fixture index, through a real HTTP server on a random port. */
 class ApiTest {
     @RegisterExtension
-    static final FixtureServer server = new FixtureServer(Fixtures::index);
+    static final FixtureServer server = new FixtureServer(FixtureIndex.BUNDLES);
 
     record Answer(int status, String contentType, JsonNode json) {}
 

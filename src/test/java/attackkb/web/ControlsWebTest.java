@@ -2,7 +2,7 @@ package attackkb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import attackkb.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Controls in the API and the pages, over the fixture bundles with the control fixtures. */
 public class ControlsWebTest {
     @RegisterExtension
-    static final FixtureServer server = new FixtureServer(Fixtures::indexWithControls);
+    static final FixtureServer server = new FixtureServer(FixtureIndex.CONTROLS);
 
     static void test(TestCase c) {
         server.test(c);

@@ -4,7 +4,7 @@ import static attackkb.web.ControlsWebTest.body;
 import static attackkb.web.ControlsWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.TestCase;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Every mapped framework in the API, the pages and the search, over the fixture bundles with SP 800-53, AWS and KEV fixtures. */
 class FrameworksWebTest {
     @RegisterExtension
-    static final FixtureServer server = new FixtureServer(Fixtures::indexWithFrameworks);
+    static final FixtureServer server = new FixtureServer(FixtureIndex.FRAMEWORKS);
 
     static void test(TestCase c) {
         server.test(c);

@@ -4,7 +4,7 @@ import static attackkb.web.ControlsWebTest.body;
 import static attackkb.web.ControlsWebTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** An entity's neighbourhood as a graph, over the fixture bundle with SP 800-53, AWS and KEV mappings. */
 class GraphWebTest {
     @RegisterExtension
-    static final FixtureServer server = new FixtureServer(Fixtures::indexWithFrameworks);
+    static final FixtureServer server = new FixtureServer(FixtureIndex.FRAMEWORKS);
 
     private static List<String> nodes(JsonNode graph) {
         List<String> out = new ArrayList<>();

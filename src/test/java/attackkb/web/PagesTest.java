@@ -2,7 +2,7 @@ package attackkb.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import attackkb.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.testtools.HttpClient;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The HTML pages and exports over the fixture index, through a real HTTP server. */
 class PagesTest {
     @RegisterExtension
-    static final FixtureServer server = new FixtureServer(Fixtures::index);
+    static final FixtureServer server = new FixtureServer(FixtureIndex.BUNDLES);
 
     record Page(int status, String body, okhttp3.Headers headers) {}
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import attackkb.BadInputException;
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import attackkb.web.http.ServerSettings;
 import attackkb.web.pages.PageActions;
 import attackkb.web.http.ReportLink;
@@ -18,7 +18,7 @@ class ReportLinkTest {
     private static final String TEMPLATE = "https://git.example.org/kb/issues/new?title={type}%20{id}%3A%20{name}&body={url}%20{version}%20{stix}";
 
     @RegisterExtension
-    static final FixtureServer server = new FixtureServer(Fixtures::indexWithFrameworks,
+    static final FixtureServer server = new FixtureServer(FixtureIndex.FRAMEWORKS,
             new ServerSettings(ServerSettings.MIN_THREADS, false, ReportLink.of(TEMPLATE)));
 
     @Test

@@ -2,9 +2,9 @@ package attackkb.search.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexSchema;
-import attackkb.search.FixtureIndex;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class VocabularyTest {
 
     @BeforeAll
     static void open() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         vocabulary = new Vocabulary(index.searcher().getIndexReader());
     }
 

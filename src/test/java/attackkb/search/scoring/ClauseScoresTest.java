@@ -3,8 +3,8 @@ package attackkb.search.scoring;
 import static attackkb.index.IndexSchema.STATEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
-import attackkb.search.FixtureIndex;
 import java.util.List;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BoostQuery;
@@ -22,7 +22,7 @@ class ClauseScoresTest {
 
     @BeforeAll
     static void build() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
     }
 
     static final Query PHRASE = new BoostQuery(new PhraseQuery(1, STATEMENT, "malici", "imag"), 0.45f);

@@ -6,9 +6,9 @@ import static attackkb.index.IndexSchema.STATEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
 import attackkb.index.SnippetTexts;
-import attackkb.search.FixtureIndex;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +26,7 @@ class SentencesTest {
 
     @BeforeAll
     static void open() throws Exception {
-        IndexGeneration index = FixtureIndex.open();
+        IndexGeneration index = FixtureIndex.BUNDLES.generation();
         texts = index.snippetTexts();
         sentences = Sentences.of(texts, index.table().maxDoc());
         first = nextWithStatement(0);

@@ -5,9 +5,9 @@ import static attackkb.index.IndexSchema.STATEMENT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
 import attackkb.generation.TermDocs;
-import attackkb.search.FixtureIndex;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.lucene.index.Term;
@@ -24,7 +24,7 @@ class SnippetCutterTest {
 
     @BeforeAll
     static void open() throws Exception {
-        index = FixtureIndex.open();
+        index = FixtureIndex.BUNDLES.generation();
         sentences = Sentences.of(index.snippetTexts(), index.table().maxDoc());
         images = TermDocs.of(index.searcher().getIndexReader()).postings(new Term(STATEMENT, "imag"));
     }

@@ -3,10 +3,10 @@ package attackkb.search.snippets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import attackkb.FixtureIndex;
 import attackkb.generation.IndexGeneration;
 import attackkb.generation.TermDocs;
 import attackkb.index.IndexSchema;
-import attackkb.search.FixtureIndex;
 import java.io.IOException;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
@@ -45,7 +45,7 @@ class SnippetsTest {
 
     @Test
     void refusesOffsetsWrittenForAnotherIndex() throws IOException {
-        IndexGeneration fixture = FixtureIndex.open();
+        IndexGeneration fixture = FixtureIndex.BUNDLES.generation();
         try (Directory directory = new ByteBuffersDirectory()) {
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer()))) {
                 Document doc = new Document();

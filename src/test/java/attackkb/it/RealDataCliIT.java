@@ -3,20 +3,17 @@ package attackkb.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import attackkb.Main;
-import attackkb.RealData;
+import attackkb.RealIndex;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The CLI over the real data: {@code index --data …attack} then {@code search "container image"}. */
-class RealDataCliTest {
-    @TempDir
-    static Path tmp;
-
+/**
+ * The CLI's {@code search} over the real ATT&CK index. The {@code index} command runs over the real data through the
+ * launcher, which builds the index of all of it ({@code RealIndex.all()}, checked in {@code LauncherIT}).
+ */
+class RealDataCliIT {
     static String run(String... args) {
         StringWriter out = new StringWriter();
         var cmd = Main.commandLine();
@@ -26,14 +23,9 @@ class RealDataCliTest {
         return out.toString();
     }
 
-    @BeforeAll
-    static void index() {
-        run("index", "--data", RealData.attack().toString(), "--index", tmp.resolve("index").toString());
-    }
-
     @Test
     void searchContainerImageListsMaliciousImageAndImplantInternalImageInTheTopFive() {
-        String out = run("search", "--index", tmp.resolve("index").toString(), "container image");
+        String out = run("search", "--index", RealIndex.attack().folder().toString(), "container image");
         List<String> top5 = out.lines().filter(l -> l.matches("^ ?\\d+\\. .*")).limit(5).toList();
         assertThat(top5).anySatisfy(l -> assertThat(l).contains("T1204.003").contains("Malicious Image"));
         assertThat(top5).anySatisfy(l -> assertThat(l).contains("T1525").contains("Implant Internal Image"));

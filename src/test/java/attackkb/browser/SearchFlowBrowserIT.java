@@ -3,13 +3,10 @@ package attackkb.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import attackkb.Fixtures;
+import attackkb.FixtureIndex;
 import attackkb.RealData;
-import attackkb.index.IndexBuilder;
-import attackkb.index.IndexStore;
-import attackkb.serving.ServedGeneration;
-import attackkb.web.WebApp;
-import io.javalin.Javalin;
+import attackkb.RealIndex;
+import attackkb.web.RunningServer;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,55 +34,61 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The analyst's flow in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them):
  * type a search, see results arrive without a page reload, narrow by a facet, go back, open a technique.
- * Runs over the real ATT&CK index when ../shared/data is present, else over the fixture index; screenshots are
- * saved under target/screenshots.
+ * Runs over the real index of ATT&CK and its mappings (shared with the other real-data tests) when ../shared/data is
+ * present, else over the fixture index; screenshots are saved under target/screenshots.
  */
-class SearchFlowBrowserTest {
+class SearchFlowBrowserIT {
     static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     static final File CHROMIUM = new File("/usr/bin/chromium");
 
     @TempDir
     static Path tmp;
 
-    static ServedGeneration live;
-    static Javalin app;
+    static RunningServer fixtureServer;
     static WebDriver browser;
     static String base;
 
     @BeforeAll
-    static void start() throws IOException {
+    static void start() {
         assumeTrue(CHROMEDRIVER.canExecute() && CHROMIUM.canExecute(),
                 "skipped: needs Debian's chromium and chromium-driver (apt-get install chromium chromium-driver)");
-        IndexStore store = new IndexStore(tmp.resolve("index"));
-        Path attack = RealData.root().resolve("attack");
-        Path mappings = RealData.root().resolve("mappings");
-        List<String> data = Files.isDirectory(attack) && Files.isDirectory(mappings)
-                ? List.of(attack.toString(), mappings.toString())
-                : List.of(Fixtures.dir().toString(), Fixtures.controls().toString(), Fixtures.frameworks().toString());
-        new IndexBuilder(store).build(Fixtures.ingest(data, new ArrayList<>()));
-        live = ServedGeneration.open(store);
-        app = WebApp.create(() -> live).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port();
+        // Chromium starts while the index is built (the first class to ask for the real one builds it).
+        CompletableFuture<WebDriver> starting = CompletableFuture.supplyAsync(SearchFlowBrowserIT::chromium);
+        try {
+            Path data = RealData.root();
+            if (Files.isDirectory(data.resolve("attack")) && Files.isDirectory(data.resolve("mappings"))) {
+                base = RealIndex.all().server().base();
+            } else {
+                fixtureServer = RunningServer.start(FixtureIndex.FRAMEWORKS.served());
+                base = fixtureServer.base();
+            }
+        } finally {
+            browser = starting.join();
+        }
+    }
 
+    static WebDriver chromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--window-size=1280,1400", "--user-data-dir=" + tmp.resolve("chrome-profile"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        return new ChromeDriver(service, options);
     }
 
     @AfterAll
-    static void stop() throws IOException {
+    static void stop() {
         if (browser != null) browser.quit();
-        if (app != null) app.stop();
-        if (live != null) live.close();
+        if (fixtureServer != null) fixtureServer.close();
     }
 
-    /** Waits, retrying through the moment htmx swaps the results (an element read then may be gone). */
+    /**
+     * Waits, looking every 50 ms (Selenium's default is every 500), retrying through the moment htmx swaps the results
+     * (an element read then may be gone).
+     */
     static WebDriverWait waitUpTo(int seconds) {
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(seconds), Duration.ofMillis(50));
         wait.ignoring(StaleElementReferenceException.class);
         return wait;
     }
@@ -279,33 +283,42 @@ class SearchFlowBrowserTest {
         }
     }
 
-    /** axe-core finds no serious or critical accessibility problem on the pages people use most, light or dark. */
+    /**
+     * axe-core finds no serious or critical accessibility problem on the pages people use most, light or dark. The dark
+     * theme changes only colours, so in it the colour rules are run again.
+     */
     @Test
     void theMainPagesPassAnAccessibilityScan() {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
         List<String> problems = new ArrayList<>();
         List<String> paths = List.of("/", "/search?q=container+image", "/techniques/T1204.003", "/matrix/enterprise-attack",
                 "/frameworks/nist_800_53/AC-4", "/graph/T1204.003");
         browser.get(base + "/");
-        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('attack-kb-theme');");
-        List<String> scans = new ArrayList<>(paths);
-        paths.forEach(p -> scans.add("dark " + p));
-        for (String scan : scans) {
-            String path = scan.replaceFirst("^dark ", "");
-            if (scan.equals("dark /")) ((JavascriptExecutor) browser).executeScript("localStorage.setItem('attack-kb-theme', 'dark');");
-            browser.get(base + path);
-            waitUpTo(10).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
-            var results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
-            for (var v : results.getViolations()) {
-                if ("serious".equals(v.getImpact()) || "critical".equals(v.getImpact())) {
-                    problems.add(scan + ": " + v.getId() + " (" + v.getImpact() + ", " + v.getNodes().size() + " elements, e.g. "
-                            + v.getNodes().get(0).getTarget() + ")");
-                }
+        js.executeScript("localStorage.removeItem('attack-kb-theme');");
+        AxeScan.InEveryPage axe = AxeScan.intoEveryPage(browser);
+        try {
+            for (String path : paths) {
+                load(path);
+                AxeScan.problems(browser, null).forEach(problem -> problems.add(path + ": " + problem));
             }
+            js.executeScript("localStorage.setItem('attack-kb-theme', 'dark');");
+            for (String path : paths) {
+                load(path);
+                AxeScan.problems(browser, AxeScan.COLOUR_RULES).forEach(problem -> problems.add("dark " + path + ": " + problem));
+            }
+            assertThat(problems).isEmpty();
+            assertThat(js.executeScript("return getComputedStyle(document.body).backgroundColor;"))
+                    .as("the dark theme applied").isEqualTo("rgb(18, 20, 24)");
+        } finally {
+            axe.close();
+            js.executeScript("localStorage.removeItem('attack-kb-theme');");
         }
-        assertThat(problems).isEmpty();
-        assertThat(((JavascriptExecutor) browser).executeScript("return getComputedStyle(document.body).backgroundColor;"))
-                .as("the dark theme applied").isEqualTo("rgb(18, 20, 24)");
-        ((JavascriptExecutor) browser).executeScript("localStorage.removeItem('attack-kb-theme');");
+    }
+
+    /** Opens a page and waits until it has loaded. */
+    static void load(String path) {
+        browser.get(base + path);
+        waitUpTo(10).until(b -> "complete".equals(((JavascriptExecutor) b).executeScript("return document.readyState")));
     }
 
     /** The theme button cycles system, light and dark, and the choice outlives a reload. */
@@ -342,11 +355,16 @@ class SearchFlowBrowserTest {
         }
         assertThat(links).hasSizeGreaterThan(50);
         var http = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NORMAL).build();
-        List<String> broken = new ArrayList<>();
+        // All at once: the server answers them side by side.
+        var answers = new java.util.LinkedHashMap<String, java.util.concurrent.CompletableFuture<Integer>>();
         for (String link : links) {
-            var response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() >= 400) broken.add(response.statusCode() + " " + link);
+            answers.put(link, http.sendAsync(java.net.http.HttpRequest.newBuilder(java.net.URI.create(link)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding()).thenApply(java.net.http.HttpResponse::statusCode));
+        }
+        List<String> broken = new ArrayList<>();
+        for (var answer : answers.entrySet()) {
+            int status = answer.getValue().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            if (status >= 400) broken.add(status + " " + answer.getKey());
         }
         assertThat(broken).as("of " + links.size() + " links").isEmpty();
     }

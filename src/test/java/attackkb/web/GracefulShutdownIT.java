@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GracefulShutdownTest {
+class GracefulShutdownIT {
     @TempDir
     Path root;
 

@@ -1,21 +1,23 @@
 package attackkb.cli;
 
+import static attackkb.LauncherProcess.JAVA;
+import static attackkb.LauncherProcess.LAUNCHER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import attackkb.Fixtures;
+import attackkb.LauncherProcess;
+import attackkb.LauncherProcess.Run;
+import attackkb.RealIndex;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
@@ -25,14 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/attack-kb}, run for real as a process. Tests run before {@code package}, so instead of
- * target/attack-kb.jar it is given (through ATTACK_KB_JAR) a jar that holds only a manifest naming the main class
- * and this test's class path: the launcher and the java it starts are the real ones.
+ * {@code bin/attack-kb}, run for real as a process. So that they test the launcher and not whichever jar was packaged
+ * last, most tests give it (through ATTACK_KB_JAR) a jar that holds only a manifest naming the main class and this
+ * test's class path: the launcher and the java it starts are the real ones. One starts the packaged jar over the real
+ * data, as users do.
  */
-class LauncherTest {
-    static final Path LAUNCHER = Path.of("bin", "attack-kb").toAbsolutePath();
-    static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-
+class LauncherIT {
     @TempDir
     static Path tmp;
 
@@ -59,44 +59,8 @@ class LauncherTest {
         }
     }
 
-    record Run(int exitCode, String out, String err) {}
-
-    /** Runs {@code launcher} with a clean attack-kb environment plus {@code env}, and waits for it. */
     static Run run(Path launcher, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(launcher.toString());
-        command.addAll(List.of(args));
-        var builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(name -> name.startsWith("ATTACK_KB_") || name.equals("JAVA")
-                || name.equals("JAVA_HOME") || name.equals("MALLOC_ARENA_MAX"));
-        builder.environment().put("JAVA", JAVA);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        var out = readAsync(process.getInputStream());
-        var err = readAsync(process.getErrorStream());
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("launcher finished").isTrue();
-        return new Run(process.exitValue(), out.get(), err.get());
-    }
-
-    interface Text {
-        String get() throws InterruptedException;
-    }
-
-    private static Text readAsync(InputStream stream) {
-        var text = new StringBuilder();
-        Thread reader = new Thread(() -> {
-            try {
-                text.append(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                text.append(e);
-            }
-        });
-        reader.start();
-        return () -> {
-            reader.join();
-            return text.toString();
-        };
+        return LauncherProcess.run(launcher, env, Duration.ofSeconds(60), args);
     }
 
     static Run run(Map<String, String> env, String... args) throws Exception {
@@ -123,6 +87,27 @@ class LauncherTest {
         Run run = run(Map.of(), "search", "--index", index.toString(), "container", "image");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("(?m)^ [12]\\. T1204\\.003  Malicious Image  \\(User Execution\\)$");
+    }
+
+    /**
+     * The packaged jar as users start it, over all of the real data: the index of it the other tests read was built by
+     * the launcher with this jar (the index command's heap is enough), and a search of it finds the same three.
+     */
+    @Test
+    void indexesAndSearchesTheRealDataWithThePackagedJar() throws Exception {
+        Path packaged = LauncherProcess.packagedJar();
+        assumeTrue(packaged != null, "skipped: the packaged jar is tested after mvn package, in mvn verify");
+        RealIndex real = RealIndex.all();
+        assertThat(real.indexOutput()).as("index through the launcher").containsPattern(
+                "(?m)^enterprise-attack +18\\.1 +691 +14 +44 +691 +172 +784 +52 +0$");
+        Run search = run(LAUNCHER, Map.of("ATTACK_KB_JAR", packaged.toString()),
+                "search", "--index", real.folder().toString(), "--limit", "3", "powersh");
+        assertThat(search.exitCode()).as(search.err()).isZero();
+        assertThat(search.out().lines().filter(line -> line.matches("^ ?\\d+\\. .*"))).containsExactly(
+                " 1. T1059.001  PowerShell  (Command and Scripting Interpreter)",
+                " 2. T1546.013  PowerShell Profile  (Event Triggered Execution)",
+                " 3. S0363      Empire");
+        assertThat(search.out()).containsPattern("(?m)^3 of 352 results in ");
     }
 
     @Test

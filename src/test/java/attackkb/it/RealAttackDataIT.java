@@ -2,52 +2,34 @@ package attackkb.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import attackkb.Fixtures;
-import attackkb.RealData;
+import attackkb.RealIndex;
 import attackkb.generation.IndexGeneration;
-import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
-import attackkb.index.IndexStore;
-import attackkb.ingest.Ingested;
 import attackkb.model.KnowledgeBase;
 import attackkb.model.Technique;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.SearchService;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The indexer over the real ATT&CK 18.1 bundles ({@code ../shared/data/attack} or {@code $ATTACK_KB_DATA/attack}),
  * checked against counts known from the data's README. Skipped when the data is absent.
  */
-class RealAttackDataTest {
-    @TempDir
-    static Path root;
-
+class RealAttackDataIT {
     static KnowledgeBase kb;
     static IndexManifest manifest;
     static IndexGeneration index;
 
     @BeforeAll
-    static void buildIndex() throws Exception {
-        Path attack = RealData.attack();
-        Ingested ingested = Fixtures.ingest(List.of(attack.toString()), new ArrayList<>());
-        kb = ingested.knowledgeBase();
-        IndexStore store = new IndexStore(root.resolve("index"));
-        manifest = new IndexBuilder(store).build(ingested);
-        index = IndexGeneration.open(store);
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        if (index != null) index.close();
+    static void openIndex() {
+        RealIndex real = RealIndex.attack();
+        kb = real.knowledgeBase();
+        manifest = real.manifest();
+        index = real.served().index();
     }
 
     static Technique technique(String id) {
@@ -95,7 +77,7 @@ class RealAttackDataTest {
     @Test
     void revokedTechniquesPointToTheirFinalReplacements() {
         List<Technique> revoked = kb.techniques().stream().filter(t -> t.revokedBy() != null).toList();
-        assertThat(revoked).hasSizeGreaterThan(100);
+        assertThat(revoked).hasSize(184);
         // Chains are followed: T1150 was revoked by T1547.011, itself revoked by T1647.
         assertThat(technique("T1150").revokedBy()).isEqualTo("T1647");
         // In Enterprise every replacement is current; Mobile has a few replaced by techniques since deprecated.

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * failed and empty answers: there must be none, and the server must end up on the last generation, with the older
  * ones deleted.
  */
-class ZeroDowntimeRefreshTest {
+class ZeroDowntimeRefreshIT {
     @TempDir
     Path root;
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,7 +40,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Hostile input against a real server: methods, sizes, traversal, and a seeded fuzz of thousands of generated
  * queries and parameters. Nothing may answer 5xx, every API error must be JSON, and every answer must be quick.
  */
-class HardeningTest {
+class HardeningIT {
     @TempDir
     static Path root;
 
@@ -94,7 +95,7 @@ class HardeningTest {
             }
             String body = response.substring(end + 4);
             if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = dechunk(body);
-            return new Answer(HardeningTest.status(response), headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            return new Answer(HardeningIT.status(response), headers, new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
         }
 
         private static String dechunk(String chunked) {
@@ -224,15 +225,20 @@ class HardeningTest {
         }
     }
 
-    /** Seeded, so a failure reproduces; bounded in count and time. */
+    /**
+     * Seeded, so a failure reproduces and every run sends the same requests and gets the same answers; bounded in time,
+     * and a run the deadline cut short fails rather than passing on fewer requests.
+     */
     @Test
     void fuzzedQueriesAndParametersNeverBreakTheServer() throws Exception {
         Random random = new Random(20261127L);
         List<String> problems = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         long slowest = 0;
-        int requests = 2_000;
+        int planned = 2_000;
+        int sent = 0;
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        for (int i = 0; i < requests && System.nanoTime() < deadline; i++) {
+        for (; sent < planned && System.nanoTime() < deadline; sent++) {
             String path = (random.nextInt(4) == 0 ? "/search" : "/api/search") + "?" + FuzzInput.parameters(random);
             String response;
             long started = System.nanoTime();
@@ -246,6 +252,7 @@ class HardeningTest {
             slowest = Math.max(slowest, millis);
             Answer answer = Answer.of(response);
             int status = answer.status();
+            statuses.merge(status, 1, Integer::sum);
             if (status >= 500) problems.add(path + " -> " + status);
             if (millis > 2_000) problems.add(path + " -> took " + millis + " ms");
             if (path.startsWith("/api/") && !answer.isJson()) problems.add(path + " -> " + status + " not JSON");
@@ -254,7 +261,10 @@ class HardeningTest {
             }
             if (response.contains("at org.") || response.contains("at attackkb.")) problems.add(path + " -> stack trace");
         }
+        System.out.println("fuzz: " + sent + " of " + planned + " requests sent, answers by status " + statuses
+                + ", slowest " + slowest + " ms");
         assertThat(problems).isEmpty();
-        System.out.println("fuzz: " + requests + " requests, slowest " + slowest + " ms");
+        assertThat(sent).as("requests sent before the deadline").isEqualTo(planned);
+        assertThat(statuses).isEqualTo(Map.of(200, 1_485, 302, 3, 400, 512));
     }
 }
