@@ -222,7 +222,10 @@ class ApiTest {
     @Test
     void suggestCompletesNamesAndIds() {
         test((server, client) -> {
-            JsonNode s = get(client, "/api/suggest?q=mal").json().get("suggestions");
+            JsonNode answer = get(client, "/api/suggest?q=mal").json();
+            // Fields in a fixed order, the same from one start of the server to the next.
+            assertThat(answer.fieldNames()).toIterable().containsExactly("query", "suggestions");
+            JsonNode s = answer.get("suggestions");
             assertThat(s.get(0).get("name").asText()).isEqualTo("Malicious Image");
             assertThat(s.get(0).get("url").asText()).isEqualTo("/techniques/T1204.003");
             JsonNode byId = get(client, "/api/suggest?q=T1204").json().get("suggestions");

@@ -1,6 +1,7 @@
 package attackkb.web.api;
 
 import attackkb.BadInputException;
+import attackkb.Json;
 import attackkb.index.IndexManifest;
 import attackkb.model.EntityType;
 import attackkb.model.Technique;
@@ -37,7 +38,7 @@ public final class ApiController {
             throw new BadInputException("limit must be between 1 and " + Suggester.MAX_SUGGESTIONS + ", got " + limit);
         }
         String q = QueryParams.text(ctx, "q");
-        ctx.json(Map.of("query", q, "suggestions", live.get().suggester().suggest(q, limit)));
+        ctx.json(Json.object("query", q, "suggestions", live.get().suggester().suggest(q, limit)));
     }
 
     /** The record of one entity type by ID. It is stored as the JSON we serve, so it is sent without re-serialising. */
@@ -56,7 +57,7 @@ public final class ApiController {
         Technique t = live.get().entities().record(EntityType.TECHNIQUE, id, Technique.class)
                 .orElseThrow(() -> new NotFoundException("no technique with ID \"" + id + "\""));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("technique", Map.of("id", t.id(), "name", t.name(), "url", Links.path(EntityType.TECHNIQUE.key(), t.id())));
+        body.put("technique", Json.object("id", t.id(), "name", t.name(), "url", Links.path(EntityType.TECHNIQUE.key(), t.id())));
         body.put("related", t.related() == null ? List.of() : t.related().stream().map(r -> {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("id", r.id());
@@ -88,7 +89,7 @@ public final class ApiController {
         body.put("attack_versions", m.attackVersions());
         body.put("documents", m.documents());
         body.put("totals", m.totals());
-        body.put("frameworks", m.frameworks().stream().map(f -> Map.of("key", f.key(), "name", f.name(),
+        body.put("frameworks", m.frameworks().stream().map(f -> Json.object("key", f.key(), "name", f.name(),
                 "version", f.version() == null ? "" : f.version(), "attack_version", f.attackVersion() == null ? "" : f.attackVersion())).toList());
         body.put("built_at", m.builtAt());
         ctx.json(body);

@@ -1,6 +1,7 @@
 package attackkb.web.api;
 
 import attackkb.BadInputException;
+import attackkb.Json;
 import attackkb.model.Actor;
 import attackkb.model.EntityType;
 import attackkb.model.TechniqueUse;
@@ -41,7 +42,7 @@ public final class ExportController {
             case "csv" -> Csv.send(ctx, name + ".csv", csvRows(hits));
             case "json" -> {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + ".json\"");
-                ctx.json(Map.of("query", first.query(), "total", hits.size(), "hits", hits));
+                ctx.json(Json.object("query", first.query(), "total", hits.size(), "hits", hits));
             }
             case "navigator" -> {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-layer.json\"");

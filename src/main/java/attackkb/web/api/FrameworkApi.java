@@ -1,6 +1,7 @@
 package attackkb.web.api;
 
 import attackkb.BadInputException;
+import attackkb.Json;
 import attackkb.mapping.FrameworkNames;
 import attackkb.model.Control;
 import attackkb.model.ControlLink;
@@ -88,7 +89,7 @@ public final class FrameworkApi {
         String id = from.substring(colon + 1);
         Control entry = entries().find(source.key(), id).orElseThrow(() -> new NotFoundException("no entry \"" + id + "\" in " + source.name()));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", Map.of("framework", entry.framework(), "id", entry.id(), "title", entry.title(),
+        body.put("from", Json.object("framework", entry.framework(), "id", entry.id(), "title", entry.title(),
                 "techniques", FrameworkEntries.techniqueCount(entry)));
         body.put("to", target.key());
         body.put("entries", entries().crosswalk().from(entry, target.key(), limit));

@@ -1,5 +1,6 @@
 package attackkb.web.api;
 
+import attackkb.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +14,12 @@ final class NavigatorLayer {
     private final Map<String, Object> layer = new LinkedHashMap<>();
     private final List<Map<String, Object>> techniques = new ArrayList<>();
     private final List<Map<String, Object>> legend = new ArrayList<>();
-    private Map<String, Object> gradient = Map.of("colors", List.of("#ffffff", "#66b1ff"), "minValue", 0, "maxValue", 1);
+    private Map<String, Object> gradient = Json.object("colors", List.of("#ffffff", "#66b1ff"), "minValue", 0, "maxValue", 1);
 
     /** {@code attackVersion} as the manifest records it ("18.1"); layers name the major release only. */
     NavigatorLayer(String name, String description, String domain, String attackVersion) {
         layer.put("name", name);
-        layer.put("versions", Map.of("attack", attackVersion.replaceAll("\\..*", ""), "navigator", "5.1.0", "layer", "4.5"));
+        layer.put("versions", Json.object("attack", attackVersion.replaceAll("\\..*", ""), "navigator", "5.1.0", "layer", "4.5"));
         layer.put("domain", domain);
         layer.put("description", description);
     }
@@ -30,12 +31,12 @@ final class NavigatorLayer {
 
     /** Scores from {@code min} to {@code max} shade from the first colour to the last. */
     NavigatorLayer gradient(List<String> colors, int min, int max) {
-        gradient = Map.of("colors", colors, "minValue", min, "maxValue", max);
+        gradient = Json.object("colors", colors, "minValue", min, "maxValue", max);
         return this;
     }
 
     NavigatorLayer legend(String label, String color) {
-        legend.add(Map.of("label", label, "color", color));
+        legend.add(Json.object("label", label, "color", color));
         return this;
     }
 
@@ -52,8 +53,8 @@ final class NavigatorLayer {
         t.put("color", color == null ? "" : color);
         t.put("comment", comment == null ? "" : comment);
         t.put("enabled", true);
-        t.put("metadata", metadata.entrySet().stream().map(e -> Map.of("name", e.getKey(), "value", e.getValue())).toList());
-        t.put("links", links.stream().map(url -> Map.of("label", url, "url", url)).toList());
+        t.put("metadata", metadata.entrySet().stream().map(e -> Json.object("name", e.getKey(), "value", e.getValue())).toList());
+        t.put("links", links.stream().map(url -> Json.object("label", url, "url", url)).toList());
         t.put("showSubtechniques", false);
         techniques.add(t);
         return this;
@@ -63,7 +64,7 @@ final class NavigatorLayer {
         Map<String, Object> out = new LinkedHashMap<>(layer);
         out.putIfAbsent("filters", Map.of("platforms", List.of()));
         out.put("sorting", 0);
-        out.put("layout", Map.of("layout", "side", "aggregateFunction", "average", "showID", true, "showName", true,
+        out.put("layout", Json.object("layout", "side", "aggregateFunction", "average", "showID", true, "showName", true,
                 "showAggregateScores", false, "countUnscored", false, "expandedSubtechniques", "annotated"));
         out.put("hideDisabled", false);
         out.put("techniques", List.copyOf(techniques));
