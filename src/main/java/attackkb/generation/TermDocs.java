@@ -22,9 +22,9 @@ import org.apache.lucene.util.SmallFloat;
 
 /**
  * The postings of the prose fields and of exact names in memory, with what BM25 needs to score them (its size and
- * build time are in the performance log). A query's
- * words are scored here by adding arrays, where Lucene builds a scorer, a postings enum and a table of 256 norms per
- * word and field, and a page's matched fields are found by a binary search per hit.
+ * build time are in the performance log). A query's words are scored here by adding arrays, where Lucene builds a
+ * scorer, a postings enum and a table of 256 norms per word and field, and a page's matched fields are found by a
+ * binary search per hit.
  *
  * <p>Scores are Lucene's own {@code BM25Similarity} (k1 1.2, b 0.75), term by term the same float: its idf of the
  * term's document frequency, and per posting {@code 1 + freq / (k1 * (1 - b + b * length / average length))}, with

@@ -26,8 +26,9 @@ import java.util.Optional;
  * by tactic and crosswalked to the other frameworks. What depends only on the generation is made once.
  */
 public final class FrameworkEntries {
-    /** The most entries listed per framework on an entry's page, and by default in the API. */
-    public static final int CROSSWALK_SHOWN = 5;
+    /** The most entries listed per framework on an entry's page. */
+    private static final int CROSSWALK_SHOWN = 5;
+    /** The most entries the crosswalk API lists. */
     public static final int CROSSWALK_MAX = 100;
 
     private final EntityStore entities;

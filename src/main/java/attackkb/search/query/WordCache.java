@@ -10,15 +10,15 @@ import java.util.function.Function;
  * sees rarely fill the bound anyway.
  * Values must depend on the word alone: two threads may make the same one.
  */
-public final class WordCache<V> {
+final class WordCache<V> {
     private final ConcurrentHashMap<String, V> values = new ConcurrentHashMap<>();
     private final int maxSize;
 
-    public WordCache(int maxSize) {
+    WordCache(int maxSize) {
         this.maxSize = maxSize;
     }
 
-    public V get(String word, Function<String, V> make) {
+    V get(String word, Function<String, V> make) {
         V value = values.get(word);
         if (value != null) return value;
         value = make.apply(word);

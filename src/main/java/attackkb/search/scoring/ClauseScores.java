@@ -77,7 +77,7 @@ public final class ClauseScores {
         int size;
 
         @Override
-        public void collect(int doc, float score) {
+        void collect(int doc, float score) {
             if (size == docs.length) {
                 docs = Arrays.copyOf(docs, size * 2);
                 scores = Arrays.copyOf(scores, size * 2);

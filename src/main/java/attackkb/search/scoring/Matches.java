@@ -63,7 +63,7 @@ public final class Matches extends ScoreCollector {
     }
 
     @Override
-    public void collect(int doc, float score) {
+    void collect(int doc, float score) {
         sums[doc] += score;
         matched[doc] = true;
     }

@@ -14,15 +14,15 @@ import org.apache.lucene.search.SimpleCollector;
  * Receives every document a query matches, by its number in the whole index, with its score. Our searchers have no
  * executor, so one collector serves a whole search: {@link #search} hands it to Lucene as the only slice.
  */
-public abstract class ScoreCollector extends SimpleCollector {
+abstract class ScoreCollector extends SimpleCollector {
     private int docBase;
     private Scorable scorer;
 
     /** Called for each match, in document order. */
-    public abstract void collect(int doc, float score);
+    abstract void collect(int doc, float score);
 
     /** Runs {@code query} on {@code searcher} into this collector. */
-    public final void search(IndexSearcher searcher, Query query) throws IOException {
+    final void search(IndexSearcher searcher, Query query) throws IOException {
         searcher.search(query, new CollectorManager<ScoreCollector, Void>() {
             private boolean given;
 
