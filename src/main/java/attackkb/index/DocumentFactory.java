@@ -24,6 +24,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import org.apache.lucene.document.BinaryDocValuesField;
@@ -37,9 +38,16 @@ import org.apache.lucene.util.BytesRef;
 /** Turns domain records into Lucene documents, one per searchable entity, following {@link IndexSchema}. */
 final class DocumentFactory {
     private final FacetsConfig facets = IndexSchema.facetsConfig();
+    /** Older names by STIX ID: searchable, so that people who learnt the old name still find the object. */
+    private final Map<String, List<String>> formerNames;
+
+    DocumentFactory(Map<String, List<String>> formerNames) {
+        this.formerNames = formerNames;
+    }
 
     Document technique(Technique t) {
         var doc = new Builder(EntityType.TECHNIQUE, t.id(), t.name(), t.status(), t.domains());
+        doc.formerNames(formerNames.get(t.stixId()));
         if (t.parent() != null) doc.parent(t.parent().id(), t.parent().name());
         doc.keyword(REVOKED_BY, t.revokedBy());
         doc.platforms(t.platforms());
@@ -80,6 +88,7 @@ final class DocumentFactory {
 
     Document tactic(Tactic t) {
         var doc = new Builder(EntityType.TACTIC, t.id(), t.name(), Status.ACTIVE, listOf(t.domain()));
+        doc.formerNames(formerNames.get(t.stixId()));
         doc.tactics(listOf(t.shortname()));
         doc.statement(PlainText.of(t.description()));
         return doc.build(t);
@@ -87,6 +96,7 @@ final class DocumentFactory {
 
     Document mitigation(Mitigation m) {
         var doc = new Builder(EntityType.MITIGATION, m.id(), m.name(), m.status(), m.domains());
+        doc.formerNames(formerNames.get(m.stixId()));
         doc.statement(PlainText.of(m.description()));
         var guidance = new StringJoiner("\n");
         m.techniques().forEach(u -> guidance.add(PlainText.of(u.description())));
@@ -110,6 +120,7 @@ final class DocumentFactory {
 
     Document actor(Actor a) {
         var doc = new Builder(a.type(), a.id(), a.name(), a.status(), a.domains());
+        doc.formerNames(formerNames.get(a.stixId()));
         doc.keyword(REVOKED_BY, a.revokedBy());
         doc.platforms(a.platforms());
         doc.text(ALIASES, String.join(" ; ", a.aliases()));
@@ -178,6 +189,7 @@ final class DocumentFactory {
         private String parentName;
         private String lead = "";
         private String framework;
+        private List<String> formerNames;
 
         Builder(EntityType type, String id, String name, Status status, List<String> domains) {
             this.type = type;
@@ -192,6 +204,13 @@ final class DocumentFactory {
             facetKeyword(TYPE, List.of(type.key()));
             facetKeyword(DOMAIN, domains);
             text(NAME, name);
+        }
+
+        void formerNames(List<String> names) {
+            if (names == null || names.isEmpty()) return;
+            text(ALIASES, String.join(" ; ", names));
+            names.forEach(n -> keyword(NAME_EXACT, n));
+            formerNames = names;
         }
 
         void parent(String id, String name) {
@@ -245,7 +264,7 @@ final class DocumentFactory {
             });
             try {
                 var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,
-                        parentName, framework, lead);
+                        parentName, framework, lead, formerNames);
                 doc.add(new BinaryDocValuesField(HIT, new BytesRef(Json.MAPPER.writeValueAsBytes(hit))));
                 doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Json.MAPPER.writeValueAsBytes(record))));
                 return facets.build(doc);

@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param framework the framework of a framework entry (its page is under it), else null
  * @param lead the start of the entity's description, for hits whose match gives no snippet
+ * @param formerNames names it had in older releases, or those of the objects it replaced (null when none)
  */
 public record HitRecord(
         String id,
@@ -20,4 +21,5 @@ public record HitRecord(
         String parentId,
         String parentName,
         String framework,
-        String lead) {}
+        String lead,
+        List<String> formerNames) {}

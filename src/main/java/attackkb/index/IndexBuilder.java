@@ -11,6 +11,7 @@ import attackkb.model.Mitigation;
 import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.Technique;
+import attackkb.releases.ReleaseFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,7 +46,9 @@ public final class IndexBuilder {
         try (IndexStore.BuildLock ignored = store.lockForBuild()) {
             Path generation = store.newGeneration();
             try {
-                int documents = write(RelatedTechniques.attach(ingested.knowledgeBase()), generation);
+                int documents = write(RelatedTechniques.attach(ingested.knowledgeBase()),
+                        new DocumentFactory(ingested.releases().formerNames()), generation);
+                ReleaseFiles.write(generation, ingested.releases().releases());
                 IndexManifest manifest = manifest(ingested, documents, (System.nanoTime() - started) / 1_000_000);
                 Json.MAPPER.writerWithDefaultPrettyPrinter()
                         .writeValue(generation.resolve(IndexManifest.FILE_NAME).toFile(), manifest);
@@ -59,8 +62,7 @@ public final class IndexBuilder {
         }
     }
 
-    private static int write(KnowledgeBase kb, Path generation) throws IOException {
-        var factory = new DocumentFactory();
+    private static int write(KnowledgeBase kb, DocumentFactory factory, Path generation) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(IndexSchema.indexAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
@@ -133,7 +135,8 @@ public final class IndexBuilder {
         for (Actor a : kb.actors()) count(counts, totals, inactive, a.type(), a.status(), a.domains());
         for (Control c : kb.controls()) count(counts, totals, inactive, EntityType.CONTROL, Status.ACTIVE, List.of());
         return new IndexManifest(IndexSchema.VERSION, Instant.now().toString(), millis, new TreeMap<>(kb.attackVersions()),
-                ingested.sources(), counts, totals, inactive, ingested.mappings(), kb.frameworks(), documents);
+                ingested.sources(), counts, totals, inactive, ingested.mappings(), kb.frameworks(), documents,
+                ingested.releases().versions());
     }
 
     private static void count(Map<String, Map<String, Integer>> counts, Map<String, Integer> totals,

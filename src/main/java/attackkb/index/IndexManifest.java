@@ -14,6 +14,7 @@ import java.util.Map;
  * @param inactive revoked and deprecated entities per type, indexed but hidden from search by default
  * @param mappings what became of each mapping file's rows (linked, non-mappable, unresolved)
  * @param frameworks every mapped framework, with its version and how many entries, techniques and mappings it has
+ * @param releases the ATT&CK releases held, oldest first: the last is the one searched, the others give history
  */
 public record IndexManifest(
         int schemaVersion,
@@ -26,7 +27,8 @@ public record IndexManifest(
         Map<String, Integer> inactive,
         List<MappingReport> mappings,
         List<Framework> frameworks,
-        int documents) {
+        int documents,
+        List<String> releases) {
 
     public static final String FILE_NAME = "manifest.json";
 }

@@ -9,6 +9,10 @@ import attackkb.source.DataSources;
 import attackkb.source.SourceFile;
 import attackkb.source.SourceInput;
 import attackkb.source.SourceKind;
+import attackkb.model.KnowledgeBase;
+import attackkb.releases.ReleaseHistory;
+import attackkb.releases.ReleaseSnapshot;
+import attackkb.releases.Snapshots;
 import attackkb.stix.KnowledgeBaseAssembler;
 import attackkb.stix.StixBundleReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -34,13 +39,13 @@ public final class Ingestion {
 
     public Ingested ingest(List<String> specs) {
         List<SourceFile> files = dataSources.resolve(specs);
-        var assembler = new KnowledgeBaseAssembler();
+        var bundles = new ReleaseBundles();
         var controls = new ControlSources();
         List<SourceRecord> records = new ArrayList<>();
         for (SourceFile file : files) {
             SourceKind kind = ContentSniffer.sniff(file);
             switch (kind) {
-                case STIX_BUNDLE -> records.add(readBundle(file, assembler));
+                case STIX_BUNDLE -> records.add(readBundle(file, bundles));
                 case UNKNOWN -> throw new BadInputException(file.origin()
                         + ": not a STIX bundle, mapping or OSCAL catalog that attack-kb can read");
                 default -> records.add(readControls(file, kind, controls));
@@ -50,7 +55,10 @@ public final class Ingestion {
             throw new BadInputException(String.join(", ", specs) + ": no ATT&CK STIX bundle among the sources");
         }
         long linking = System.nanoTime();
-        var linked = ControlLinker.link(assembler.assemble(), controls);
+        Assembled assembled = assembleReleases(bundles);
+        ReleaseHistory releases = assembled.releases();
+        var linked = ControlLinker.link(assembled.current(), controls,
+                releases.releases().size() > 1 ? releases::freshness : (release, id) -> null);
         log.accept(String.format("linked techniques, tactics, mitigations, detections and procedures in %d ms",
                 (System.nanoTime() - linking) / 1_000_000));
         for (MappingReport r : linked.reports()) {
@@ -59,7 +67,35 @@ public final class Ingestion {
                     r.framework(), r.revision(), r.attackVersion(), r.rows(), r.mapped(), r.followedRevoked(),
                     r.nonMappable(), r.incomplete(), r.unresolved()));
         }
-        return new Ingested(linked.knowledgeBase(), List.copyOf(records), linked.reports());
+        return new Ingested(linked.knowledgeBase(), List.copyOf(records), linked.reports(), releases);
+    }
+
+    /** The current release, linked, and every release's snapshot. */
+    private record Assembled(KnowledgeBase current, ReleaseHistory releases) {}
+
+    /**
+     * Assembles each release, oldest first, keeping of the older ones only their snapshot; the newest is the current
+     * release, the one indexed and searched.
+     */
+    private Assembled assembleReleases(ReleaseBundles bundles) {
+        Map<String, KnowledgeBaseAssembler> releases = bundles.releases();
+        List<ReleaseSnapshot> snapshots = new ArrayList<>();
+        KnowledgeBase current = null;
+        var versions = new ArrayList<>(releases.keySet());
+        for (int i = 0; i < versions.size(); i++) {
+            String version = versions.get(i);
+            KnowledgeBase kb = releases.get(version).assemble();
+            releases.put(version, null); // its objects can go
+            snapshots.add(Snapshots.of(version, kb));
+            if (i == versions.size() - 1) current = kb;
+            else log.accept(String.format("kept ATT&CK %s (%s) for history: %,d objects", version,
+                    String.join(", ", kb.attackVersions().keySet()), snapshots.get(i).objects().size()));
+        }
+        if (versions.size() > 1) {
+            log.accept("current release: ATT&CK " + versions.get(versions.size() - 1) + "; held for history: "
+                    + String.join(", ", versions.subList(0, versions.size() - 1)));
+        }
+        return new Assembled(current, new ReleaseHistory(snapshots));
     }
 
     private SourceRecord readControls(SourceFile file, SourceKind kind, ControlSources controls) {
@@ -81,15 +117,20 @@ public final class Ingestion {
         }
     }
 
-    private SourceRecord readBundle(SourceFile file, KnowledgeBaseAssembler assembler) {
+    private SourceRecord readBundle(SourceFile file, ReleaseBundles bundles) {
         long started = System.nanoTime();
-        assembler.startBundle();
         try (SourceInput in = SourceInput.open(file)) {
-            int objects = StixBundleReader.read(in.content(), file.origin(), assembler);
+            var bundle = new ReleaseBundles.Bundle();
+            int objects = StixBundleReader.read(in.content(), file.origin(), bundle);
             String sha256 = in.finishSha256();
-            assembler.endBundle();
-            log.accept(String.format("read %s: %,d objects in %d ms", file.origin(), objects,
-                    (System.nanoTime() - started) / 1_000_000));
+            String release = bundle.version() == null ? "no release given" : "ATT&CK " + bundle.version();
+            if (bundles.add(bundle, file.origin(), sha256)) {
+                log.accept(String.format("read %s: %s %s, %,d objects in %d ms", file.origin(), bundle.domain(),
+                        release, objects, (System.nanoTime() - started) / 1_000_000));
+            } else {
+                log.accept(String.format("read %s: the same %s %s bundle as one read before; kept once",
+                        file.origin(), bundle.domain(), release));
+            }
             return new SourceRecord(file.origin(), SourceKind.STIX_BUNDLE.key(), sha256, size(file), objects);
         } catch (IOException e) {
             throw new BadInputException(file.origin() + ": cannot be read (" + e.getMessage() + ")", e);

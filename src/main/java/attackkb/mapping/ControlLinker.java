@@ -4,6 +4,7 @@ import attackkb.model.Control;
 import attackkb.model.ControlLink;
 import attackkb.model.ControlTechnique;
 import attackkb.model.Framework;
+import attackkb.model.Freshness;
 import attackkb.model.KnowledgeBase;
 import attackkb.model.MappingSource;
 import attackkb.model.Status;
@@ -43,7 +44,18 @@ public final class ControlLinker {
 
     private ControlLinker() {}
 
+    /** How a mapping to technique {@code mappedId}, made for ATT&CK {@code mappedRelease}, stands now. */
+    @FunctionalInterface
+    public interface FreshnessCheck {
+        Freshness of(String mappedRelease, String mappedId);
+    }
+
+    /** Links without judging freshness: for a knowledge base of one release. */
     public static Linked link(KnowledgeBase kb, ControlSources sources) {
+        return link(kb, sources, (release, id) -> null);
+    }
+
+    public static Linked link(KnowledgeBase kb, ControlSources sources, FreshnessCheck freshness) {
         if (sources.isEmpty() && sources.catalog().isEmpty()) return new Linked(kb, List.of());
         Map<String, Technique> byId = new HashMap<>();
         for (Technique t : kb.techniques()) {
@@ -92,14 +104,16 @@ public final class ControlLinker {
                 sourceOfEntry.putIfAbsent(entry, file.source());
                 var catalog = nist ? sources.catalog().get(row.controlId()) : null;
                 String family = Control.familyLabel(familyId(entry, catalog, row), familyName(catalog, row));
+                Freshness fresh = freshness.of(file.source().attackVersion(), row.techniqueId());
                 var link = new ControlLink(framework, row.controlId(), title(entry, sources, row), family, row.mappingType(),
-                        row.scoreCategory(), row.scoreValue(), row.comments(), row.references(), file.source());
-                // One entry can map one technique in several ways: AWS Config both detects and protects.
-                String way = row.mappingType() + "|" + row.scoreCategory();
+                        row.scoreCategory(), row.scoreValue(), row.comments(), row.references(), file.source(), fresh);
+                // One entry can map one technique in several ways: AWS Config both detects and protects. A row naming
+                // a revoked technique stays apart from one naming its successor: their freshness differs.
+                String way = row.mappingType() + "|" + row.scoreCategory() + "|" + row.techniqueId();
                 linksByTechnique.computeIfAbsent(t.id(), k -> new LinkedHashMap<>())
                         .merge(framework + "|" + row.controlId() + "|" + way, link, ControlLinker::mergeLinks);
                 var use = new ControlTechnique(t.id(), t.name(), t.tactics(), row.mappingType(), row.scoreCategory(),
-                        row.scoreValue(), row.comments(), row.references());
+                        row.scoreValue(), row.comments(), row.references(), fresh);
                 techniquesByEntry.computeIfAbsent(entry, k -> new LinkedHashMap<>()).merge(t.id() + "|" + way, use, ControlLinker::mergeUses);
             }
             reports.add(new MappingReport(file.origin(), framework, file.source().revision(), file.source().attackVersion(),
@@ -188,7 +202,7 @@ public final class ControlLinker {
         List<String> references = joinReferences(a.references(), b.references());
         return Objects.equals(comments, a.comments()) && references.equals(a.references()) ? a
                 : new ControlLink(a.framework(), a.id(), a.title(), a.family(), a.mappingType(), a.scoreCategory(),
-                        a.scoreValue(), comments, references, a.source());
+                        a.scoreValue(), comments, references, a.source(), a.freshness());
     }
 
     private static ControlTechnique mergeUses(ControlTechnique a, ControlTechnique b) {
@@ -196,7 +210,7 @@ public final class ControlLinker {
         List<String> references = joinReferences(a.references(), b.references());
         return Objects.equals(comments, a.comments()) && references.equals(a.references()) ? a
                 : new ControlTechnique(a.techniqueId(), a.techniqueName(), a.tactics(), a.mappingType(),
-                        a.scoreCategory(), a.scoreValue(), comments, references);
+                        a.scoreCategory(), a.scoreValue(), comments, references, a.freshness());
     }
 
     /** Both rows' references, each once, in order. */
@@ -231,13 +245,17 @@ public final class ControlLinker {
         Framework framework(List<Control> entries) {
             int count = 0;
             int mappings = 0;
+            Map<String, Integer> freshness = new java.util.TreeMap<>();
             Set<String> techniques = new HashSet<>();
             Set<String> used = new HashSet<>();
             for (Control c : entries) {
                 if (!c.framework().equals(source.framework())) continue;
                 count++;
                 mappings += c.techniques().size();
-                c.techniques().forEach(u -> techniques.add(u.techniqueId()));
+                for (ControlTechnique u : c.techniques()) {
+                    techniques.add(u.techniqueId());
+                    if (u.freshness() != null) freshness.merge(u.freshness().status(), 1, Integer::sum);
+                }
                 if (c.familyId() != null) used.add(c.familyId());
             }
             // SP 800-53 families come from the catalog; other groups from the files, those with entries only.
@@ -251,7 +269,7 @@ public final class ControlLinker {
             return new Framework(source.framework(), FrameworkNames.name(source.framework()), source.revision(),
                     source.attackVersion(), List.copyOf(domains), FrameworkNames.MAPPINGS_LICENCE, FrameworkNames.MAPPINGS_URL,
                     shown.entrySet().stream().map(e -> new Framework.Group(e.getKey(), e.getValue())).toList(),
-                    count, techniques.size(), mappings);
+                    count, techniques.size(), mappings, java.util.Collections.unmodifiableMap(freshness));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  * @param domains the ATT&CK domains mapped ({@code enterprise}, {@code mobile}, {@code ics})
  * @param groups the groups its entries fall in (families, services, domains, weakness classes), in the files' order
  * @param entries entries the index holds; {@code techniques} of them mapped, by {@code mappings} links
+ * @param freshness how many of its mappings are in each {@link Freshness} status (empty when none was judged)
  */
 public record Framework(
         String key,
@@ -24,7 +25,14 @@ public record Framework(
         List<Group> groups,
         int entries,
         int techniques,
-        int mappings) {
+        int mappings,
+        java.util.Map<String, Integer> freshness) {
+
+    /** How many of its mappings are stale: revoked, deprecated or materially changed since they were made. */
+    public int stale() {
+        return freshness == null ? 0 : freshness.getOrDefault(Freshness.CHANGED, 0)
+                + freshness.getOrDefault(Freshness.REVOKED, 0) + freshness.getOrDefault(Freshness.DEPRECATED, 0);
+    }
 
     /** A group of entries: an SP 800-53 family, an AWS service, a CCM domain, a KEV weakness class. */
     public record Group(String id, String name) {}

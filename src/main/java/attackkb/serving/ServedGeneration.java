@@ -5,10 +5,15 @@ import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexStore;
 import attackkb.records.EntityStore;
 import attackkb.records.FrameworkEntries;
+import attackkb.releases.ReleaseFiles;
+import attackkb.releases.ReleaseHistory;
+import attackkb.releases.ReleaseSnapshot;
 import attackkb.search.SearchService;
 import attackkb.search.Suggester;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -76,6 +81,22 @@ public final class ServedGeneration implements Closeable {
 
     public FrameworkEntries frameworks() {
         return frameworks;
+    }
+
+    /**
+     * The ATT&CK releases this generation holds, oldest first (the current one last), read from its files on first
+     * use: only change lists, histories and upgrades need them.
+     */
+    public ReleaseHistory releases() {
+        return memo.get(ReleaseHistory.class, () -> {
+            try {
+                List<ReleaseSnapshot> releases = ReleaseFiles.read(index.generation());
+                if (releases.isEmpty()) throw new IllegalStateException(index.generation() + ": no release snapshot");
+                return new ReleaseHistory(releases);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** What the layers above make of this generation once, such as the names a search page's facets show. */

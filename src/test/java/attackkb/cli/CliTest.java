@@ -31,7 +31,7 @@ class CliTest {
     void indexPrintsProgressThenATableOfCountsPerDomainAndType() {
         Cli cli = indexFixtures();
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.err()).contains("read " + Fixtures.enterprise() + ": 36 objects")
+        assertThat(cli.err()).contains("read " + Fixtures.enterprise() + ": enterprise-attack ATT&CK 18.1, 36 objects")
                 .containsPattern("linked techniques, tactics, mitigations, detections and procedures in \\d+ ms")
                 .containsPattern("wrote 18 documents in \\d+ ms");
         assertThat(cli.out()).containsPattern("domain +version +technique +tactic +mitigation +detection +group +software +campaign")

@@ -76,7 +76,7 @@ class IndexBuilderTest {
                 t.modified(), t.references(), t.stixId(), t.related());
         var badKb = new KnowledgeBase(kb.attackVersions(), List.of(broken), kb.tactics(), kb.mitigations(),
                 kb.detections(), kb.actors(), kb.controls(), kb.frameworks());
-        assertThatThrownBy(() -> new IndexBuilder(store).build(new Ingested(badKb, good.sources(), List.of())))
+        assertThatThrownBy(() -> new IndexBuilder(store).build(new Ingested(badKb, good.sources(), List.of(), good.releases())))
                 .isInstanceOf(NullPointerException.class);
 
         assertThat(store.current()).isEqualTo(live);
