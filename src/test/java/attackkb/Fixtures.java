@@ -28,6 +28,11 @@ public final class Fixtures {
     }
 
     /** Control mapping, descriptions and OSCAL catalog fixtures, kept apart so the ATT&CK-only tests keep their counts. */
+    /** Two releases of a tiny Enterprise, "18.1" and "19.0", shaped like the change ATT&CK 19.0 made. */
+    public static Path releases() {
+        return dir().resolveSibling("fixtures-releases");
+    }
+
     public static Path controls() {
         return dir().resolveSibling("fixtures-controls");
     }

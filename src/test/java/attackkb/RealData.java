@@ -25,6 +25,27 @@ public final class RealData {
         return attack;
     }
 
+    /**
+     * The earlier ATT&CK releases (16.1 and 17.1): {@code $ATTACK_KB_RELEASES}, else {@code attack-releases} beside
+     * the data folder; the test is skipped when they are absent.
+     */
+    public static Path releases() {
+        Path releases = releasesRoot();
+        assumeTrue(hasReleases(), "skipped: earlier ATT&CK releases not found under " + releases
+                + " (set ATTACK_KB_RELEASES to the folder that holds enterprise-attack-16.1.json.gz)");
+        return releases;
+    }
+
+    public static boolean hasReleases() {
+        return Files.isRegularFile(releasesRoot().resolve("enterprise-attack-16.1.json.gz"));
+    }
+
+    private static Path releasesRoot() {
+        String env = System.getenv("ATTACK_KB_RELEASES");
+        return (env == null || env.isBlank() ? root().resolveSibling("attack-releases") : Path.of(env))
+                .toAbsolutePath().normalize();
+    }
+
     /** Whether the ATT&CK 18.1 bundles are there. */
     public static boolean hasAttack() {
         return Files.isRegularFile(root().resolve("attack").resolve("enterprise-attack-18.1.json"));

@@ -50,13 +50,14 @@ public final class RealIndex {
     /** The three ATT&CK 18.1 bundles alone, built in this JVM; the test is skipped when they are absent. */
     public static synchronized RealIndex attack() {
         Path bundles = RealData.attack();
-        if (attack == null) attack = buildHere("attack", bundles);
+        if (attack == null) attack = buildHere("attack", List.of(bundles));
         return attack;
     }
 
     /**
-     * Everything under the data folder (the bundles, the framework mappings, the SP 800-53 catalog); the test is
-     * skipped when it is absent. In {@code mvn verify}, whose integration tests run after the jar is packaged, it is
+     * Everything under the data folder (the bundles, the framework mappings, the SP 800-53 catalog) and the earlier
+     * releases beside it (16.1 and 17.1, for history, changes and freshness); the test is skipped when either is
+     * absent. In {@code mvn verify}, whose integration tests run after the jar is packaged, it is
      * built as users build it, by {@code bin/attack-kb index} with that jar: a test of the jar and of the heap the
      * launcher gives the index command.
      */
@@ -64,18 +65,19 @@ public final class RealIndex {
         RealData.attack();
         Path mappings = RealData.root().resolve("mappings");
         assumeTrue(Files.isDirectory(mappings), "skipped: no mappings folder under " + RealData.root());
+        Path releases = RealData.releases();
         if (all == null) {
-            Path data = RealData.root();
+            List<Path> data = List.of(RealData.root(), releases);
             Path jar = LauncherProcess.packagedJar();
             all = jar == null ? buildHere("all", data) : buildWithLauncher("all", data, jar);
         }
         return all;
     }
 
-    private static RealIndex buildHere(String name, Path data) {
+    private static RealIndex buildHere(String name, List<Path> data) {
         try {
             Path root = Files.createTempDirectory("attack-kb-real-" + name);
-            Ingested ingested = Fixtures.ingest(List.of(data.toString()), new ArrayList<>());
+            Ingested ingested = Fixtures.ingest(data.stream().map(Path::toString).toList(), new ArrayList<>());
             IndexManifest manifest = new IndexBuilder(new IndexStore(root.resolve("index"))).build(ingested);
             return new RealIndex(root, manifest, ingested.knowledgeBase(), null);
         } catch (IOException e) {
@@ -83,13 +85,16 @@ public final class RealIndex {
         }
     }
 
-    private static RealIndex buildWithLauncher(String name, Path data, Path jar) {
+    private static RealIndex buildWithLauncher(String name, List<Path> data, Path jar) {
         LauncherProcess.Run run;
         Path root;
         try {
             root = Files.createTempDirectory("attack-kb-real-" + name);
+            List<String> args = new ArrayList<>(List.of("index"));
+            data.forEach(d -> args.addAll(List.of("--data", d.toString())));
+            args.addAll(List.of("--index", root.resolve("index").toString()));
             run = LauncherProcess.run(LauncherProcess.LAUNCHER, Map.of("ATTACK_KB_JAR", jar.toString()),
-                    Duration.ofMinutes(5), "index", "--data", data.toString(), "--index", root.resolve("index").toString());
+                    Duration.ofMinutes(5), args.toArray(String[]::new));
         } catch (Exception e) {
             throw new IllegalStateException("bin/attack-kb index could not run", e);
         }
