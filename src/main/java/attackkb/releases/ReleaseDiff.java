@@ -9,12 +9,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Computes what changed between two releases, object by object, matched by STIX ID. */
 public final class ReleaseDiff {
-    private static final Pattern CITATION = Pattern.compile("\\(Citation:[^)]*\\)");
-    private static final Pattern SPACE = Pattern.compile("\\s+");
+    private static final String CITATION = "(Citation:";
     private static final List<String> TYPE_ORDER = List.of(EntityType.TECHNIQUE.key(), EntityType.TACTIC.key(),
             EntityType.MITIGATION.key(), EntityType.DETECTION.key(), EntityType.GROUP.key(), EntityType.SOFTWARE.key(),
             EntityType.CAMPAIGN.key());
@@ -79,7 +77,9 @@ public final class ReleaseDiff {
             categories.add(Objects.equals(ReleaseOrder.major(before.version()), ReleaseOrder.major(now.version()))
                     ? ChangeCategory.MINOR_VERSION : ChangeCategory.MAJOR_VERSION);
         }
-        if (!plainText(before.description()).equals(plainText(now.description()))) {
+        // Most descriptions are the same string in both releases (shared when read): compare the text only when not.
+        if (!Objects.equals(before.description(), now.description())
+                && !plainText(before.description()).equals(plainText(now.description()))) {
             categories.add(ChangeCategory.DESCRIPTION_CHANGED);
         }
         if (!before.mitigations().equals(now.mitigations())) categories.add(ChangeCategory.MITIGATIONS_CHANGED);
@@ -90,7 +90,26 @@ public final class ReleaseDiff {
     /** A description as compared: without citation markers, spaces collapsed. */
     public static String plainText(String markdown) {
         if (markdown == null) return "";
-        return SPACE.matcher(CITATION.matcher(markdown).replaceAll("")).replaceAll(" ").strip();
+        StringBuilder text = new StringBuilder(markdown.length());
+        boolean space = false;
+        for (int i = 0; i < markdown.length(); i++) {
+            char c = markdown.charAt(i);
+            if (c == '(' && markdown.startsWith(CITATION, i)) {
+                int end = markdown.indexOf(')', i);
+                if (end > 0) {
+                    i = end;
+                    continue;
+                }
+            }
+            if (Character.isWhitespace(c)) {
+                space = text.length() > 0;
+                continue;
+            }
+            if (space) text.append(' ');
+            space = false;
+            text.append(c);
+        }
+        return text.toString();
     }
 
     private static Change change(ObjectState before, ObjectState now, Set<ChangeCategory> categories, String successor,
