@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What happened to one object between two releases. {@code id} and {@code name} are the newer release's (the older
  * one's for a removed object); {@code oldId} and {@code oldName} are set when they differ; {@code successor} is set for
- * a revoked object. Lists of added and dropped IDs are empty when nothing was added or dropped.
+ * a revoked object, and {@code successorBefore} for one revoked in both releases whose successor changed. Lists of
+ * added and dropped IDs are empty when nothing was added or dropped.
  */
 public record Change(
         String id,
@@ -19,6 +20,7 @@ public record Change(
         String oldName,
         String successor,
         String successorName,
+        String successorBefore,
         List<TacticRef> tacticsBefore,
         List<TacticRef> tacticsAfter,
         List<String> platformsBefore,

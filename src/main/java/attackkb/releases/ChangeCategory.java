@@ -12,6 +12,8 @@ import java.util.Optional;
 public enum ChangeCategory {
     ADDED("Added", "#2e7d32", false),
     REVOKED("Revoked", "#c62828", true),
+    /** Revoked before the older release already, and now replaced by another object: a revocation chain grew. */
+    SUCCESSOR_CHANGED("Successor changed", "#e57373", true),
     DEPRECATED("Deprecated", "#6d4c41", true),
     REMOVED("Removed", "#424242", true),
     RENAMED("Renamed", "#6a1b9a", true),

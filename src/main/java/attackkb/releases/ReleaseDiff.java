@@ -34,7 +34,7 @@ public final class ReleaseDiff {
         }
         for (ObjectState before : from.objects()) {
             if (before.active() && to.byStixId(before.stixId()) == null) {
-                changes.add(change(before, before, EnumSet.of(ChangeCategory.REMOVED), null, null));
+                changes.add(change(before, before, EnumSet.of(ChangeCategory.REMOVED), null, null, null));
             }
         }
         changes.sort(ORDER);
@@ -42,22 +42,34 @@ public final class ReleaseDiff {
     }
 
     private static Change added(ObjectState now) {
-        return now.active() ? change(now, now, EnumSet.of(ChangeCategory.ADDED), null, null) : null;
+        return now.active() ? change(now, now, EnumSet.of(ChangeCategory.ADDED), null, null, null) : null;
     }
 
-    /** The change of one object present in both releases, or null when nothing that is tracked changed. */
+    /**
+     * The change of one object present in both releases, or null when nothing that is tracked changed. An object
+     * revoked in both changed only if what replaces it did: T1009, revoked by T1003, leads to T1004 once T1003 is
+     * revoked by T1004, and a mapping still naming T1009 must follow it there.
+     */
     static Change compare(ObjectState before, ObjectState now, ReleaseSnapshot to) {
-        if (before.revoked()) return null;
+        if (before.revoked()) {
+            if (!now.revoked() || now.successor() == null || now.successor().equals(before.successor())) return null;
+            return change(before, now, EnumSet.of(ChangeCategory.SUCCESSOR_CHANGED), now.successor(),
+                    nameOf(to, now.type(), now.successor()), before.successor());
+        }
         if (now.revoked()) {
-            ObjectState successor = to.byId(now.type(), now.successor());
             return change(before, now, EnumSet.of(ChangeCategory.REVOKED), now.successor(),
-                    successor == null ? null : successor.name());
+                    nameOf(to, now.type(), now.successor()), null);
         }
         if (now.deprecated()) {
-            return before.deprecated() ? null : change(before, now, EnumSet.of(ChangeCategory.DEPRECATED), null, null);
+            return before.deprecated() ? null : change(before, now, EnumSet.of(ChangeCategory.DEPRECATED), null, null, null);
         }
         Set<ChangeCategory> categories = categories(before, now);
-        return categories.isEmpty() ? null : change(before, now, categories, null, null);
+        return categories.isEmpty() ? null : change(before, now, categories, null, null, null);
+    }
+
+    private static String nameOf(ReleaseSnapshot release, String type, String id) {
+        ObjectState o = release.byId(type, id);
+        return o == null ? null : o.name();
     }
 
     /** The categories of change between two active states of one object. */
@@ -113,12 +125,12 @@ public final class ReleaseDiff {
     }
 
     private static Change change(ObjectState before, ObjectState now, Set<ChangeCategory> categories, String successor,
-            String successorName) {
+            String successorName, String successorBefore) {
         boolean both = before != now;
         return new Change(now.id(), now.stixId(), now.type(), now.domains(), now.name(), List.copyOf(categories),
                 both && !Objects.equals(before.id(), now.id()) ? before.id() : null,
                 both && !Objects.equals(before.name(), now.name()) ? before.name() : null,
-                successor, successorName,
+                successor, successorName, successorBefore,
                 both ? before.tactics() : List.<TacticRef>of(), now.tactics(),
                 both ? before.platforms() : List.of(), now.platforms(),
                 both ? before.parent() : null, now.parent(),

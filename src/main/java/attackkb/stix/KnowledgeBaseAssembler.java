@@ -97,6 +97,8 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
         private final Map<String, List<StixObject>> mitigatesByMitigation = new HashMap<>();
         private final Map<String, List<String>> detectsByStrategy = new HashMap<>();
         private final Map<String, List<String>> strategiesByTechnique = new HashMap<>();
+        /** Before ATT&CK 18, data components detected techniques themselves: their names, by technique. */
+        private final Map<String, List<String>> componentsByTechnique = new HashMap<>();
         private final Map<String, List<StixObject>> usesByTechnique = new HashMap<>();
         private final Map<String, List<StixObject>> usesByActor = new HashMap<>();
         /** Groups, software and campaigns tied to each other: a group's software, a campaign's group, and back. */
@@ -153,8 +155,12 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                         mitigatesByMitigation.computeIfAbsent(source, k -> new ArrayList<>()).add(r);
                     }
                     case "detects" -> {
-                        detectsByStrategy.computeIfAbsent(source, k -> new ArrayList<>()).add(target);
-                        strategiesByTechnique.computeIfAbsent(target, k -> new ArrayList<>()).add(source);
+                        if ("x-mitre-data-component".equals(from.type())) {
+                            if (from.name() != null) componentsByTechnique.computeIfAbsent(target, k -> new ArrayList<>()).add(from.name());
+                        } else {
+                            detectsByStrategy.computeIfAbsent(source, k -> new ArrayList<>()).add(target);
+                            strategiesByTechnique.computeIfAbsent(target, k -> new ArrayList<>()).add(source);
+                        }
                     }
                     case "uses" -> {
                         if ("attack-pattern".equals(to.type())) {
@@ -270,7 +276,7 @@ public final class KnowledgeBaseAssembler implements Consumer<StixObject> {
                     .filter(Objects::nonNull)
                     .sorted(Comparator.comparing(DetectionStrategy::id, BY_ATTACK_ID))
                     .toList();
-            Set<String> components = new TreeSet<>();
+            Set<String> components = new TreeSet<>(nonNull(componentsByTechnique.get(o.id())));
             for (DetectionStrategy d : detections) {
                 for (Analytic a : d.analytics()) {
                     a.logSources().stream().map(LogSource::dataComponent).filter(Objects::nonNull).forEach(components::add);

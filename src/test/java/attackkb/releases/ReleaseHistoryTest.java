@@ -35,6 +35,7 @@ class ReleaseHistoryTest {
                 .containsExactly(
                         tuple("technique", "T1004", List.of(ChangeCategory.ADDED), null, null),
                         tuple("technique", "T1003", List.of(ChangeCategory.REVOKED), null, "T1004"),
+                        tuple("technique", "T1009", List.of(ChangeCategory.SUCCESSOR_CHANGED), null, "T1004"),
                         tuple("technique", "T1002", List.of(ChangeCategory.RENAMED, ChangeCategory.MINOR_VERSION,
                                 ChangeCategory.DESCRIPTION_CHANGED), "Command Shell", null),
                         tuple("technique", "T1001", List.of(ChangeCategory.TACTICS_CHANGED, ChangeCategory.MAJOR_VERSION),
@@ -43,7 +44,7 @@ class ReleaseHistoryTest {
                         tuple("tactic", "TA0005", List.of(ChangeCategory.RENAMED, ChangeCategory.MAJOR_VERSION,
                                 ChangeCategory.DESCRIPTION_CHANGED),
                                 "Defense Evasion", null));
-        Change moved = changes.get(3);
+        Change moved = changes.get(4);
         assertThat(moved.tacticsBefore()).extracting(TacticRef::id, TacticRef::name).containsExactly(tuple("TA0005", "Defense Evasion"));
         assertThat(moved.tacticsAfter()).extracting(TacticRef::id, TacticRef::name).containsExactly(tuple("TA0112", "Defense Impairment"));
         assertThat(changes.get(1).successorName()).isEqualTo("Process Injection");
@@ -54,6 +55,18 @@ class ReleaseHistoryTest {
         assertThat(history.current().byId("technique", "T1009").successor()).isEqualTo("T1004");
         assertThat(history.freshness("18.1", "T1009"))
                 .isEqualTo(new Freshness("revoked", "18.1", "T1009", "T1004", List.of()));
+    }
+
+    @Test
+    void aTechniqueRevokedEarlierIsChangedWhenItsSuccessorIsRevokedInTurn() {
+        Change chained = history.changes("18.1", "19.0").stream().filter(c -> c.id().equals("T1009")).findFirst().orElseThrow();
+        assertThat(chained.categories()).containsExactly(ChangeCategory.SUCCESSOR_CHANGED);
+        assertThat(chained.successorBefore()).isEqualTo("T1003");
+        assertThat(chained.successor()).isEqualTo("T1004");
+        assertThat(chained.successorName()).isEqualTo("Process Injection");
+        assertThat(chained.name()).isEqualTo("Old Injection");
+        String stixId = history.current().byId("technique", "T1009").stixId();
+        assertThat(history.history(stixId).steps().get(1).change()).isEqualTo(chained);
     }
 
     @Test

@@ -14,8 +14,14 @@ import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
 import attackkb.model.TechniqueRef;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KnowledgeBaseAssemblerTest {
     static KnowledgeBase kb;
@@ -92,6 +98,30 @@ class KnowledgeBaseAssemblerTest {
                         tuple("G0139", EntityType.GROUP, "TeamTNT"));
         var teamTnt = technique("T1204.003").procedures().get(1);
         assertThat(teamTnt.references()).extracting("sourceName").containsExactly("Lacework TeamTNT May 2021");
+    }
+
+    /** Before ATT&CK 18 a data component detected a technique itself ("detects"), with no detection strategy between. */
+    @Test
+    void readsTheDataComponentsThatDetectATechniqueInReleasesBeforeDetectionStrategies(@TempDir Path folder) throws IOException {
+        String bundle = """
+                {"type": "bundle", "id": "bundle--1", "objects": [
+                 {"type": "x-mitre-collection", "id": "x-mitre-collection--1", "name": "Enterprise ATT&CK", "x_mitre_version": "17.1"},
+                 {"type": "attack-pattern", "id": "attack-pattern--1", "name": "Browser Extensions",
+                  "x_mitre_domains": ["enterprise-attack"],
+                  "external_references": [{"source_name": "mitre-attack", "external_id": "T1176"}]},
+                 {"type": "x-mitre-data-component", "id": "x-mitre-data-component--1", "name": "Process Creation"},
+                 {"type": "x-mitre-data-component", "id": "x-mitre-data-component--2", "name": "File Creation"},
+                 {"type": "relationship", "id": "relationship--1", "relationship_type": "detects",
+                  "source_ref": "x-mitre-data-component--1", "target_ref": "attack-pattern--1"},
+                 {"type": "relationship", "id": "relationship--2", "relationship_type": "detects",
+                  "source_ref": "x-mitre-data-component--2", "target_ref": "attack-pattern--1"}]}
+                """;
+        Path file = Files.writeString(folder.resolve("enterprise-attack-17.1.json"), bundle);
+        KnowledgeBase old = Fixtures.ingest(List.of(file.toString()), new ArrayList<>()).knowledgeBase();
+        Technique t = old.techniques().get(0);
+        assertThat(t.dataComponents()).containsExactly("File Creation", "Process Creation");
+        assertThat(t.detections()).isEmpty();
+        assertThat(old.detections()).isEmpty();
     }
 
     @Test
