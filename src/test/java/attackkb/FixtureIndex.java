@@ -20,7 +20,9 @@ public enum FixtureIndex {
     /** The bundles with the SP 800-53 mapping, descriptions and catalog fixtures. */
     CONTROLS(Fixtures::indexWithControls),
     /** The bundles with SP 800-53 and the other frameworks' fixtures (AWS, KEV). */
-    FRAMEWORKS(Fixtures::indexWithFrameworks);
+    FRAMEWORKS(Fixtures::indexWithFrameworks),
+    /** The two fixture releases shaped like ATT&CK 19.0's change, "18.1" and "19.0". */
+    RELEASES(Fixtures::indexOfReleases);
 
     private interface Build {
         IndexStore into(Path root) throws IOException;

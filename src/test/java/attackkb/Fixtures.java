@@ -71,6 +71,11 @@ public final class Fixtures {
         return ingest(List.of(enterprise().toString(), mobile().toString()), new ArrayList<>()).knowledgeBase();
     }
 
+    /** Builds an index of the two fixture releases, "18.1" and "19.0" (the latter current), into {@code root}. */
+    public static IndexStore indexOfReleases(Path root) throws IOException {
+        return build(root, releases());
+    }
+
     /** Builds the fixture index (both bundles) into {@code root}. */
     public static IndexStore index(Path root) throws IOException {
         return build(root, dir());

@@ -50,6 +50,29 @@ public final class Links {
         return Routes.MATRIX_OF_DOMAIN.replace("{domain}", URLEncoder.encode(domain, StandardCharsets.UTF_8));
     }
 
+    /** Between two releases in a changes page's address: {@code 16.1...18.1}. */
+    public static final String RANGE = "...";
+
+    /** The changes page of two releases, with filters (URL parameters, possibly empty): {@code /changes/16.1...18.1}. */
+    public static String changes(String from, String to, String filters) {
+        return Routes.CHANGES_BETWEEN.replace("{range}", segment(from) + RANGE + segment(to)) + query(filters);
+    }
+
+    /** The API's changes of two releases, with filters and a format (empty for JSON shown inline). */
+    public static String changesApi(String from, String to, String filters, String format) {
+        return Routes.API_CHANGES + "?from=" + segment(from) + "&to=" + segment(to)
+                + (filters.isEmpty() ? "" : "&" + filters) + (format.isEmpty() ? "" : "&format=" + format);
+    }
+
+    /** The Navigator layer of two releases' changes: {@code /api/changes/layer.json?from=16.1&to=18.1&domain=…}. */
+    public static String changesLayer(String from, String to, String filters) {
+        return Routes.API_CHANGES_LAYER + "?from=" + segment(from) + "&to=" + segment(to) + (filters.isEmpty() ? "" : "&" + filters);
+    }
+
+    private static String query(String parameters) {
+        return parameters == null || parameters.isEmpty() ? "" : "?" + parameters;
+    }
+
     /** The search page listing what {@code query} (already URL-encoded parameters) selects: {@code /search?type=technique}. */
     public static String search(String query) {
         return Routes.SEARCH + "?" + query;

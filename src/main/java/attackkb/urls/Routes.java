@@ -31,6 +31,10 @@ public final class Routes {
     public static final String API_FRAMEWORK_ENTRY = API + "/frameworks/{key}/{entry}";
     public static final String API_FRAMEWORK_ENTRY_CSV = API + "/frameworks/{key}/{entry}/techniques.csv";
     public static final String API_FRAMEWORK_ENTRY_LAYER = API + "/frameworks/{key}/{entry}/layer.json";
+    /** What changed between two held ATT&CK releases: {@code /api/changes?from=16.1&to=18.1[&format=csv|layer]}. */
+    public static final String API_CHANGES = API + "/changes";
+    /** The same changes as a Navigator layer of one domain. */
+    public static final String API_CHANGES_LAYER = API + "/changes/layer.json";
 
     public static final String HOME = "/";
     public static final String SEARCH = "/search";
@@ -53,6 +57,10 @@ public final class Routes {
     public static final String GRAPH = "/graph/{id}";
     public static final String MATRIX = "/matrix";
     public static final String MATRIX_OF_DOMAIN = "/matrix/{domain}";
+    /** The changes page: redirects to the latest pair of releases held, or to the pair its form names. */
+    public static final String CHANGES = "/changes";
+    /** What changed between two releases: {@code /changes/16.1...18.1}. */
+    public static final String CHANGES_BETWEEN = "/changes/{range}";
     public static final String STATIC = "/static";
     /** The webjars (htmx, d3), under their versioned paths. */
     public static final String WEBJARS = "/webjars";

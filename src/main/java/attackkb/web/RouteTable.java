@@ -3,11 +3,13 @@ package attackkb.web;
 import attackkb.model.EntityType;
 import attackkb.urls.Routes;
 import attackkb.web.api.ApiController;
+import attackkb.web.api.ChangesApi;
 import attackkb.web.api.ExportController;
 import attackkb.web.api.FrameworkApi;
 import attackkb.web.api.GraphController;
 import attackkb.web.http.Metrics;
 import attackkb.web.pages.AttackObjectPages;
+import attackkb.web.pages.ChangesPages;
 import attackkb.web.pages.FrameworkPages;
 import attackkb.web.pages.GraphPages;
 import attackkb.web.pages.MatrixPages;
@@ -22,8 +24,8 @@ import io.javalin.http.HttpStatus;
  * @param faviconUrl where {@code /favicon.ico} redirects: the icon under its content-hashed address
  */
 record RouteTable(SearchPages search, AttackObjectPages objects, FrameworkPages frameworks, MatrixPages matrix,
-        GraphPages graph, ApiController api, FrameworkApi frameworkApi, GraphController graphApi, ExportController exports,
-        Metrics metrics, String faviconUrl) {
+        GraphPages graph, ChangesPages changes, ApiController api, FrameworkApi frameworkApi, GraphController graphApi,
+        ExportController exports, ChangesApi changesApi, Metrics metrics, String faviconUrl) {
 
     void bind(Javalin app) {
         // Javalin tries routes in the order they are added, a regex each: what live search sends comes first.
@@ -61,6 +63,10 @@ record RouteTable(SearchPages search, AttackObjectPages objects, FrameworkPages 
         route(app, Routes.API_FRAMEWORK_ENTRY_CSV, frameworkApi::entryTechniquesCsv);
         route(app, Routes.API_FRAMEWORK_ENTRY_LAYER, frameworkApi::entryLayer);
         route(app, Routes.API_FRAMEWORK_ENTRY, frameworkApi::entry);
+        route(app, Routes.CHANGES, changes::changes);
+        route(app, Routes.CHANGES_BETWEEN, changes::between);
+        route(app, Routes.API_CHANGES, changesApi::changes);
+        route(app, Routes.API_CHANGES_LAYER, changesApi::layer);
 
         route(app, Routes.HEALTH, api::health);
         route(app, Routes.METRICS, metrics::scrape);

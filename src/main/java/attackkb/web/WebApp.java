@@ -5,6 +5,7 @@ import attackkb.serving.CurrentGeneration;
 import attackkb.serving.ServedGeneration;
 import attackkb.urls.Routes;
 import attackkb.web.api.ApiController;
+import attackkb.web.api.ChangesApi;
 import attackkb.web.api.ExportController;
 import attackkb.web.api.FrameworkApi;
 import attackkb.web.api.GraphController;
@@ -13,6 +14,7 @@ import attackkb.web.http.JsonErrorHandler;
 import attackkb.web.http.Metrics;
 import attackkb.web.http.ServerSettings;
 import attackkb.web.pages.AttackObjectPages;
+import attackkb.web.pages.ChangesPages;
 import attackkb.web.pages.FrameworkPages;
 import attackkb.web.pages.GraphPages;
 import attackkb.web.pages.MatrixPages;
@@ -97,8 +99,8 @@ public final class WebApp {
         var metrics = new Metrics(live);
         var routes = new RouteTable(new SearchPages(live, view), new AttackObjectPages(live, view, settings.reportLink()),
                 new FrameworkPages(live, view, settings.reportLink()), new MatrixPages(live, view), new GraphPages(live, view),
-                new ApiController(live), new FrameworkApi(live), new GraphController(live), new ExportController(live), metrics,
-                assets.urls().get("favicon_svg"));
+                new ChangesPages(live, view), new ApiController(live), new FrameworkApi(live), new GraphController(live),
+                new ExportController(live), new ChangesApi(live), metrics, assets.urls().get("favicon_svg"));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));

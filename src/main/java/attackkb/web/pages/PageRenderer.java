@@ -58,6 +58,11 @@ public final class PageRenderer {
         templates.render(ctx, template, model);
     }
 
+    /** The HTML of a part of a page, its record's components as the template's variables: made once, shown often. */
+    String fragment(String template, Record part) {
+        return templates.fragment(template, variables(part));
+    }
+
     /** A page record's components by name; a HashMap, since a component may be null (no "next" on the last page). */
     static Map<String, Object> variables(Record page) {
         Map<String, Object> variables = new HashMap<>();

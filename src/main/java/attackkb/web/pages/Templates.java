@@ -29,6 +29,11 @@ public final class Templates {
     }
 
     void render(Context ctx, String template, Map<String, Object> model) {
+        Body.send(ctx, "text/html; charset=utf-8", fragment(template, model).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A template's HTML as a string: a part of a page made once and shown many times. */
+    String fragment(String template, Map<String, Object> model) {
         Map<String, Object> context = new HashMap<>(globals);
         context.putAll(model);
         var out = new StringWriter();
@@ -37,6 +42,6 @@ public final class Templates {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Body.send(ctx, "text/html; charset=utf-8", out.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toString();
     }
 }
