@@ -20,7 +20,9 @@ public enum FixtureIndex {
     /** The bundles with the SP 800-53 mapping, descriptions and catalog fixtures. */
     CONTROLS(Fixtures::indexWithControls),
     /** The bundles with SP 800-53 and the other frameworks' fixtures (AWS, KEV). */
-    FRAMEWORKS(Fixtures::indexWithFrameworks);
+    FRAMEWORKS(Fixtures::indexWithFrameworks),
+    /** The release pair "18.1" → "19.0" with mappings made for 18.1 and for 17.1, judged for freshness. */
+    FRESHNESS(Fixtures::indexWithFreshness);
 
     private interface Build {
         IndexStore into(Path root) throws IOException;
