@@ -22,7 +22,9 @@ public enum FixtureIndex {
     /** The bundles with SP 800-53 and the other frameworks' fixtures (AWS, KEV). */
     FRAMEWORKS(Fixtures::indexWithFrameworks),
     /** The two fixture releases shaped like ATT&CK 19.0's change, "18.1" and "19.0". */
-    RELEASES(Fixtures::indexOfReleases);
+    RELEASES(Fixtures::indexOfReleases),
+    /** The release pair "18.1" → "19.0" with mappings made for 18.1 and for 17.1, judged for freshness. */
+    FRESHNESS(Fixtures::indexWithFreshness);
 
     private interface Build {
         IndexStore into(Path root) throws IOException;

@@ -33,6 +33,16 @@ public final class Fixtures {
         return dir().resolveSibling("fixtures-releases");
     }
 
+    /** Mappings made to judge freshness: {@code pair/} against {@link #releases()}, {@code one-release/} against {@link #dir()}. */
+    public static Path freshness() {
+        return dir().resolveSibling("fixtures-freshness");
+    }
+
+    /** The release pair with the mappings made for it: the first of them for 18.1, the other for 17.1 (not held). */
+    public static IndexStore indexWithFreshness(Path root) throws IOException {
+        return build(root, releases(), freshness().resolve("pair"));
+    }
+
     public static Path controls() {
         return dir().resolveSibling("fixtures-controls");
     }

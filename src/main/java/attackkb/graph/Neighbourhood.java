@@ -216,12 +216,13 @@ public final class Neighbourhood {
     }
 
     /** "protect · significant, detect · partial", or the mapping type ("exploitation technique"). */
+    /** Each way once: rows naming a technique and its revoked predecessor map it the same way twice. */
     private static String label(List<ControlLink> ways) {
-        return String.join(", ", ways.stream().map(l -> way(l.scoreCategory(), l.scoreValue(), l.mappingType())).toList());
+        return String.join(", ", ways.stream().map(l -> way(l.scoreCategory(), l.scoreValue(), l.mappingType())).distinct().toList());
     }
 
     private static String labelOfUses(List<ControlTechnique> ways) {
-        return String.join(", ", ways.stream().map(u -> way(u.scoreCategory(), u.scoreValue(), u.mappingType())).toList());
+        return String.join(", ", ways.stream().map(u -> way(u.scoreCategory(), u.scoreValue(), u.mappingType())).distinct().toList());
     }
 
     private static String way(String scoreCategory, String scoreValue, String mappingType) {

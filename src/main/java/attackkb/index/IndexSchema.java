@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class IndexSchema {
     /** Bumped whenever a change here makes older indexes unreadable or wrong (or slow); the manifest records it. */
-    public static final int VERSION = 8;
+    public static final int VERSION = 9;
 
     // Exact-match fields: one lower-cased, ASCII-folded token per value, so "T1204.003" and "t1204.003" match.
     public static final String ID = "id";

@@ -57,8 +57,8 @@ public final class Ingestion {
         long linking = System.nanoTime();
         Assembled assembled = assembleReleases(bundles);
         ReleaseHistory releases = assembled.releases();
-        var linked = ControlLinker.link(assembled.current(), controls,
-                releases.releases().size() > 1 ? releases::freshness : (release, id) -> null);
+        // Judged even when one release is held: a revocation or deprecation shows in the current release alone.
+        var linked = ControlLinker.link(assembled.current(), controls, releases::freshness);
         log.accept(String.format("linked techniques, tactics, mitigations, detections and procedures in %d ms",
                 (System.nanoTime() - linking) / 1_000_000));
         for (MappingReport r : linked.reports()) {

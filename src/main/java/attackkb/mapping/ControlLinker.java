@@ -24,8 +24,10 @@ import java.util.TreeSet;
 /**
  * Links every framework's mappings to the techniques of the knowledge base, the same way for each framework. Mappings
  * are made for an older ATT&CK release than the one indexed (most for 16.1), so a row naming a technique revoked
- * since then is linked to its replacement, and a row naming a technique that no longer exists is counted and listed,
- * not lost. SP 800-53 alone has a catalog (statements, guidance) and control descriptions besides its mappings.
+ * since then is linked to its replacement, one naming a technique deprecated since stays on it, and a row naming a
+ * technique that no longer exists is counted and listed, not lost. Each link carries its {@link Freshness}: how the
+ * technique it names stands now. SP 800-53 alone has a catalog (statements, guidance) and control descriptions
+ * besides its mappings.
  */
 public final class ControlLinker {
     /** The knowledge base with framework entries linked, and a report per mapping file. */
@@ -48,11 +50,6 @@ public final class ControlLinker {
     @FunctionalInterface
     public interface FreshnessCheck {
         Freshness of(String mappedRelease, String mappedId);
-    }
-
-    /** Links without judging freshness: for a knowledge base of one release. */
-    public static Linked link(KnowledgeBase kb, ControlSources sources) {
-        return link(kb, sources, (release, id) -> null);
     }
 
     public static Linked link(KnowledgeBase kb, ControlSources sources, FreshnessCheck freshness) {
@@ -105,6 +102,8 @@ public final class ControlLinker {
                 var catalog = nist ? sources.catalog().get(row.controlId()) : null;
                 String family = Control.familyLabel(familyId(entry, catalog, row), familyName(catalog, row));
                 Freshness fresh = freshness.of(file.source().attackVersion(), row.techniqueId());
+                // A release not held names nothing: the row's own name for its technique is the name it was made for.
+                if (fresh != null) fresh = fresh.withMappedName(row.techniqueName());
                 var link = new ControlLink(framework, row.controlId(), title(entry, sources, row), family, row.mappingType(),
                         row.scoreCategory(), row.scoreValue(), row.comments(), row.references(), file.source(), fresh);
                 // One entry can map one technique in several ways: AWS Config both detects and protects. A row naming
@@ -130,7 +129,8 @@ public final class ControlLinker {
             }
             List<ControlLink> sorted = links == null ? List.of() : links.values().stream()
                     .sorted(Comparator.comparing((ControlLink l) -> new EntryKey(l.framework(), l.id()), ENTRY_ORDER)
-                            .thenComparing(l -> Objects.toString(l.scoreCategory(), "")))
+                            .thenComparing(l -> Objects.toString(l.scoreCategory(), ""))
+                            .thenComparing(l -> mappedId(l.freshness())))
                     .toList();
             techniques.add(t.withControls(sorted, status));
         }
@@ -151,11 +151,17 @@ public final class ControlLinker {
         return new Linked(kb.withControls(techniques, sortedEntries, frameworks), List.copyOf(reports));
     }
 
+    /** The technique a row shows under: the one it names, its replacement if revoked; null when neither exists. */
     private static Technique resolve(Map<String, Technique> byId, String id) {
         Technique t = id == null ? null : byId.get(id);
         if (t == null) return null;
         if (t.status() == Status.REVOKED && t.revokedBy() != null) t = byId.get(t.revokedBy());
-        return t != null && t.active() ? t : null;
+        return t != null && (t.active() || t.status() == Status.DEPRECATED) ? t : null;
+    }
+
+    /** Rows of one entry and technique in one order: the one naming the technique itself before a revoked one's. */
+    private static String mappedId(Freshness freshness) {
+        return freshness == null ? "" : freshness.mappedId();
     }
 
     private static Control control(EntryKey key, ControlSources sources, ControlSources.Row row,
@@ -164,7 +170,8 @@ public final class ControlLinker {
         var catalog = nist ? sources.catalog().get(key.id()) : null;
         List<ControlTechnique> uses = techniques == null ? List.of() : techniques.values().stream()
                 .sorted(Comparator.comparing(ControlTechnique::techniqueId)
-                        .thenComparing(u -> Objects.toString(u.scoreCategory(), "")))
+                        .thenComparing(u -> Objects.toString(u.scoreCategory(), ""))
+                        .thenComparing(u -> mappedId(u.freshness())))
                 .toList();
         String statement = catalog != null ? catalog.statement()
                 : !nist && row != null && isDescription(row.controlTitle()) ? row.controlTitle() : null;
@@ -245,7 +252,7 @@ public final class ControlLinker {
         Framework framework(List<Control> entries) {
             int count = 0;
             int mappings = 0;
-            Map<String, Integer> freshness = new java.util.TreeMap<>();
+            Map<String, Integer> freshness = new LinkedHashMap<>();
             Set<String> techniques = new HashSet<>();
             Set<String> used = new HashSet<>();
             for (Control c : entries) {
@@ -254,7 +261,10 @@ public final class ControlLinker {
                 mappings += c.techniques().size();
                 for (ControlTechnique u : c.techniques()) {
                     techniques.add(u.techniqueId());
-                    if (u.freshness() != null) freshness.merge(u.freshness().status(), 1, Integer::sum);
+                    if (u.freshness() == null) continue;
+                    // Every status counted, none when no mapping was judged: the same keys for every framework.
+                    if (freshness.isEmpty()) Freshness.STATUSES.forEach(status -> freshness.put(status, 0));
+                    freshness.merge(u.freshness().status(), 1, Integer::sum);
                 }
                 if (c.familyId() != null) used.add(c.familyId());
             }

@@ -1,5 +1,6 @@
 package attackkb.model;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -12,7 +13,8 @@ import java.util.List;
  * @param domains the ATT&CK domains mapped ({@code enterprise}, {@code mobile}, {@code ics})
  * @param groups the groups its entries fall in (families, services, domains, weakness classes), in the files' order
  * @param entries entries the index holds; {@code techniques} of them mapped, by {@code mappings} links
- * @param freshness how many of its mappings are in each {@link Freshness} status (empty when none was judged)
+ * @param freshness how many of its mappings are in each {@link Freshness} status, every status in
+ *        {@link Freshness#STATUSES} order (empty when none was judged)
  */
 public record Framework(
         String key,
@@ -29,6 +31,7 @@ public record Framework(
         java.util.Map<String, Integer> freshness) {
 
     /** How many of its mappings are stale: revoked, deprecated or materially changed since they were made. */
+    @JsonProperty("stale")
     public int stale() {
         return freshness == null ? 0 : freshness.getOrDefault(Freshness.CHANGED, 0)
                 + freshness.getOrDefault(Freshness.REVOKED, 0) + freshness.getOrDefault(Freshness.DEPRECATED, 0);

@@ -8,6 +8,7 @@ import attackkb.model.ControlLink;
 import attackkb.model.ControlTechnique;
 import attackkb.model.EntityType;
 import attackkb.model.Framework;
+import attackkb.model.Freshness;
 import attackkb.model.MappingSource;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
@@ -72,8 +73,20 @@ public final class FrameworkEntries {
      */
     public record FrameworkGroup(String id, String name, List<EntrySummary> controls) {}
 
-    /** An entry in its framework's listing: its title ("" when it has none), how many techniques it maps, its page. */
-    public record EntrySummary(String id, String title, long techniqueCount, String url) {}
+    /**
+     * An entry in its framework's listing: its title ("" when it has none), how many techniques it maps, its page,
+     * and how many of its mappings are in each {@link Freshness} status (those with any, in status order; null when
+     * none was judged).
+     */
+    public record EntrySummary(String id, String title, long techniqueCount, String url, Map<String, Integer> freshness) {
+
+        /** How many of its mappings {@code filter} (one of {@link Freshness#FILTERS}) selects. */
+        public int count(String filter) {
+            if (freshness == null) return 0;
+            if (!Freshness.STALE.equals(filter)) return freshness.getOrDefault(filter, 0);
+            return freshness.entrySet().stream().filter(e -> Freshness.isStale(e.getKey())).mapToInt(Map.Entry::getValue).sum();
+        }
+    }
 
     /** The groups of a framework in its order, each with its entries and how many techniques each maps; made once per index. */
     public List<FrameworkGroup> groups(String framework) {
@@ -82,6 +95,48 @@ public final class FrameworkEntries {
 
     /** The key of {@link #groups} among an index's derived summaries. */
     private record GroupsOf(String framework) {}
+
+    /**
+     * The groups of a framework with only the entries that have a mapping {@code filter} selects (one of
+     * {@link Freshness#FILTERS}; null for all of them), groups left without an entry left out.
+     */
+    public List<FrameworkGroup> groups(String framework, String filter) {
+        if (filter == null) return groups(framework);
+        return groups(framework).stream()
+                .map(g -> new FrameworkGroup(g.id(), g.name(), g.controls().stream().filter(e -> e.count(filter) > 0).toList()))
+                .filter(g -> !g.controls().isEmpty())
+                .toList();
+    }
+
+    /** How many mappings are in each status, those with any in status order; null when none was judged. */
+    private static Map<String, Integer> statusCounts(List<ControlTechnique> mappings) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String status : Freshness.STATUSES) {
+            int n = (int) mappings.stream().filter(u -> u.freshness() != null && status.equals(u.freshness().status())).count();
+            if (n > 0) counts.put(status, n);
+        }
+        return counts.isEmpty() ? null : java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /**
+     * How many of an entry's mappings each filter selects, every filter of {@link Freshness#FILTERS} in its order
+     * (zero included): what the links that filter an entry's page say.
+     */
+    public static Map<String, Integer> freshnessCounts(Control c) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String filter : Freshness.FILTERS) {
+            counts.put(filter, (int) c.techniques().stream().filter(u -> Freshness.matches(u.freshness(), filter)).count());
+        }
+        return java.util.Collections.unmodifiableMap(counts);
+    }
+
+    /** The entry with only the mappings {@code filter} selects (one of {@link Freshness#FILTERS}); null: all of them. */
+    public static Control withFreshness(Control c, String filter) {
+        if (filter == null) return c;
+        return new Control(c.framework(), c.id(), c.title(), c.familyId(), c.familyName(), c.statement(), c.guidance(),
+                c.discussion(), c.techniques().stream().filter(u -> Freshness.matches(u.freshness(), filter)).toList(),
+                c.source());
+    }
 
     /** A group while its entries are gathered: the catalog may still rename it. */
     private static final class GroupBuilder {
@@ -106,7 +161,7 @@ public final class FrameworkEntries {
             // mapping file's older one, so the page and the entries say the same.
             if (c.familyName() != null) group.name = c.familyName();
             group.entries.add(new EntrySummary(c.id(), c.title() == null ? "" : c.title(), techniqueCount(c),
-                    Links.entry(c.framework(), c.id())));
+                    Links.entry(c.framework(), c.id()), statusCounts(c.techniques())));
         }
         boolean nist = FrameworkNames.NIST_800_53.equals(framework);
         Comparator<EntrySummary> byId = nist ? Comparator.comparing(EntrySummary::id, ControlId.ORDER)
@@ -169,11 +224,19 @@ public final class FrameworkEntries {
     /** The key of {@link #tacticOrder} among an index's derived summaries. */
     private record TacticOrder() {}
 
-    /** A framework's entries on a technique's page; {@code rationale} says whether any of them gives one. */
-    public record MappedFramework(String key, String name, MappingSource source, boolean rationale, List<MappedEntry> entries) {}
+    /**
+     * A framework's entries on a technique's page; {@code rationale} says whether any of them gives one, {@code stale}
+     * how many of the mappings are stale, {@code unjudged} whether none could be judged (their release is not held),
+     * which the page then says once rather than on each.
+     */
+    public record MappedFramework(String key, String name, MappingSource source, boolean rationale, int stale,
+            boolean unjudged, List<MappedEntry> entries) {}
 
-    /** A technique's mapping to one entry, the entry's page, and the mapping's references as short links. */
-    public record MappedEntry(ControlLink link, String url, List<Site> sites) {}
+    /**
+     * A technique's mapping to one entry, the entry's page, the mapping's references as short links, and its
+     * freshness in words (null when current).
+     */
+    public record MappedEntry(ControlLink link, String url, List<Site> sites, FreshnessNote freshness) {}
 
     /** A reference as a short link: its URL, and its host to show ("docs.aws.amazon.com"). */
     public record Site(String url, String host) {
@@ -194,8 +257,10 @@ public final class FrameworkEntries {
         for (ControlLink link : t.controls()) groups.computeIfAbsent(link.framework(), k -> new ArrayList<>()).add(link);
         return groups.entrySet().stream().map(e -> new MappedFramework(e.getKey(), FrameworkNames.name(e.getKey()),
                         e.getValue().get(0).source(), e.getValue().stream().anyMatch(l -> hasText(l.comments()) || !l.references().isEmpty()),
+                        (int) e.getValue().stream().filter(l -> l.freshness() != null && l.freshness().stale()).count(),
+                        e.getValue().stream().allMatch(l -> Freshness.matches(l.freshness(), Freshness.UNKNOWN)),
                         e.getValue().stream().map(l -> new MappedEntry(l, Links.entry(l.framework(), l.id()),
-                                l.references().stream().map(Site::of).toList())).toList()))
+                                l.references().stream().map(Site::of).toList(), FreshnessNote.of(l.freshness()))).toList()))
                 .toList();
     }
 

@@ -19,7 +19,9 @@ public enum ChangeCategory {
     RENAMED("Renamed", "#6a1b9a", true),
     MOVED("ID or parent changed", "#ad1457", true),
     TACTICS_CHANGED("Tactics changed", "#ef6c00", true),
-    PLATFORMS_CHANGED("Platforms changed", "#00838f", true),
+    // Platforms are not material: ATT&CK adds them (ESXi to a hundred techniques) and relabels them ("Network" became
+    // "Network Devices") with a minor version, and a mapping to the technique still holds where it held.
+    PLATFORMS_CHANGED("Platforms changed", "#00838f", false),
     MAJOR_VERSION("Major version change", "#1565c0", true),
     MINOR_VERSION("Minor version change", "#90caf9", false),
     DESCRIPTION_CHANGED("Description changed", "#9e9d24", false),
@@ -50,7 +52,10 @@ public enum ChangeCategory {
         return colour;
     }
 
-    /** Whether a mapping made before this change may no longer hold: the name, scope or tactics moved under it. */
+    /**
+     * Whether a mapping made before this change may no longer hold: the name, ID, parent or tactics moved under it,
+     * or ATT&CK marked a change of meaning with a major version.
+     */
     public boolean material() {
         return material;
     }

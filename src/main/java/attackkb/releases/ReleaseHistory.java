@@ -118,7 +118,9 @@ public final class ReleaseHistory {
 
     /**
      * How a mapping to technique {@code mappedId}, made for ATT&CK {@code mappedRelease}, stands in the current
-     * release. A revocation is known from the current release alone; other changes need the mapping's release.
+     * release. A revocation or deprecation is known from the current release alone; other changes need the
+     * mapping's release, and only material ones ({@link ChangeCategory#material()}) make it changed. The technique
+     * is named as the mapping's release named it, or as the current release names a revoked or deprecated one.
      */
     public Freshness freshness(String mappedRelease, String mappedId) {
         String technique = EntityType.TECHNIQUE.key();
@@ -127,18 +129,19 @@ public final class ReleaseHistory {
         ReleaseSnapshot then = release(mappedRelease).orElse(null);
         ObjectState before = then == null ? null : then.byId(technique, mappedId);
         ObjectState after = before == null ? now : current.byStixId(before.stixId());
+        String name = before != null ? before.name() : after != null && !after.active() ? after.name() : null;
         if (after != null && after.revoked()) {
-            return new Freshness(Freshness.REVOKED, mappedRelease, mappedId, after.successor(), List.of());
+            return new Freshness(Freshness.REVOKED, mappedRelease, mappedId, name, after.successor(), List.of());
         }
         if (after != null && after.deprecated()) {
-            return new Freshness(Freshness.DEPRECATED, mappedRelease, mappedId, null, List.of());
+            return new Freshness(Freshness.DEPRECATED, mappedRelease, mappedId, name, null, List.of());
         }
         if (before == null || after == null || before.revoked()) {
-            return new Freshness(Freshness.UNKNOWN, mappedRelease, mappedId, null, List.of());
+            return new Freshness(Freshness.UNKNOWN, mappedRelease, mappedId, name, null, List.of());
         }
-        var categories = ReleaseDiff.categories(before, after);
-        boolean material = categories.stream().anyMatch(ChangeCategory::material);
-        return new Freshness(material ? Freshness.CHANGED : Freshness.CURRENT, mappedRelease, mappedId, null,
-                material ? categories.stream().map(ChangeCategory::key).toList() : List.of());
+        List<String> material = ReleaseDiff.categories(before, after).stream().filter(ChangeCategory::material)
+                .map(ChangeCategory::key).toList();
+        return new Freshness(material.isEmpty() ? Freshness.CURRENT : Freshness.CHANGED, mappedRelease, mappedId, name,
+                null, material);
     }
 }

@@ -30,6 +30,11 @@ public final class Links {
         return hit.framework() == null ? path(hit.type(), hit.id()) : entry(hit.framework(), hit.id());
     }
 
+    /** A framework's page, e.g. {@code /frameworks/nist_800_53}. */
+    public static String framework(String key) {
+        return Routes.FRAMEWORK.replace("{key}", segment(key));
+    }
+
     /** A framework entry's page, e.g. {@code /frameworks/nist_800_53/AC-2(1)}; IDs such as VERIS's hold spaces. */
     public static String entry(String framework, String id) {
         return Routes.FRAMEWORK_ENTRY.replace("{key}", segment(framework)).replace("{entry}", segment(id));

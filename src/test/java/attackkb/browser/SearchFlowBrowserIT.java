@@ -292,7 +292,8 @@ class SearchFlowBrowserIT {
         JavascriptExecutor js = (JavascriptExecutor) browser;
         List<String> problems = new ArrayList<>();
         List<String> paths = List.of("/", "/search?q=container+image", "/techniques/T1204.003", "/matrix/enterprise-attack",
-                "/frameworks/nist_800_53/AC-4", "/graph/T1204.003", "/changes/16.1...18.1");
+                "/frameworks/nist_800_53/AC-4", "/graph/T1204.003", "/changes/16.1...18.1", "/techniques/T1574.001",
+                "/frameworks", "/frameworks/nist_800_53?freshness=stale", "/frameworks/nist_800_53/SA-10?freshness=stale");
         browser.get(base + "/");
         js.executeScript("localStorage.removeItem('attack-kb-theme');");
         AxeScan.InEveryPage axe = AxeScan.intoEveryPage(browser);

@@ -111,9 +111,11 @@ class RealControlMappingIT {
             List<String> rows = new ArrayList<>();
             frameworks.forEach(f -> rows.add(f.get("key").asText() + " " + f.get("attack_version").asText() + " "
                     + f.get("entries").asInt() + " " + f.get("techniques").asInt() + " " + f.get("mappings").asInt()));
-            assertThat(rows).containsExactly("nist_800_53 16.1 396 469 5264", "aws 16.1 20 215 487", "azure 16.1 38 411 969",
-                    "gcp 16.1 40 290 516", "m365 16.1 38 218 738", "csa_ccm 17.1 57 213 790", "cri_profile 16.1 60 429 2151",
-                    "veris 16.1 166 729 1639", "kev 16.1 424 174 1228", "intel-vpro 15.1 6 158 255");
+            // A row naming a revoked technique is a mapping of its own beside one naming its successor the same way
+            // (their freshness differs): one such pair in Azure, one in CRI Profile, four in VERIS.
+            assertThat(rows).containsExactly("nist_800_53 16.1 396 469 5264", "aws 16.1 20 215 487", "azure 16.1 38 411 970",
+                    "gcp 16.1 40 290 516", "m365 16.1 38 218 738", "csa_ccm 17.1 57 213 790", "cri_profile 16.1 60 429 2152",
+                    "veris 16.1 166 729 1643", "kev 16.1 424 174 1228", "intel-vpro 15.1 6 158 255");
             for (String path : List.of("/frameworks", "/frameworks/aws", "/frameworks/veris/action.social.variety.Evade%20Defenses")) {
                 try (Response r = client.get(path)) {
                     assertThat(r.code()).as(path).isEqualTo(200);

@@ -54,7 +54,7 @@ class ReleaseHistoryTest {
     void aRevokedTechniqueLeadsThroughItsChainToTheActiveOne() {
         assertThat(history.current().byId("technique", "T1009").successor()).isEqualTo("T1004");
         assertThat(history.freshness("18.1", "T1009"))
-                .isEqualTo(new Freshness("revoked", "18.1", "T1009", "T1004", List.of()));
+                .isEqualTo(new Freshness("revoked", "18.1", "T1009", "Old Injection", "T1004", List.of()));
     }
 
     @Test
@@ -73,9 +73,9 @@ class ReleaseHistoryTest {
     void freshnessSaysWhatChangedUnderAMappingAndWhenItCannotTell() {
         assertThat(history.freshness("18.1", "T1000").status()).isEqualTo("current");
         assertThat(history.freshness("18.1", "T1001"))
-                .isEqualTo(new Freshness("changed", "18.1", "T1001", null, List.of("tactics_changed", "major_version")));
+                .isEqualTo(new Freshness("changed", "18.1", "T1001", "Impair Logging", null, List.of("tactics_changed", "major_version")));
         assertThat(history.freshness("18.1", "T1003"))
-                .isEqualTo(new Freshness("revoked", "18.1", "T1003", "T1004", List.of()));
+                .isEqualTo(new Freshness("revoked", "18.1", "T1003", "Process Injection", "T1004", List.of()));
         assertThat(history.freshness("15.1", "T1002").status()).isEqualTo("unknown");
     }
 

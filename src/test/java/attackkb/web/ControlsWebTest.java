@@ -101,12 +101,14 @@ public class ControlsWebTest {
             assertThat(body(client, "/controls")).contains("href=\"/frameworks/nist_800_53/AC-4(4)\"")
                     .contains("CM Configuration Management");
             assertThat(body(client, "/frameworks/nist_800_53")).isEqualTo(body(client, "/controls"));
-            String csv = "200 framework,entry_id,technique_id,technique_name,tactics,mapping_type,score_category,score_value,comments,references\r\n"
+            String csv = "200 framework,entry_id,technique_id,technique_name,tactics,mapping_type,score_category,score_value,comments,references,"
+                    + "freshness,mapped_release,mapped_technique,successor,changes\r\n"
                     + "nist_800_53,AC-4,T1204.003,Malicious Image,execution,mitigates,,,Restricting flows";
             assertThat(body(client, "/api/controls/AC-4/techniques.csv")).startsWith(csv);
             assertThat(body(client, "/api/frameworks/nist_800_53/AC-4/techniques.csv")).startsWith(csv);
             assertThat(body(client, "/api/techniques/T1204.003/controls.csv")).contains(
-                    "T1204.003,nist_800_53,CM-2,Baseline Configuration,CM Configuration Management,mitigates,,,,,nist_800_53 rev5 (ATT&CK 16.1)");
+                    "T1204.003,nist_800_53,CM-2,Baseline Configuration,CM Configuration Management,mitigates,,,,,nist_800_53 rev5 (ATT&CK 16.1),"
+                            + "unknown,16.1,T1204.003,,\r\n");
         });
     }
 

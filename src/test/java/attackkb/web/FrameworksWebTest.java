@@ -63,9 +63,35 @@ class FrameworksWebTest {
             String body = body(client, "/api/frameworks/aws");
             assertThat(body.substring(body.lastIndexOf(",\"groups\":"))).isEqualTo(",\"groups\":["
                     + "{\"id\":\"aws_config\",\"name\":\"AWS Config\",\"controls\":[{\"id\":\"aws_config\",\"title\":\"AWS Config\","
-                    + "\"technique_count\":1,\"url\":\"/frameworks/aws/aws_config\"}]},"
+                    + "\"technique_count\":1,\"url\":\"/frameworks/aws/aws_config\",\"freshness\":{\"unknown\":2}}]},"
                     + "{\"id\":\"amazon_inspector\",\"name\":\"Amazon Inspector\",\"controls\":[{\"id\":\"amazon_inspector\","
-                    + "\"title\":\"Amazon Inspector\",\"technique_count\":1,\"url\":\"/frameworks/aws/amazon_inspector\"}]}]}");
+                    + "\"title\":\"Amazon Inspector\",\"technique_count\":1,\"url\":\"/frameworks/aws/amazon_inspector\","
+                    + "\"freshness\":{\"revoked\":1}}]}]}");
+        });
+    }
+
+    /** One release held (18.1, mappings for 16.1): a revocation is told from it; nothing else can be. */
+    @Test
+    void withOneReleaseHeldARevokedTechniqueIsToldAndTheOtherMappingsAreUnknown() {
+        test((server, client) -> {
+            assertThat(body(client, "/api/frameworks")).contains("\"key\":\"aws\"")
+                    .contains("\"mappings\":3,\"freshness\":{\"current\":0,\"changed\":0,\"revoked\":1,\"deprecated\":0,"
+                            + "\"unknown\":2},\"stale\":1}");
+            JsonNode t1525 = json(client, "/api/techniques/T1525");
+            assertThat(values(t1525.get("controls"), "framework", "id")).containsExactly("nist_800_53 SI-7",
+                    "aws amazon_inspector", "kev CVE-2099-0001");
+            assertThat(t1525.at("/controls/1/freshness").toString()).isEqualTo("{\"status\":\"revoked\",\"mapped_release\":\"16.1\","
+                    + "\"mapped_id\":\"T9999\",\"mapped_name\":\"Old Image Implant\",\"successor\":\"T1525\",\"categories\":[]}");
+            assertThat(t1525.at("/controls/2/freshness").toString()).isEqualTo("{\"status\":\"unknown\",\"mapped_release\":\"16.1\","
+                    + "\"mapped_id\":\"T1525\",\"mapped_name\":\"Implant Internal Image\",\"categories\":[]}");
+            assertThat(body(client, "/techniques/T1525"))
+                    .contains("<strong>Revoked:</strong> mapped to T9999 Old Image Implant in ATT&amp;CK 16.1</span>")
+                    .contains("by the Center for Threat-Informed Defense · not judged for freshness: ATT&amp;CK 16.1 is not held here</p>");
+            assertThat(body(client, "/frameworks/aws/aws_config")).as("every mapping unknown: said once, no filter links")
+                    .contains("Not judged for freshness: these mappings were made for ATT&amp;CK 16.1, which this index does not hold.")
+                    .doesNotContain("class=\"freshness-filter\"").doesNotContain("class=\"freshness ");
+            assertThat(json(client, "/api/frameworks/aws?freshness=stale").at("/groups/0/controls/0/id").asText())
+                    .isEqualTo("amazon_inspector");
         });
     }
 
@@ -84,7 +110,7 @@ class FrameworksWebTest {
             assertThat(body(client, "/api/frameworks/aws/aws_config/techniques.csv")).contains(
                     "aws,aws_config,T1204.003,Malicious Image,execution,technique_scores,detect,significant,"
                             + "Config rules flag instances from images outside an allow list.,"
-                            + "https://docs.aws.amazon.com/config/latest/developerguide/WhatIsConfig.html\r\n");
+                            + "https://docs.aws.amazon.com/config/latest/developerguide/WhatIsConfig.html,unknown,16.1,T1204.003,,\r\n");
             // Each reference once, numbered; the rows cite them by number.
             assertThat(page).contains("<li id=\"ref-2\">\n      <a href=\"https://docs.aws.amazon.com/config/latest/developerguide/remediation.html\"")
                     .contains("<a class=\"cite\" href=\"#ref-1\">[1]</a> <a class=\"cite\" href=\"#ref-2\">[2]</a>")
@@ -148,8 +174,9 @@ class FrameworksWebTest {
                     .containsExactly("T1204.003 execution 3");
             assertThat(layer.at("/techniques/0/comment").asText())
                     .isEqualTo("Config rules flag instances from images outside an allow list.\n\nConfig remediation stops such instances.");
-            assertThat(values(layer.at("/techniques/0/metadata"), "name", "value"))
-                    .containsExactly("mapping detect: significant; protect: partial");
+            assertThat(values(layer.at("/techniques/0/metadata"), "name", "value")).containsExactly(
+                    "mapping detect: significant; protect: partial",
+                    "freshness Unknown: made for ATT&CK 16.1, a release this index does not hold");
             assertThat(values(layer.at("/techniques/0/links"), "url")).containsExactly(
                     "https://docs.aws.amazon.com/config/latest/developerguide/WhatIsConfig.html",
                     "https://docs.aws.amazon.com/config/latest/developerguide/remediation.html");

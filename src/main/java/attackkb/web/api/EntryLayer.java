@@ -5,6 +5,7 @@ import attackkb.mapping.FrameworkNames;
 import attackkb.model.Control;
 import attackkb.model.ControlTechnique;
 import attackkb.model.TacticRef;
+import attackkb.records.FreshnessNote;
 import attackkb.source.UpstreamRelease;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +18,8 @@ import java.util.function.Function;
  * The Navigator layer of one framework entry: its techniques in one ATT&CK domain. Where the framework scores its
  * mappings (AWS, Azure, Google Cloud, Microsoft 365, Intel vPro) the best score of a technique is its layer score,
  * minimal 1, partial 2, significant 3; elsewhere each mapping type has a colour of its own (KEV's exploitation
- * technique and impacts), with a legend.
+ * technique and impacts), with a legend. Each technique's metadata say how fresh its mappings are, and its comment
+ * says so first for the stale ones.
  */
 final class EntryLayer {
     private static final Map<String, Integer> SCORES = Map.of("minimal", 1, "partial", 2, "significant", 3);
@@ -59,15 +61,23 @@ final class EntryLayer {
                     .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(null) : null;
             String color = scored ? null : typeColors.computeIfAbsent(label(first.mappingType()),
                     k -> TYPE_COLORS.get(Math.min(typeColors.size(), TYPE_COLORS.size() - 1)));
-            Map<String, String> metadata = new LinkedHashMap<>();
-            List<String> comments = new ArrayList<>();
+            // Each way, rationale and freshness once: rows naming a technique and its revoked predecessor repeat them.
+            var ways = new java.util.LinkedHashSet<String>();
+            var comments = new java.util.LinkedHashSet<String>();
             var links = new java.util.LinkedHashSet<String>();
+            var freshness = new java.util.LinkedHashSet<String>();
+            // A stale mapping says so first in the comment, the text the Navigator shows on hover.
+            mappings.stream().filter(t -> t.freshness() != null && t.freshness().stale())
+                    .forEach(t -> comments.add(FreshnessNote.of(t.freshness()).sentence()));
             for (ControlTechnique t : mappings) {
                 links.addAll(t.references());
-                String how = t.scoreCategory() != null ? t.scoreCategory() + ": " + t.scoreValue() : label(t.mappingType());
-                metadata.merge("mapping", how, (a, b) -> a + "; " + b);
+                ways.add(t.scoreCategory() != null ? t.scoreCategory() + ": " + t.scoreValue() : label(t.mappingType()));
                 if (t.comments() != null && !t.comments().isBlank()) comments.add(t.comments().strip());
+                if (t.freshness() != null) freshness.add(FreshnessNote.sentence(t.freshness()));
             }
+            Map<String, String> metadata = new LinkedHashMap<>();
+            metadata.put("mapping", String.join("; ", ways));
+            if (!freshness.isEmpty()) metadata.put("freshness", String.join("; ", freshness));
             for (TacticRef tactic : first.tactics()) {
                 layer.technique(first.techniqueId(), tactic.shortname(), score, color, String.join("\n\n", comments), metadata, List.copyOf(links));
             }
@@ -104,8 +114,8 @@ final class EntryLayer {
         return s.length() <= max ? s : s.substring(0, max - 1).strip() + "…";
     }
 
-    /** The download's file name: {@code aws-aws_config-layer.json}. */
-    static String fileName(Control c) {
-        return (c.framework() + "-" + c.id()).replaceAll("[^\\w.()-]+", "_") + "-layer.json";
+    /** The download's file name: {@code aws-aws_config-layer.json}, {@code aws-aws_config-stale-layer.json} filtered. */
+    static String fileName(Control c, String filter) {
+        return (c.framework() + "-" + c.id() + (filter == null ? "" : "-" + filter)).replaceAll("[^\\w.()-]+", "_") + "-layer.json";
     }
 }

@@ -8,6 +8,7 @@ import attackkb.model.ControlLink;
 import attackkb.model.ControlTechnique;
 import attackkb.model.EntityType;
 import attackkb.model.Framework;
+import attackkb.model.Freshness;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
 import attackkb.records.FrameworkEntries;
@@ -38,9 +39,15 @@ public final class FrameworkApi {
         return live.get().frameworks();
     }
 
+    /** {@code /api/controls/{id}[?freshness=stale]}: an entry by its ID alone, its mappings filtered by freshness. */
     public void control(Context ctx) {
+        String filter = QueryParams.freshness(ctx);
+        ctx.json(FrameworkEntries.withFreshness(requireControl(ctx), filter));
+    }
+
+    private Control requireControl(Context ctx) {
         String id = ctx.pathParam("id");
-        ctx.json(entries().find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\"")));
+        return entries().find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\""));
     }
 
     public void controls(Context ctx) {
@@ -51,16 +58,21 @@ public final class FrameworkApi {
         ctx.json(Map.of("frameworks", entries().frameworks()));
     }
 
+    /** {@code /api/frameworks/{key}[?freshness=stale]}: its groups, only the entries with such mappings when filtered. */
     public void framework(Context ctx) {
+        String filter = QueryParams.freshness(ctx);
         Framework f = requireFramework(ctx.pathParam("key"));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("framework", f);
-        body.put("groups", entries().groups(f.key()));
+        if (filter != null) body.put("freshness", filter);
+        body.put("groups", entries().groups(f.key(), filter));
         ctx.json(body);
     }
 
+    /** {@code /api/frameworks/{key}/{entry}[?freshness=stale]}: the entry, its mappings filtered by freshness. */
     public void entry(Context ctx) {
-        ctx.json(requireEntry(ctx));
+        String filter = QueryParams.freshness(ctx);
+        ctx.json(FrameworkEntries.withFreshness(requireEntry(ctx), filter));
     }
 
     private Framework requireFramework(String key) {
@@ -97,37 +109,59 @@ public final class FrameworkApi {
     }
 
     public void controlTechniquesCsv(Context ctx) {
-        String id = ctx.pathParam("id");
-        sendTechniques(ctx, entries().find(id).orElseThrow(() -> new NotFoundException("no framework entry with ID \"" + id + "\"")));
+        String filter = QueryParams.freshness(ctx);
+        sendTechniques(ctx, FrameworkEntries.withFreshness(requireControl(ctx), filter), filter);
     }
 
     public void entryTechniquesCsv(Context ctx) {
-        sendTechniques(ctx, requireEntry(ctx));
+        String filter = QueryParams.freshness(ctx);
+        sendTechniques(ctx, FrameworkEntries.withFreshness(requireEntry(ctx), filter), filter);
     }
 
-    /** {@code /api/frameworks/{key}/{entry}/layer.json[?domain=mobile-attack]}: the entry's Navigator layer. */
+    /**
+     * {@code /api/frameworks/{key}/{entry}/layer.json[?domain=mobile-attack][&freshness=stale]}: the entry's
+     * Navigator layer, of the mappings the filter keeps.
+     */
     public void entryLayer(Context ctx) {
-        Control c = requireEntry(ctx);
+        String filter = QueryParams.freshness(ctx);
+        Control c = FrameworkEntries.withFreshness(requireEntry(ctx), filter);
         var entities = live.get().entities();
         String domain = ctx.queryParam("domain");
         Map<String, Object> layer = EntryLayer.of(c, domain == null || domain.isBlank() ? null : domain.strip(),
                 id -> entities.hit(EntityType.TECHNIQUE, id).map(h -> h.domains().isEmpty() ? null : h.domains().get(0)).orElse(null),
                 live.get().index().manifest().attackVersions());
-        ctx.header("Content-Disposition", "attachment; filename=\"" + EntryLayer.fileName(c) + "\"");
+        ctx.header("Content-Disposition", "attachment; filename=\"" + EntryLayer.fileName(c, filter) + "\"");
         ctx.json(layer);
     }
 
-    private static void sendTechniques(Context ctx, Control c) {
+    /** The freshness columns every mapping CSV ends with. */
+    private static final List<String> FRESHNESS_COLUMNS = List.of("freshness", "mapped_release", "mapped_technique",
+            "successor", "changes");
+
+    private static void sendTechniques(Context ctx, Control c, String filter) {
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("framework", "entry_id", "technique_id", "technique_name", "tactics", "mapping_type",
-                "score_category", "score_value", "comments", "references"));
+        rows.add(concat(List.of("framework", "entry_id", "technique_id", "technique_name", "tactics", "mapping_type",
+                "score_category", "score_value", "comments", "references"), FRESHNESS_COLUMNS));
         for (ControlTechnique t : c.techniques()) {
-            rows.add(List.of(c.framework(), c.id(), t.techniqueId(), t.techniqueName(),
+            rows.add(concat(List.of(c.framework(), c.id(), t.techniqueId(), t.techniqueName(),
                     String.join(";", t.tactics().stream().map(TacticRef::shortname).toList()),
                     nullToEmpty(t.mappingType()), nullToEmpty(t.scoreCategory()), nullToEmpty(t.scoreValue()),
-                    nullToEmpty(t.comments()), String.join(" ", t.references())));
+                    nullToEmpty(t.comments()), String.join(" ", t.references())), freshnessCells(t.freshness())));
         }
-        Csv.send(ctx, c.id().replaceAll("[^\\w.()-]+", "_") + "-techniques.csv", rows);
+        Csv.send(ctx, c.id().replaceAll("[^\\w.()-]+", "_") + "-techniques" + (filter == null ? "" : "-" + filter) + ".csv", rows);
+    }
+
+    /** A mapping's freshness as the CSV columns {@link #FRESHNESS_COLUMNS}: all empty when it was not judged. */
+    private static List<String> freshnessCells(Freshness f) {
+        if (f == null) return List.of("", "", "", "", "");
+        return List.of(f.status(), nullToEmpty(f.mappedRelease()), nullToEmpty(f.mappedId()), nullToEmpty(f.successor()),
+                String.join(";", f.categories()));
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     public void techniqueControlsCsv(Context ctx) {
@@ -135,13 +169,13 @@ public final class FrameworkApi {
         Technique t = live.get().entities().record(EntityType.TECHNIQUE, id, Technique.class)
                 .orElseThrow(() -> new NotFoundException("no technique with ID \"" + id + "\""));
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("technique_id", "framework", "control_id", "control_title", "family", "mapping_type",
-                "score_category", "score_value", "comments", "references", "source"));
+        rows.add(concat(List.of("technique_id", "framework", "control_id", "control_title", "family", "mapping_type",
+                "score_category", "score_value", "comments", "references", "source"), FRESHNESS_COLUMNS));
         for (ControlLink c : t.controls()) {
-            rows.add(List.of(t.id(), c.framework(), c.id(), nullToEmpty(c.title()), nullToEmpty(c.family()),
+            rows.add(concat(List.of(t.id(), c.framework(), c.id(), nullToEmpty(c.title()), nullToEmpty(c.family()),
                     nullToEmpty(c.mappingType()), nullToEmpty(c.scoreCategory()), nullToEmpty(c.scoreValue()),
                     nullToEmpty(c.comments()), String.join(" ", c.references()), c.source() == null ? "" : c.source().framework() + " " + c.source().revision()
-                            + " (ATT&CK " + c.source().attackVersion() + ")"));
+                            + " (ATT&CK " + c.source().attackVersion() + ")"), freshnessCells(c.freshness())));
         }
         Csv.send(ctx, t.id() + "-controls.csv", rows);
     }

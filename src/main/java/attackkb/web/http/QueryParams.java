@@ -1,6 +1,7 @@
 package attackkb.web.http;
 
 import attackkb.BadInputException;
+import attackkb.model.Freshness;
 import attackkb.search.SearchRequest;
 import io.javalin.http.Context;
 import java.util.List;
@@ -34,6 +35,17 @@ public final class QueryParams {
                 integer(ctx, "limit", defaultLimit),
                 integer(ctx, "offset", 0),
                 attackkb.search.Sort.of(ctx.queryParam("sort")));
+    }
+
+    /**
+     * {@code freshness=}: which mappings a list keeps ({@code stale} or a status, any case), null when not given; any
+     * other value is refused, naming those it may be.
+     */
+    public static String freshness(Context ctx) {
+        String raw = ctx.queryParam("freshness");
+        if (raw == null || raw.isBlank()) return null;
+        return Freshness.filter(raw).orElseThrow(() -> new BadInputException("freshness must be one of "
+                + String.join(", ", Freshness.FILTERS) + ", got \"" + abbreviate(raw) + "\""));
     }
 
     public static String text(Context ctx, String name) {

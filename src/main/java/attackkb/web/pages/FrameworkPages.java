@@ -7,6 +7,7 @@ import attackkb.records.FrameworkEntries.EntrySummary;
 import attackkb.records.FrameworkEntries.FrameworkGroup;
 import attackkb.serving.ServedGeneration;
 import attackkb.urls.Links;
+import attackkb.web.http.QueryParams;
 import attackkb.web.http.ReportLink;
 import io.javalin.http.Context;
 import java.util.Comparator;
@@ -41,13 +42,15 @@ public final class FrameworkPages {
     }
 
     private void frameworkPage(Context ctx, String key) {
+        String freshness = QueryParams.freshness(ctx);
         var framework = live.get().frameworks().framework(key).orElse(null);
         if (framework == null) {
             view.notFound(ctx, "framework", key);
             return;
         }
-        var groups = live.get().frameworks().groups(key);
-        boolean mappedOnly = "true".equals(ctx.queryParam("mapped"));
+        // Filtered by freshness, only the entries with such mappings are listed, mapped ones all of them.
+        var groups = live.get().frameworks().groups(key, freshness);
+        boolean mappedOnly = freshness == null && "true".equals(ctx.queryParam("mapped"));
         long unmapped = groups.stream().flatMap(g -> g.controls().stream()).filter(e -> e.techniqueCount() == 0).count();
         // A family whose entries are all hidden is left out with them.
         var shown = !mappedOnly ? groups
@@ -57,8 +60,9 @@ public final class FrameworkPages {
         List<EntrySummary> entries = !flat ? List.of() : shown.stream().map(g -> g.controls().get(0))
                 .sorted(Comparator.comparing(e -> e.title().toLowerCase(Locale.ROOT)))
                 .toList();
-        view.render(ctx, "controls", new FrameworkPage(framework.name() + " " + framework.version(), framework, shown,
-                mappedOnly, unmapped, flat, entries));
+        String title = framework.name() + " " + framework.version() + (freshness == null ? "" : ": " + freshness + " mappings");
+        view.render(ctx, "controls", new FrameworkPage(title, framework, shown, mappedOnly, unmapped, flat, entries,
+                freshness, Links.framework(framework.key())));
     }
 
     /** A group that is just one entry of the same ID. */
@@ -78,15 +82,20 @@ public final class FrameworkPages {
         live.get().frameworks().find(key, id).ifPresentOrElse(c -> entryPage(ctx, c), () -> view.notFound(ctx, "framework entry", key + " " + id));
     }
 
-    private void entryPage(Context ctx, Control c) {
+    /** An entry's page; {@code ?freshness=stale} (or a status) lists only the mappings it selects. */
+    private void entryPage(Context ctx, Control all) {
+        String freshness = QueryParams.freshness(ctx);
+        Control c = FrameworkEntries.withFreshness(all, freshness);
         String url = Links.entry(c.framework(), c.id());
         Map<String, Integer> refs = FrameworkEntries.referenceNumbers(c);
         var references = refs.entrySet().stream()
                 .map(e -> new Citations.Numbered(e.getValue(), e.getKey(), null, e.getKey())).toList();
-        view.render(ctx, "control", new EntryPage(c.id().equals(c.title()) ? c.id() : c.id() + " " + c.title(), c,
+        String title = (c.id().equals(c.title()) ? c.id() : c.id() + " " + c.title()) + (freshness == null ? "" : ": " + freshness + " mappings");
+        view.render(ctx, "control", new EntryPage(title, c,
                 FrameworkNames.name(c.framework()), url, FrameworkEntries.byTactic(c, live.get().frameworks().tacticOrder()),
-                live.get().frameworks().crosswalks(c), MarkdownHtml.controlProse(c.guidance()), FrameworkEntries.hasRationale(c),
-                refs, references, FrameworkEntries.scored(c), actions(ctx, c, url)));
+                live.get().frameworks().crosswalks(all), MarkdownHtml.controlProse(c.guidance()), FrameworkEntries.hasRationale(c),
+                refs, references, FrameworkEntries.scored(all), actions(ctx, all, url), freshness,
+                FrameworkEntries.freshnessCounts(all), all.techniques().size()));
     }
 
     /** An entry's buttons: its graph, and "Report an issue" to whoever makes the mappings. */

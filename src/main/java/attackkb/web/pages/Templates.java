@@ -24,6 +24,7 @@ public final class Templates {
                 .loader(loader)
                 .strictVariables(true)
                 .autoEscaping(true)
+                .extension(new PageFilters())
                 .build();
         this.globals = Map.copyOf(globals);
     }
