@@ -316,6 +316,35 @@ class ChangesWebTest {
         });
     }
 
+    /** The page and the JSON are kept gzipped for the clients that ask for gzip, and made afresh for the others. */
+    @Test
+    void thePageAndTheJsonAreTheSameCompressedOrNot() {
+        test((server, client) -> {
+            for (String path : List.of("/changes/18.1...19.0?type=technique", "/api/changes?category=renamed")) {
+                String plain = fetch(client, path, "identity");
+                for (int i = 0; i < 2; i++) { // made, then kept
+                    OkHttpClient http = client.getOkHttp().newBuilder().followRedirects(false).build();
+                    Request request = new Request.Builder().url(client.getOrigin() + path).header("Accept-Encoding", "gzip").build();
+                    try (Response r = http.newCall(request).execute()) {
+                        assertThat(r.code()).isEqualTo(200);
+                        assertThat(r.header("Content-Encoding")).isEqualTo("gzip");
+                        assertThat(r.header("Vary")).isEqualTo("Accept-Encoding");
+                        byte[] body = new java.util.zip.GZIPInputStream(r.body().byteStream()).readAllBytes();
+                        assertThat(new String(body, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain);
+                    }
+                }
+            }
+        });
+    }
+
+    private static String fetch(HttpClient client, String path, String encoding) throws IOException {
+        Request request = new Request.Builder().url(client.getOrigin() + path).header("Accept-Encoding", encoding).build();
+        try (Response r = client.getOkHttp().newCall(request).execute()) {
+            assertThat(r.header("Content-Encoding")).isNull();
+            return r.body().string();
+        }
+    }
+
     @Test
     void anIndexOfOneReleaseSaysThereIsNothingToCompareItWith() {
         oneRelease.test((server, client) -> {

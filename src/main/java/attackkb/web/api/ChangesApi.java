@@ -7,6 +7,7 @@ import attackkb.serving.ServedGeneration;
 import attackkb.web.http.Body;
 import attackkb.web.http.ChangeQuery;
 import attackkb.web.http.Csv;
+import attackkb.web.http.GzippedAnswers;
 import attackkb.web.http.QueryParams;
 import attackkb.web.http.ReleaseChanges;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -59,8 +60,16 @@ public final class ChangesApi {
                 ctx.queryParams("domain"), ctx.queryParams("type"), ctx.queryParams("category"));
     }
 
+    /** The JSON answer, kept gzipped for the clients that accept it: it is the same for every request of the pair. */
     private void json(Context ctx, ChangeQuery query, boolean download) {
         ServedGeneration served = live.get();
+        if (download) ctx.header("Content-Disposition", "attachment; filename=\"" + query.fileName() + ".json\"");
+        served.memo().get(GzippedAnswers.class, GzippedAnswers::new).send(ctx,
+                "json " + query.from() + " " + query.to() + " " + query.filterParameters(), "application/json",
+                () -> jsonBody(served, query));
+    }
+
+    private static byte[] jsonBody(ServedGeneration served, ChangeQuery query) {
         ReleaseChanges changes = ReleaseChanges.of(served, query);
         List<ReleaseChanges.Entry> selected = changes.select(query);
         Map<String, Integer> counts = new LinkedHashMap<>();
@@ -68,9 +77,8 @@ public final class ChangesApi {
         var body = Json.object("from", query.from(), "to", query.to(), "releases", served.releases().versions(),
                 "counts", counts, "count", selected.size(),
                 "changes", selected.stream().map(ReleaseChanges.Entry::item).toList());
-        if (download) ctx.header("Content-Disposition", "attachment; filename=\"" + query.fileName() + ".json\"");
         try {
-            Body.send(ctx, "application/json", Json.MAPPER.writeValueAsBytes(body));
+            return Json.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import attackkb.serving.ServedGeneration;
 import attackkb.source.UpstreamRelease;
 import attackkb.urls.Links;
 import attackkb.web.http.ChangeQuery;
+import attackkb.web.http.GzippedAnswers;
 import attackkb.web.http.ReleaseChanges;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -24,8 +25,8 @@ import java.util.function.Supplier;
 
 /**
  * {@code /changes} and {@code /changes/{from}...{to}}: what changed between two held ATT&CK releases. The HTML of each
- * change of a pair is made once per generation; a request filters the changes, groups and counts them, and renders
- * the page around their HTML.
+ * change of a pair is made once per generation; a page filters the changes, groups and counts them, and renders
+ * around their HTML. A page made is kept gzipped for the browsers that ask for it so ({@link GzippedAnswers}).
  */
 public final class ChangesPages {
     /** Groups of a category at most this long are shown open; longer ones are folded. */
@@ -87,6 +88,12 @@ public final class ChangesPages {
         }
         ChangeQuery query = query(ctx, history, range.substring(0, at), range.substring(at + Links.RANGE.length()));
         ServedGeneration served = live.get();
+        served.memo().get(GzippedAnswers.class, GzippedAnswers::new).send(ctx,
+                "page " + Links.changes(query.from(), query.to(), query.filterParameters()), Templates.HTML,
+                () -> view.bytes("changes", page(served, history, query)));
+    }
+
+    private ChangesPage page(ServedGeneration served, ReleaseHistory history, ChangeQuery query) {
         ReleaseChanges changes = ReleaseChanges.of(served, query);
         List<String> lines = served.memo().get(new LinesKey(query.from(), query.to()),
                 () -> changes.entries().stream().map(e -> ascii(view.fragment("_change_line", line(e)))).toList());
@@ -99,10 +106,10 @@ public final class ChangesPages {
                 shownLines.add(lines.get(i));
             }
         }
-        view.render(ctx, "changes", new ChangesPage("Changes in ATT&CK " + query.from() + " → " + query.to(),
+        return new ChangesPage("Changes in ATT&CK " + query.from() + " → " + query.to(),
                 query.from(), query.to(), null, entries.size(), shown.size(), form(history, query),
                 categoryCounts(query, shown), table(query, shown), sections(query, shown, shownLines),
-                downloads(query, shown), query.filtered(), Links.changes(query.from(), query.to(), "")));
+                downloads(query, shown), query.filtered(), Links.changes(query.from(), query.to(), ""));
     }
 
     /**

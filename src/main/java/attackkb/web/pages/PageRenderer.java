@@ -51,11 +51,20 @@ public final class PageRenderer {
 
     /** Every page shows the index it was answered from in its footer. */
     void render(Context ctx, String template, Record page) {
+        templates.render(ctx, template, model(page));
+    }
+
+    /** A page's HTML as the bytes {@link #render} sends, for a page kept rather than sent at once. */
+    byte[] bytes(String template, Record page) {
+        return templates.bytes(template, model(page));
+    }
+
+    private Map<String, Object> model(Record page) {
         Map<String, Object> model = variables(page);
         IndexManifest manifest = live.get().index().manifest();
         model.put("attackVersions", manifest.attackVersions());
         model.put("domainLabels", attackkb.model.Domains.labels());
-        templates.render(ctx, template, model);
+        return model;
     }
 
     /** The HTML of a part of a page, its record's components as the template's variables: made once, shown often. */

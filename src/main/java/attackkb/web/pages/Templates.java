@@ -13,6 +13,7 @@ import java.util.Map;
 
 /** Renders the Pebble templates under {@code templates/}: strict variables, HTML autoescaping, cached. */
 public final class Templates {
+    static final String HTML = "text/html; charset=utf-8";
     private final PebbleEngine engine;
     private final Map<String, Object> globals;
 
@@ -30,7 +31,12 @@ public final class Templates {
     }
 
     void render(Context ctx, String template, Map<String, Object> model) {
-        Body.send(ctx, "text/html; charset=utf-8", fragment(template, model).getBytes(StandardCharsets.UTF_8));
+        Body.send(ctx, HTML, bytes(template, model));
+    }
+
+    /** A page's HTML as the bytes sent. */
+    byte[] bytes(String template, Map<String, Object> model) {
+        return fragment(template, model).getBytes(StandardCharsets.UTF_8);
     }
 
     /** A template's HTML as a string: a part of a page made once and shown many times. */
