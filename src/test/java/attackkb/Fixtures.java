@@ -86,6 +86,11 @@ public final class Fixtures {
         return build(root, releases());
     }
 
+    /** The hand-written Navigator layers and ID lists the upgrade is tested with. */
+    public static Path layers() {
+        return dir().resolveSibling("fixtures-layers");
+    }
+
     /** Builds the fixture index (both bundles) into {@code root}. */
     public static IndexStore index(Path root) throws IOException {
         return build(root, dir());
