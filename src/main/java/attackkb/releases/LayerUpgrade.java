@@ -91,7 +91,7 @@ public final class LayerUpgrade {
         } catch (JacksonException e) {
             // Jackson's message without where the marker started: a location inside the input, named already.
             String why = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*", "").replaceAll("\\s*at \\[Source.*", "");
-            throw new BadInputException("not valid JSON" + where(e.getLocation()) + ": " + shorten(why));
+            throw new BadInputException("not valid JSON" + where(e.getLocation()) + ": " + shorten(why, 200));
         }
         if (root == null || root.isMissingNode()) throw new BadInputException("nothing to upgrade: the input is empty");
         if (root.isArray()) {
@@ -773,8 +773,12 @@ public final class LayerUpgrade {
 
     /** A value from the input, cut short enough to quote in a message. */
     static String shorten(String s) {
+        return shorten(s, 80);
+    }
+
+    private static String shorten(String s, int max) {
         if (s == null) return "";
         String one = s.replaceAll("\\p{Cntrl}", " ");
-        return one.length() <= 80 ? one : one.substring(0, 79) + "…";
+        return one.length() <= max ? one : one.substring(0, max - 1) + "…";
     }
 }

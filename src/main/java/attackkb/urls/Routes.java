@@ -35,6 +35,8 @@ public final class Routes {
     public static final String API_CHANGES = API + "/changes";
     /** The same changes as a Navigator layer of one domain. */
     public static final String API_CHANGES_LAYER = API + "/changes/layer.json";
+    /** POST a Navigator layer or a list of technique IDs written for an older ATT&CK release: it comes back upgraded. */
+    public static final String API_LAYER_UPGRADE = API + "/layers/upgrade";
 
     public static final String HOME = "/";
     public static final String SEARCH = "/search";
@@ -61,6 +63,8 @@ public final class Routes {
     public static final String CHANGES = "/changes";
     /** What changed between two releases: {@code /changes/16.1...18.1}. */
     public static final String CHANGES_BETWEEN = "/changes/{range}";
+    /** The form to upgrade a layer (GET) and its result (POST). */
+    public static final String UPGRADE = "/upgrade";
     public static final String STATIC = "/static";
     /** The webjars (htmx, d3), under their versioned paths. */
     public static final String WEBJARS = "/webjars";

@@ -23,10 +23,10 @@ final class ErrorAnswers {
     /** Under WebApp's name, which it has always been logged under. */
     private static final Logger LOG = LoggerFactory.getLogger(WebApp.class);
 
-    /** A request method other than GET and HEAD. */
+    /** A request method the path does not take; {@code allowed} is what it does, as the Allow header says it. */
     static final class MethodNotAllowed extends RuntimeException {
-        MethodNotAllowed(String method) {
-            super(method);
+        MethodNotAllowed(String method, String allowed) {
+            super(method + " is not allowed here; only " + allowed.replaceAll(", ([A-Z]+)$", " and $1") + (allowed.contains(",") ? " are" : " is"));
         }
     }
 
@@ -43,7 +43,7 @@ final class ErrorAnswers {
         });
         app.exception(NotFoundException.class, (e, ctx) -> fail(ctx, HttpStatus.NOT_FOUND, "not_found", e.getMessage()));
         app.exception(MethodNotAllowed.class, (e, ctx) -> fail(ctx, HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                e.getMessage() + " is not allowed here; only GET and HEAD are"));
+                e.getMessage()));
         // Javalin's own refusals (no such endpoint, a request too large) in the same shapes as ours.
         app.exception(HttpResponseException.class, (e, ctx) -> {
             HttpStatus status = HttpStatus.forStatus(e.getStatus());

@@ -7,6 +7,7 @@ import attackkb.web.api.ChangesApi;
 import attackkb.web.api.ExportController;
 import attackkb.web.api.FrameworkApi;
 import attackkb.web.api.GraphController;
+import attackkb.web.api.LayerUpgradeApi;
 import attackkb.web.http.Metrics;
 import attackkb.web.pages.AttackObjectPages;
 import attackkb.web.pages.ChangesPages;
@@ -14,6 +15,7 @@ import attackkb.web.pages.FrameworkPages;
 import attackkb.web.pages.GraphPages;
 import attackkb.web.pages.MatrixPages;
 import attackkb.web.pages.SearchPages;
+import attackkb.web.pages.UpgradePages;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpStatus;
@@ -24,8 +26,17 @@ import io.javalin.http.HttpStatus;
  * @param faviconUrl where {@code /favicon.ico} redirects: the icon under its content-hashed address
  */
 record RouteTable(SearchPages search, AttackObjectPages objects, FrameworkPages frameworks, MatrixPages matrix,
-        GraphPages graph, ChangesPages changes, ApiController api, FrameworkApi frameworkApi, GraphController graphApi,
-        ExportController exports, ChangesApi changesApi, Metrics metrics, String faviconUrl) {
+        GraphPages graph, ChangesPages changes, UpgradePages upgrade, ApiController api, FrameworkApi frameworkApi,
+        GraphController graphApi, ExportController exports, ChangesApi changesApi, LayerUpgradeApi layerUpgrade,
+        Metrics metrics, String faviconUrl) {
+
+    /** The methods each path takes, where they are not GET and HEAD alone: what the Allow header of a 405 says. */
+    static String allowed(String path) {
+        String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        if (p.equals(Routes.UPGRADE)) return "GET, HEAD, POST";
+        if (p.equals(Routes.API_LAYER_UPGRADE)) return "POST";
+        return "GET, HEAD";
+    }
 
     void bind(Javalin app) {
         // Javalin tries routes in the order they are added, a regex each: what live search sends comes first.
@@ -80,6 +91,15 @@ record RouteTable(SearchPages search, AttackObjectPages objects, FrameworkPages 
         route(app, Routes.API_ACTOR_LAYER, exports::actorLayer);
         route(app, Routes.API_TACTICS, api::tactics);
         route(app, Routes.API_TACTIC, api::tactic);
+
+        // The two that take a body: a layer to upgrade.
+        route(app, Routes.UPGRADE, upgrade::form);
+        app.post(Routes.UPGRADE, upgrade::upgrade);
+        app.post(Routes.API_LAYER_UPGRADE, layerUpgrade::upgrade);
+        route(app, Routes.API_LAYER_UPGRADE, ctx -> {
+            ctx.header("Allow", allowed(ctx.path()));
+            throw new ErrorAnswers.MethodNotAllowed(ctx.method().name(), allowed(ctx.path()));
+        });
     }
 
     /** A GET route, and HEAD on the same path answered by the same handler: the same headers, Jetty drops the body. */

@@ -9,8 +9,10 @@ import attackkb.web.api.ChangesApi;
 import attackkb.web.api.ExportController;
 import attackkb.web.api.FrameworkApi;
 import attackkb.web.api.GraphController;
+import attackkb.web.api.LayerUpgradeApi;
 import attackkb.web.http.Assets;
 import attackkb.web.http.JsonErrorHandler;
+import attackkb.web.http.LayerUpgrades;
 import attackkb.web.http.Metrics;
 import attackkb.web.http.ServerSettings;
 import attackkb.web.pages.AttackObjectPages;
@@ -20,6 +22,7 @@ import attackkb.web.pages.GraphPages;
 import attackkb.web.pages.MatrixPages;
 import attackkb.web.pages.PageRenderer;
 import attackkb.web.pages.SearchPages;
+import attackkb.web.pages.UpgradePages;
 import attackkb.web.pages.Templates;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -97,17 +100,22 @@ public final class WebApp {
         var assets = Assets.load();
         var view = new PageRenderer(live, new Templates(Map.of("assets", assets.urls())));
         var metrics = new Metrics(live);
+        var upgrades = new LayerUpgrades(live);
         var routes = new RouteTable(new SearchPages(live, view), new AttackObjectPages(live, view, settings.reportLink()),
                 new FrameworkPages(live, view, settings.reportLink()), new MatrixPages(live, view), new GraphPages(live, view),
-                new ChangesPages(live, view), new ApiController(live), new FrameworkApi(live), new GraphController(live),
-                new ExportController(live), new ChangesApi(live), metrics, assets.urls().get("favicon_svg"));
+                new ChangesPages(live, view), new UpgradePages(live, view, upgrades), new ApiController(live),
+                new FrameworkApi(live), new GraphController(live), new ExportController(live), new ChangesApi(live),
+                new LayerUpgradeApi(upgrades), metrics, assets.urls().get("favicon_svg"));
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(Json.MAPPER, false));
             config.router.ignoreTrailingSlashes = true;
             config.http.defaultContentType = "application/json";
             config.http.gzipOnlyCompression();
-            config.http.maxRequestSize = 16_384; // nothing here takes a request body
+            // Only the layer upgrade takes a body, and reads it itself within its own limit (PostedInput).
+            config.http.maxRequestSize = 16_384;
+            // The upgrade page's form is multipart; Jetty counts its text fields against this limit (200 kB by default).
+            config.jetty.modifyServletContextHandler(handler -> handler.setMaxFormContentSize(LayerUpgrades.MAX_BYTES + 8_192));
             var pool = new QueuedThreadPool(settings.threads(), ServerSettings.MIN_THREADS, 60_000);
             pool.setName("JettyServerThreadPool");
             config.jetty.threadPool = pool;
@@ -144,10 +152,13 @@ public final class WebApp {
         // First, so that a refused method gets them too.
         app.before(ctx -> SECURITY_HEADERS.forEach(ctx::header));
         app.before(ctx -> {
-            // Everything here is read-only: any other method is refused before it reaches a handler.
-            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) {
-                ctx.header("Allow", "GET, HEAD");
-                throw new ErrorAnswers.MethodNotAllowed(ctx.method().name());
+            // Everything here is read-only: any other method is refused before it reaches a handler, but for the
+            // layer upgrade's POST, which stores nothing either.
+            String allowed = RouteTable.allowed(ctx.path());
+            boolean post = ctx.method() == HandlerType.POST && allowed.contains("POST");
+            if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD && !post) {
+                ctx.header("Allow", allowed);
+                throw new ErrorAnswers.MethodNotAllowed(ctx.method().name(), allowed);
             }
         });
 
