@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,7 +23,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -52,8 +50,9 @@ public final class LayerUpgrade {
     /** The domains of layer formats before 4.0. */
     private static final Map<String, String> FORMER_DOMAINS = Map.of(
             "mitre-enterprise", "enterprise-attack", "mitre-mobile", "mobile-attack");
-    private static final Pattern RELEASE = Pattern.compile("(?i)(?:att&?ck\\s*)?v?(\\d{1,3}(?:\\.\\d{1,3})?)");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** "Defense Evasion" or "defense_evasion" as a tactic's shortname is written: defense-evasion. */
+    private static final Pattern SPACES = Pattern.compile("[\\s_]+");
 
     private final ReleaseHistory history;
     private final ReleaseSnapshot current;
@@ -71,7 +70,7 @@ public final class LayerUpgrade {
     }
 
     /**
-     * Upgrades {@code input}: a layer when it starts with {@code {} or {@code [}, else a list of IDs. {@code from}, when
+     * Upgrades {@code input}: a layer when it starts with a brace or a bracket (JSON), else a list of IDs. {@code from}, when
      * not blank, is the release the input was made for, over what a layer says.
      *
      * @throws BadInputException when the input is empty, not JSON, not a layer, or {@code from} is not a release
@@ -109,7 +108,7 @@ public final class LayerUpgrade {
         if (!techniques.isMissingNode() && !techniques.isNull() && !techniques.isArray()) {
             throw new BadInputException("not an ATT&CK Navigator layer: \"techniques\" is not a list");
         }
-        return new Run(basis(from, layer), false).layer(layer);
+        return new Run(UpgradeBasis.of(history, from, layer), false).layer(layer);
     }
 
     /** Upgrades a list of IDs, one a line; {@code #} comments and blank lines are skipped. */
@@ -119,86 +118,7 @@ public final class LayerUpgrade {
         if (lines.stream().allMatch(l -> l.ids().isEmpty())) {
             throw new BadInputException("no technique ID in the input: neither a Navigator layer (JSON) nor a list of IDs such as T1059.001");
         }
-        return new Run(basis(from, null), true).list(lines);
-    }
-
-    /** Which release the input was made for, as given, and the snapshot of it when it is held. */
-    private record Basis(String declared, String source, ReleaseSnapshot then, List<String> notes) {}
-
-    private Basis basis(String from, ObjectNode layer) {
-        List<String> notes = new ArrayList<>();
-        if (from != null && !from.isBlank()) {
-            String release = release(from);
-            if (release == null) {
-                throw new BadInputException("from must be an ATT&CK release such as 16 or 16.1, got \"" + shorten(from.strip()) + "\"");
-            }
-            if (newerThanCurrent(release)) {
-                throw new BadInputException("from: ATT&CK " + release + " is newer than " + current.version()
-                        + ", the current release here");
-            }
-            return held(release, "from", notes);
-        }
-        if (layer == null) {
-            notes.add("A list of IDs does not say which ATT&CK release it was written for: revocations are resolved "
-                    + "from " + current.version() + ", but renames cannot be told. Give the release (from) to see them.");
-            return new Basis(null, null, null, notes);
-        }
-        JsonNode versions = layer.path("versions");
-        JsonNode attack = versions.path("attack");
-        if (attack.isTextual() || attack.isNumber()) {
-            String release = release(attack.asText());
-            if (release == null) {
-                notes.add("The layer's ATT&CK release \"" + shorten(attack.asText()) + "\" is not a release number: "
-                        + "revocations are resolved from " + current.version() + ", but renames and tactic changes cannot be told.");
-                return new Basis(null, null, null, notes);
-            }
-            if (newerThanCurrent(release)) {
-                throw new BadInputException("the layer is for ATT&CK " + release + ", newer than " + current.version()
-                        + ", the current release here: there is nothing to upgrade it to");
-            }
-            return held(release, "layer", notes);
-        }
-        JsonNode format = layer.path("version");
-        if (!versions.isObject() && (format.isTextual() || format.isNumber())) {
-            String release = release(format.asText());
-            // "version" was the layer format's (2.x, 3.0) before format 4.0 named the ATT&CK release in "versions".
-            if (release != null && Integer.parseInt(ReleaseOrder.major(release)) >= 5 && !newerThanCurrent(release)) {
-                return held(release, "layer", notes);
-            }
-            notes.add("Layer format " + shorten(format.asText()) + " does not record its ATT&CK release: revocations are "
-                    + "resolved from " + current.version() + ", but renames and tactic changes cannot be told. Give the "
-                    + "release (from) to see them.");
-            return new Basis(null, null, null, notes);
-        }
-        notes.add("The layer does not say which ATT&CK release it was made for: revocations are resolved from "
-                + current.version() + ", but renames and tactic changes cannot be told. Give the release (from) to see them.");
-        return new Basis(null, null, null, notes);
-    }
-
-    /** The held release a layer for {@code release} is compared with: the same one, else the newest of its major. */
-    private Basis held(String release, String source, List<String> notes) {
-        ReleaseSnapshot then = history.release(release).orElse(null);
-        if (then == null) {
-            String major = ReleaseOrder.major(release);
-            then = history.releases().stream().filter(r -> major.equals(ReleaseOrder.major(r.version())))
-                    .reduce((a, b) -> b).orElse(null);
-        }
-        if (then == null) {
-            notes.add("ATT&CK " + release + " is not held here (releases held: " + String.join(", ", history.versions())
-                    + "): revocations are resolved from " + current.version() + ", but renames and tactic changes since "
-                    + release + " cannot be told.");
-        }
-        return new Basis(release, source, then, notes);
-    }
-
-    private boolean newerThanCurrent(String release) {
-        return ReleaseOrder.isRelease(current.version()) && ReleaseOrder.OLDEST_FIRST.compare(release, current.version()) > 0;
-    }
-
-    /** "16", "16.1", "v16", "ATT&CK 16" as a release number, or null. */
-    static String release(String written) {
-        Matcher m = RELEASE.matcher(written.strip());
-        return m.matches() ? m.group(1) : null;
+        return new Run(UpgradeBasis.of(history, from, null), true).list(lines);
     }
 
     /** A release's tactics by domain and shortname ("enterprise-attack/defense-evasion"), from its techniques. */
@@ -283,7 +203,7 @@ public final class LayerUpgrade {
 
     /** One upgrade: the state of a single request. */
     private final class Run {
-        private final Basis basis;
+        private final UpgradeBasis basis;
         private final ReleaseSnapshot then;
         private final boolean list;
         private final Map<String, Resolved> resolved = new LinkedHashMap<>();
@@ -293,7 +213,7 @@ public final class LayerUpgrade {
         private final List<String> notes = new ArrayList<>();
         private String domain;
 
-        Run(Basis basis, boolean list) {
+        Run(UpgradeBasis basis, boolean list) {
             this.basis = basis;
             this.then = basis.then();
             this.list = list;
@@ -310,7 +230,8 @@ public final class LayerUpgrade {
                 if (id == null || !(id.isTextual() || id.isNumber()) || id.asText().isBlank()) {
                     throw new BadInputException("not an ATT&CK Navigator layer: techniques[" + i + "] has no techniqueID");
                 }
-                entries.add(new Entry(i, id.asText(), ((ObjectNode) t).deepCopy()));
+                // The tree was read for this upgrade alone: its entries are changed in place.
+                entries.add(new Entry(i, id.asText(), (ObjectNode) t));
             }
             domain = domain(layer.get("domain"), entries.stream().map(e -> TechniqueIds.normalise(e.written)).toList());
             List<Entry> out = upgrade(entries);
@@ -395,7 +316,7 @@ public final class LayerUpgrade {
         private List<Entry> process(Entry e) {
             String id = TechniqueIds.normalise(e.written);
             if (id == null) {
-                add(UpgradeChange.of(e.written, UpgradeAction.UNKNOWN, "not an ATT&CK technique ID; kept as it is"), e.position);
+                add(UpgradeChange.of(shorten(e.written), UpgradeAction.UNKNOWN, "not an ATT&CK technique ID; kept as it is"), e.position);
                 return List.of();
             }
             e.id = id;
@@ -418,7 +339,7 @@ public final class LayerUpgrade {
             if (!r.after().domains().contains(domain)) {
                 add(UpgradeChange.of(id, UpgradeAction.OTHER_DOMAIN, id + " is a technique of "
                         + String.join(" and ", r.after().domains().stream().map(Domains::label).toList())
-                        + " ATT&CK; a " + Domains.label(domain) + " layer does not show it"), e.position);
+                        + " ATT&CK, not of " + Domains.label(domain) + "; the Navigator does not show it in this layer"), e.position);
             }
             if (r.after().revoked()) {
                 if (r.now() == null) {
@@ -485,7 +406,7 @@ public final class LayerUpgrade {
         private List<Entry> place(Entry e, String id, Resolved r) {
             String written = e.tactic();
             if (written == null) return List.of();
-            String shortname = written.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-");
+            String shortname = SPACES.matcher(written.strip().toLowerCase(Locale.ROOT)).replaceAll("-");
             List<TacticRef> nowTactics = r.now().tactics();
             String successor = r.replaced() ? r.now().id() : null;
             TacticRef was = tactic(shortname);
@@ -607,31 +528,8 @@ public final class LayerUpgrade {
 
         private Entry merged(List<Entry> group) {
             Entry first = group.get(0);
-            List<Entry> byScore = new ArrayList<>(group);
-            byScore.sort(Comparator.comparing((Entry g) -> score(g.node), Comparator.nullsLast(Comparator.reverseOrder())));
-            ObjectNode node = first.node.deepCopy();
-            List<String> notes = new ArrayList<>();
-            BigDecimal top = score(byScore.get(0).node);
-            if (top != null) {
-                node.set("score", byScore.get(0).node.get("score"));
-                if (group.stream().map(g -> score(g.node)).filter(Objects::nonNull).distinct().count() > 1) {
-                    notes.add("the higher score, " + top.stripTrailingZeros().toPlainString() + ", kept");
-                }
-            }
-            byScore.stream().map(g -> g.node.path("color").asText("")).filter(c -> !c.isBlank()).findFirst()
-                    .ifPresent(c -> node.put("color", c));
-            List<String> comments = group.stream().map(g -> g.node.path("comment").asText("").strip())
-                    .filter(c -> !c.isEmpty()).distinct().toList();
-            if (!comments.isEmpty()) node.put("comment", String.join("\n\n", comments));
-            if (comments.size() > 1) notes.add("comments joined");
-            if (group.stream().anyMatch(g -> g.node.has("enabled"))) {
-                node.put("enabled", group.stream().anyMatch(g -> g.node.path("enabled").asBoolean(true)));
-            }
-            if (group.stream().anyMatch(g -> g.node.path("showSubtechniques").asBoolean(false))) node.put("showSubtechniques", true);
-            if (joinLists(node, group, "metadata")) notes.add("metadata of all kept");
-            if (joinLists(node, group, "links")) notes.add("links of all kept");
-            for (Entry g : group) g.node.fields().forEachRemaining(f -> node.putIfAbsent(f.getKey(), f.getValue()));
-            Entry out = new Entry(first.position, first.written, node);
+            EntryMerge.Merged merged = EntryMerge.of(group.stream().map(g -> g.node).toList());
+            Entry out = new Entry(first.position, first.written, merged.node());
             out.inputId = first.inputId;
             out.id = first.id;
             out.changed = true;
@@ -640,44 +538,8 @@ public final class LayerUpgrade {
                     : String.join(" and ", from) + " now lead to " + (first.id != null ? first.id : first.written);
             add(new UpgradeChange(first.id != null ? first.id : first.written, UpgradeAction.MERGED, first.tactic(), null, null, null,
                     null, null, from, what + (first.tactic() == null ? "" : " under " + first.tactic()) + ": one entry"
-                    + (notes.isEmpty() ? "" : "; " + String.join(", ", notes))), first.position);
+                    + (merged.notes().isEmpty() ? "" : "; " + String.join(", ", merged.notes()))), first.position);
             return out;
-        }
-
-        /**
-         * The metadata (or links) of every entry of a group, the first's first, each item once; a divider between
-         * what different entries brought, as the Navigator shows one. Whether more than one entry brought any.
-         */
-        private boolean joinLists(ObjectNode node, List<Entry> group, String field) {
-            ArrayNode joined = NODES.arrayNode();
-            int sources = 0;
-            for (Entry g : group) {
-                JsonNode items = g.node.get(field);
-                if (items == null || !items.isArray()) continue;
-                List<JsonNode> fresh = new ArrayList<>();
-                for (JsonNode item : items) {
-                    boolean divider = item.path("divider").asBoolean(false);
-                    if (divider || !contains(joined, item)) fresh.add(item);
-                }
-                while (!fresh.isEmpty() && fresh.get(0).path("divider").asBoolean(false)) fresh.remove(0);
-                while (!fresh.isEmpty() && fresh.get(fresh.size() - 1).path("divider").asBoolean(false)) fresh.remove(fresh.size() - 1);
-                if (fresh.isEmpty()) continue;
-                if (!joined.isEmpty()) joined.addObject().put("divider", true);
-                fresh.forEach(joined::add);
-                sources++;
-            }
-            if (sources > 0 || node.has(field)) node.set(field, joined);
-            return sources > 1;
-        }
-
-        private static boolean contains(ArrayNode items, JsonNode item) {
-            for (JsonNode i : items) if (i.equals(item)) return true;
-            return false;
-        }
-
-        private static BigDecimal score(ObjectNode node) {
-            JsonNode s = node.get("score");
-            return s != null && s.isNumber() ? s.decimalValue() : null;
         }
 
         private void checkPlatforms(JsonNode filtered) {
