@@ -233,7 +233,7 @@ public final class LayerUpgrade {
                 // The tree was read for this upgrade alone: its entries are changed in place.
                 entries.add(new Entry(i, id.asText(), (ObjectNode) t));
             }
-            domain = domain(layer.get("domain"), entries.stream().map(e -> TechniqueIds.normalise(e.written)).toList());
+            domain = domain(layer.get("domain"), entries);
             List<Entry> out = upgrade(entries);
             checkPlatforms(layer.path("filters").path("platforms"));
             return new UpgradedLayer(rewrite(layer, out), report("layer", entries.size(), out.size()), ids(out));
@@ -271,9 +271,10 @@ public final class LayerUpgrade {
         }
 
         /** The layer's domain: as it says (in today's name), else the domain of most of its techniques. */
-        private String domain(JsonNode written, List<String> ids) {
+        private String domain(JsonNode written, List<Entry> entries) {
             if (written == null || written.isNull() || (written.isTextual() && written.asText().isBlank())) {
-                String inferred = majorityDomain(ids.stream().filter(Objects::nonNull).toList());
+                String inferred = majorityDomain(entries.stream().map(e -> TechniqueIds.normalise(e.written))
+                        .filter(Objects::nonNull).toList());
                 notes.add("The layer names no domain: " + inferred + ", the domain of most of its techniques, is written.");
                 return inferred;
             }

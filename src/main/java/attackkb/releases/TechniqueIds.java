@@ -27,10 +27,23 @@ public final class TechniqueIds {
      */
     public static String normalise(String written, boolean bareNumber) {
         if (written == null) return null;
+        if (canonical(written)) return written;
         Matcher m = ID.matcher(written.strip());
         if (!m.matches()) return null;
         if (m.group(1) == null && m.group(3) == null && !bareNumber) return null;
         return "T" + m.group(2) + (m.group(3) == null ? "" : "." + m.group(3));
+    }
+
+    /** T1059 or T1059.001 as ATT&CK writes them: most IDs of a layer, told without a regular expression. */
+    private static boolean canonical(String s) {
+        int n = s.length();
+        if ((n != 5 && n != 9) || s.charAt(0) != 'T' || !digits(s, 1, 5)) return false;
+        return n == 5 || (s.charAt(5) == '.' && digits(s, 6, 9));
+    }
+
+    private static boolean digits(String s, int from, int to) {
+        for (int i = from; i < to; i++) if (s.charAt(i) < '0' || s.charAt(i) > '9') return false;
+        return true;
     }
 
     public static String normalise(String written) {
