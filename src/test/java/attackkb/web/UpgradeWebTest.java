@@ -240,7 +240,7 @@ class UpgradeWebTest {
     // The page, as a browser without JavaScript uses it: a multipart form posted to /upgrade.
 
     @Test
-    void theFormWorksWithoutJavaScriptAndIsInTheSiteNavigation() {
+    void theFormWorksWithoutJavaScriptAndIsLinkedFromTheNavigationAndTheChanges() {
         releases.test((server, client) -> {
             try (Response r = client.get("/upgrade")) {
                 String page = r.body().string();
@@ -252,6 +252,10 @@ class UpgradeWebTest {
                         .contains("<label for=\"upgrade-from\">").contains("Releases held here: 18.1, 19.0.")
                         .contains("<button type=\"submit\">Upgrade to ATT&amp;CK 19.0</button>")
                         .doesNotContain("<table");
+            }
+            try (Response r = client.get("/changes/18.1...19.0")) {
+                assertThat(r.code()).isEqualTo(200);
+                assertThat(r.body().string()).contains("<a href=\"/upgrade\">Upgrade it</a> to the current release");
             }
         });
     }
@@ -266,9 +270,9 @@ class UpgradeWebTest {
             assertThat(page).contains("<h1>Upgraded layer</h1>")
                     .contains("A list of 6 technique IDs for ATT&amp;CK 18.1 (as you said)")
                     .contains("<li><span class=\"count-value\">2</span> replaced by its successor</li>")
-                    .contains("<a href=\"/techniques/T1003\">T1003</a> <span aria-hidden=\"true\">→</span>"
+                    .contains("<a href=\"/techniques/T1003\">T1003</a> <span aria-hidden=\"true\">&rarr;</span>"
                             + "<span class=\"visually-hidden\">now</span> <a href=\"/techniques/T1004\">T1004</a>")
-                    .contains("<code>PowerShell</code>").contains("“Command Shell” is now “Command and Scripting Shell”.")
+                    .contains("<code>PowerShell</code>").contains("&ldquo;Command Shell&rdquo; is now &ldquo;Command and Scripting Shell&rdquo;.")
                     .contains("<button type=\"submit\" name=\"format\" value=\"layer\">Download the upgraded layer (.json)</button>")
                     .contains("<input type=\"hidden\" name=\"from\" value=\"18.1\">");
             assertThat(rows(page)).containsExactly("Replaced by its successor", "Replaced by its successor", "Merged",
@@ -296,7 +300,7 @@ class UpgradeWebTest {
             assertThat(a.status()).isEqualTo(200);
             assertThat(a.body()).contains("The layer (Enterprise, 6 technique entries) for ATT&amp;CK 18,")
                     .contains("upgraded to ATT&amp;CK 19.0 by comparing it with 18.1:")
-                    .contains("Tactics: Defense Evasion (defense-evasion) <span aria-hidden=\"true\">→</span>"
+                    .contains("Tactics: Defense Evasion (defense-evasion) <span aria-hidden=\"true\">&rarr;</span>"
                             + "<span class=\"visually-hidden\">now</span> Defense Impairment (defense-impairment)");
             assertThat(rows(a.body())).containsExactly("Replaced by its successor", "Replaced by its successor", "Merged",
                     "Moved to its new tactic", "Tactic renamed", "Tactic renamed", "Tactic renamed", "Unknown ID", "Renamed",
