@@ -494,6 +494,7 @@ public final class LayerUpgrade {
             for (var e : resolved.entrySet()) {
                 Resolved r = e.getValue();
                 if (r.before() == null || r.now() == null || r.replaced() || moved.contains(e.getKey())) continue;
+                if (r.before().tacticIds().equals(r.now().tacticIds())) continue;
                 Set<String> before = tacticIds(r.before().tactics());
                 Set<String> now = tacticIds(r.now().tactics());
                 if (before.equals(now)) continue;
@@ -513,11 +514,14 @@ public final class LayerUpgrade {
          * list of IDs): the higher score, the colour that goes with it, comments joined, metadata and links of all.
          */
         private List<Entry> merge(List<Entry> placed) {
-            Map<String, List<Entry>> groups = new LinkedHashMap<>();
-            for (Entry e : placed) groups.computeIfAbsent(e.key(), k -> new ArrayList<>()).add(e);
+            Map<String, List<Entry>> groups = new HashMap<>(placed.size() * 2);
+            List<List<Entry>> groupOf = new ArrayList<>(placed.size());
+            for (Entry e : placed) groupOf.add(groups.computeIfAbsent(e.key(), k -> new ArrayList<>(1)));
+            for (int i = 0; i < placed.size(); i++) groupOf.get(i).add(placed.get(i));
             List<Entry> out = new ArrayList<>(groups.size());
-            for (Entry e : placed) {
-                List<Entry> group = groups.get(e.key());
+            for (int i = 0; i < placed.size(); i++) {
+                Entry e = placed.get(i);
+                List<Entry> group = groupOf.get(i);
                 if (group.size() == 1 || !(list || group.stream().anyMatch(g -> g.changed))) {
                     out.add(e);
                 } else if (group.get(0) == e) {
