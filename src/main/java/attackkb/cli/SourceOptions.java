@@ -22,11 +22,12 @@ public final class SourceOptions {
                     "Repeatable. Default: the upstream ATT&CK release files of --attack-version."})
     List<String> data = new ArrayList<>();
 
-    @Option(names = "--attack-version", paramLabel = "VERSION",
+    @Option(names = "--attack-version", paramLabel = "VERSION", split = ",",
             defaultValue = "${env:ATTACK_KB_ATTACK_VERSION:-" + UpstreamRelease.DEFAULT_VERSION + "}",
-            description = "ATT&CK release to download when no --data is given (env ATTACK_KB_ATTACK_VERSION; "
-                    + "default: ${DEFAULT-VALUE}).")
-    String attackVersion;
+            description = {"ATT&CK releases to download when no --data is given, each checked against its pinned digest: "
+                    + "16.1,17.1,18.1 or the option repeated; the newest is the current release, the others are kept "
+                    + "for history and searching (env ATTACK_KB_ATTACK_VERSION; default: ${DEFAULT-VALUE})."})
+    List<String> attackVersions;
 
     @Option(names = "--cache", paramLabel = "DIR",
             description = "Download cache (env ATTACK_KB_CACHE; default: ~/.cache/attack-kb).")
@@ -34,7 +35,7 @@ public final class SourceOptions {
 
     /** The sources to read: the user's, or the upstream release. */
     public List<String> specs() {
-        return data.isEmpty() ? UpstreamRelease.urls(attackVersion) : List.copyOf(data);
+        return data.isEmpty() ? UpstreamRelease.urls(attackVersions) : List.copyOf(data);
     }
 
     /** Reads the sources and builds an index from them into {@code store}, reporting progress on {@code err}. */
