@@ -4,6 +4,7 @@ import attackkb.index.IndexBuilder;
 import attackkb.index.IndexStore;
 import attackkb.ingest.Ingested;
 import attackkb.ingest.Ingestion;
+import attackkb.ingest.OlderReleases;
 import attackkb.model.KnowledgeBase;
 import attackkb.source.DataSources;
 import attackkb.source.Downloader;
@@ -62,9 +63,28 @@ public final class Fixtures {
 
     /** Ingests sources with a downloader that must not be used (its cache is a folder that never exists). */
     public static Ingested ingest(List<String> specs, List<String> log) {
+        return ingest(specs, log, OlderReleases.NONE);
+    }
+
+    /** As {@link #ingest(List, List)}, handing each older release to {@code older}. */
+    public static Ingested ingest(List<String> specs, List<String> log, OlderReleases older) {
         var quiet = new PrintStream(OutputStream.nullOutputStream());
         var downloader = new Downloader(Path.of("/nonexistent-attack-kb-cache"), quiet);
-        return new Ingestion(new DataSources(downloader), log::add).ingest(specs);
+        return new Ingestion(new DataSources(downloader), log::add, older).ingest(specs);
+    }
+
+    /** Reads the sources and builds their index into {@code store} as the CLI does: older releases searchable too. */
+    public static Ingested build(IndexStore store, List<String> specs, List<String> log) throws IOException {
+        try (IndexBuilder.Build build = new IndexBuilder(store).start()) {
+            Ingested ingested = ingest(specs, log, build.olderReleases());
+            build.finish(ingested);
+            return ingested;
+        }
+    }
+
+    /** The two fixture releases, "18.1" (older) and "19.0" (current), indexed into {@code root}. */
+    public static IndexStore indexReleases(Path root) throws IOException {
+        return build(root, releases());
     }
 
     public static KnowledgeBase knowledgeBase() {
@@ -78,8 +98,7 @@ public final class Fixtures {
 
     private static IndexStore build(Path root, Path... sources) throws IOException {
         var store = new IndexStore(root);
-        List<String> specs = java.util.Arrays.stream(sources).map(Path::toString).toList();
-        new IndexBuilder(store).build(ingest(specs, new ArrayList<>()));
+        build(store, java.util.Arrays.stream(sources).map(Path::toString).toList(), new ArrayList<>());
         return store;
     }
 }

@@ -38,20 +38,25 @@ public final class SourceOptions {
         return data.isEmpty() ? UpstreamRelease.urls(attackVersions) : List.copyOf(data);
     }
 
-    /** Reads the sources and builds an index from them into {@code store}, reporting progress on {@code err}. */
+    /**
+     * Reads the sources and builds an index from them into {@code store}, reporting progress on {@code err}; older
+     * releases are written into it as they are read.
+     */
     public IndexManifest buildIndex(IndexStore store, PrintWriter err) throws IOException {
         var downloader = new Downloader(cacheDir(), System.err);
-        Ingested ingested = new Ingestion(new DataSources(downloader), line -> {
-            err.println(line);
+        try (IndexBuilder.Build build = new IndexBuilder(store).start()) {
+            Ingested ingested = new Ingestion(new DataSources(downloader), line -> {
+                err.println(line);
+                err.flush();
+            }, build.olderReleases()).ingest(specs());
+            err.println("writing index into " + store.root());
             err.flush();
-        }).ingest(specs());
-        err.println("writing index into " + store.root());
-        err.flush();
-        long writing = System.nanoTime();
-        IndexManifest manifest = new IndexBuilder(store).build(ingested);
-        err.printf("wrote %,d documents in %d ms%n", manifest.documents(), (System.nanoTime() - writing) / 1_000_000);
-        err.flush();
-        return manifest;
+            long writing = System.nanoTime();
+            IndexManifest manifest = build.finish(ingested);
+            err.printf("wrote %,d documents in %d ms%n", manifest.documents(), (System.nanoTime() - writing) / 1_000_000);
+            err.flush();
+            return manifest;
+        }
     }
 
     public Path cacheDir() {
