@@ -15,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The hand-written fixture bundles under src/test/resources/fixtures, and indexes built from them. */
 public final class Fixtures {
@@ -68,15 +69,27 @@ public final class Fixtures {
 
     /** As {@link #ingest(List, List)}, handing each older release to {@code older}. */
     public static Ingested ingest(List<String> specs, List<String> log, OlderReleases older) {
-        var quiet = new PrintStream(OutputStream.nullOutputStream());
-        var downloader = new Downloader(Path.of("/nonexistent-attack-kb-cache"), quiet);
-        return new Ingestion(new DataSources(downloader), log::add, older).ingest(specs);
+        return ingest(specs, (Consumer<String>) log::add, older);
     }
 
-    /** Reads the sources and builds their index into {@code store} as the CLI does: older releases searchable too. */
+    private static Ingested ingest(List<String> specs, Consumer<String> log, OlderReleases older) {
+        var quiet = new PrintStream(OutputStream.nullOutputStream());
+        var downloader = new Downloader(Path.of("/nonexistent-attack-kb-cache"), quiet);
+        return new Ingestion(new DataSources(downloader), log, older).ingest(specs);
+    }
+
+    /**
+     * Reads the sources and builds their index into {@code store} as the CLI does: older releases searchable too,
+     * written on a thread of their own (whose lines join {@code log} in the order they come).
+     */
     public static Ingested build(IndexStore store, List<String> specs, List<String> log) throws IOException {
-        try (IndexBuilder.Build build = new IndexBuilder(store).start()) {
-            Ingested ingested = ingest(specs, log, build.olderReleases());
+        Consumer<String> lines = line -> {
+            synchronized (log) {
+                log.add(line);
+            }
+        };
+        try (IndexBuilder.Build build = new IndexBuilder(store).start(lines)) {
+            Ingested ingested = ingest(specs, lines, build.olderReleases());
             build.finish(ingested);
             return ingested;
         }

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /** Where the data comes from: {@code --data}, or the pinned upstream release, downloaded through a cache. */
@@ -44,11 +45,14 @@ public final class SourceOptions {
      */
     public IndexManifest buildIndex(IndexStore store, PrintWriter err) throws IOException {
         var downloader = new Downloader(cacheDir(), System.err);
-        try (IndexBuilder.Build build = new IndexBuilder(store).start()) {
-            Ingested ingested = new Ingestion(new DataSources(downloader), line -> {
+        Consumer<String> log = line -> {
+            synchronized (err) { // older releases are written, and say so, on a thread of their own
                 err.println(line);
                 err.flush();
-            }, build.olderReleases()).ingest(specs());
+            }
+        };
+        try (IndexBuilder.Build build = new IndexBuilder(store).start(log)) {
+            Ingested ingested = new Ingestion(new DataSources(downloader), log, build.olderReleases()).ingest(specs());
             err.println("writing index into " + store.root());
             err.flush();
             long writing = System.nanoTime();

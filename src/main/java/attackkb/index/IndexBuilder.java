@@ -18,6 +18,7 @@ import attackkb.releases.ReleaseFiles;
 import attackkb.releases.ReleaseOrder;
 import attackkb.releases.ReleaseSnapshot;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,6 +26,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -42,8 +49,8 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class IndexBuilder {
     /**
-     * Lucene's buffer for an older release's documents: they come while the current release and the releases not yet
-     * written are in memory, and are fewer and smaller (no stored records, no framework entries).
+     * Lucene's buffer for an older release's documents: they are written beside the rest of the build, while the
+     * current release is in memory, and are fewer and smaller (no stored records, no framework entries).
      */
     private static final double OLDER_RELEASE_BUFFER_MB = 16;
     private static final double BUFFER_MB = 64;
@@ -56,7 +63,7 @@ public final class IndexBuilder {
 
     /** Builds and publishes the index of what has been read; older releases get no search index of their own. */
     public IndexManifest build(Ingested ingested) throws IOException {
-        try (Build build = start()) {
+        try (Build build = start(line -> {})) {
             return build.finish(ingested);
         }
     }
@@ -64,49 +71,74 @@ public final class IndexBuilder {
     /**
      * Starts a build: takes the folder's build lock and makes the new generation, into which older releases are
      * written as the ingest assembles each ({@link Build#olderReleases()}); {@link Build#finish} publishes it.
+     *
+     * @param log where each older release's index says it is written
      */
-    public Build start() throws IOException {
+    public Build start(Consumer<String> log) throws IOException {
         IndexStore.BuildLock lock = store.lockForBuild();
         try {
-            return new Build(lock, store.newGeneration());
+            return new Build(lock, store.newGeneration(), log);
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
         }
     }
 
-    /** A build under way: closed without {@link #finish}, it deletes what it wrote and lets go of the lock. */
+    /**
+     * A build under way: closed without {@link #finish}, it deletes what it wrote and lets go of the lock. Older
+     * releases are written on a thread of their own, one after the other, while the ingest goes on (assembling the next
+     * release, linking the mappings) and the current release is written: a second processor does them.
+     */
     public final class Build implements AutoCloseable {
         private final IndexStore.BuildLock lock;
         private final Path generation;
+        private final Consumer<String> log;
         private final long started = System.nanoTime();
+        private final ExecutorService olderWriter = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "older-release-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<Future<?>> olderWrites = new ArrayList<>();
         private boolean published;
 
-        private Build(IndexStore.BuildLock lock, Path generation) {
+        private Build(IndexStore.BuildLock lock, Path generation, Consumer<String> log) {
             this.lock = lock;
             this.generation = generation;
+            this.log = log;
         }
 
-        /** Writes each older release, as it is assembled, into a search index of its own. */
+        /**
+         * Writes each older release, as it is assembled, into a search index of its own. One is written at a time: the
+         * next waits, holding its objects, so at most two older releases are in memory beside the current one.
+         */
         public OlderReleases olderReleases() {
-            return this::writeOlder;
+            return (version, kb, current) -> {
+                // Its name becomes a folder: only a release number such as 16.1 can be one.
+                if (!ReleaseOrder.isRelease(version)) return;
+                for (Future<?> done : olderWrites) if (done.isDone()) awaitOlderWrite(done); // a failure stops the build now
+                olderWrites.add(olderWriter.submit(() -> {
+                    writeOlder(version, kb, current);
+                    return null;
+                }));
+            };
         }
 
         private void writeOlder(String version, KnowledgeBase kb, ReleaseSnapshot current) throws IOException {
-            // Its name becomes a folder: only a release number such as 16.1 can be one.
-            if (!ReleaseOrder.isRelease(version)) return;
             long writing = System.nanoTime();
             Path folder = Files.createDirectories(releaseFolder(generation, version));
             int documents = write(kb, DocumentFactory.olderRelease(current), folder, OLDER_RELEASE_BUFFER_MB);
-            writeManifest(folder, manifest(kb, List.of(), List.of(), List.of(version), documents,
-                    (System.nanoTime() - writing) / 1_000_000));
+            long millis = (System.nanoTime() - writing) / 1_000_000;
+            writeManifest(folder, manifest(kb, List.of(), List.of(), List.of(version), documents, millis));
+            log.accept(String.format("wrote the search index of ATT&CK %s: %,d documents in %d ms", version, documents, millis));
         }
 
-        /** Writes the current release, publishes the generation and deletes the ones before it. */
+        /** Writes the current release, waits for the older ones, publishes the generation and deletes the ones before it. */
         public IndexManifest finish(Ingested ingested) throws IOException {
             int documents = write(RelatedTechniques.attach(ingested.knowledgeBase()),
                     new DocumentFactory(ingested.releases().formerNames()), generation, BUFFER_MB);
             ReleaseFiles.write(generation, ingested.releases().releases());
+            awaitOlderWrites();
             writeManifest(generation, manifest(ingested.knowledgeBase(), ingested.sources(), ingested.mappings(),
                     ingested.releases().versions(), documents, (System.nanoTime() - started) / 1_000_000));
             store.publish(generation);
@@ -115,9 +147,35 @@ public final class IndexBuilder {
             return store.manifest();
         }
 
+        private void awaitOlderWrites() throws IOException {
+            for (Future<?> write : olderWrites) awaitOlderWrite(write);
+        }
+
+        /** Waits for one older release's writing, and fails as it failed. */
+        private static void awaitOlderWrite(Future<?> write) throws IOException {
+            try {
+                write.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while older releases were written");
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof IOException io) throw io;
+                if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+                if (e.getCause() instanceof Error error) throw error;
+                throw new IOException(e.getCause());
+            }
+        }
+
         @Override
         public void close() throws IOException {
             try {
+                // A failed build stops its older releases' writing before it deletes what they wrote.
+                olderWriter.shutdownNow();
+                try {
+                    olderWriter.awaitTermination(1, TimeUnit.MINUTES);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 if (!published) IndexStore.deleteTree(generation);
             } finally {
                 lock.close();

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -99,14 +100,14 @@ public final class Ingestion {
             releases.put(version, null);
             ReleaseSnapshot snapshot = Snapshots.of(version, kb);
             snapshots.add(snapshot);
+            log.accept(String.format("kept ATT&CK %s (%s): %,d objects in %d ms", version,
+                    String.join(", ", new TreeMap<>(kb.attackVersions()).keySet()), snapshot.objects().size(),
+                    (System.nanoTime() - started) / 1_000_000));
             try {
                 older.accept(version, kb, currentSnapshot);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            log.accept(String.format("kept ATT&CK %s (%s): %,d objects in %d ms", version,
-                    String.join(", ", kb.attackVersions().keySet()), snapshot.objects().size(),
-                    (System.nanoTime() - started) / 1_000_000));
         }
         snapshots.add(currentSnapshot);
         if (!versions.isEmpty()) {

@@ -48,6 +48,7 @@ class OlderReleaseIndexTest {
         assertThat(older.sources()).isEmpty();
         assertThat(older.frameworks()).isEmpty();
         assertThat(log).anyMatch(l -> l.matches("kept ATT&CK 18\\.1 \\(enterprise-attack\\): 7 objects in \\d+ ms"))
+                .anyMatch(l -> l.matches("wrote the search index of ATT&CK 18\\.1: 7 documents in \\d+ ms"))
                 .contains("current release: ATT&CK 19.0; also held: 18.1");
     }
 
