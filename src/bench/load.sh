@@ -11,6 +11,7 @@
 #                                          # to a minute of load, so after 10 s the server may still be warming up
 #   MODE=mix src/bench/load.sh             # the 40-query mix (src/bench/queries.txt), result cache on (256)
 #   MODE=mix RESULT_CACHE=0 src/bench/load.sh
+#   RELEASE=16.1 src/bench/load.sh          # the same searches of an older release the index holds (release=16.1)
 #
 # MODE=longtail sends the long tail of distinct searches (src/bench/longtail.py writes target/bench-longtail.txt
 # from $ATTACK_KB_BENCH_QUERIES, default ../shared/bench/atomic-names.jsonl) with the result cache off: each wrk
@@ -23,8 +24,8 @@
 # the 32 connections; one drives /healthz as fast as two here, and on a two-processor machine a second takes CPU from the
 # server it measures, which then did 20-45% fewer searches a second at a higher CPU cost each), PORT (7391), INDEX
 # (target/bench-index: another index, e.g. one an older build wrote, for comparing builds),
-# RESULT_CACHE (0 for longtail, 256 for mix). The server is started as $SERVER_CMD if set (e.g.
-# SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
+# RESULT_CACHE (0 for longtail, 256 for mix), RELEASE (none: the current release). The server is started as
+# $SERVER_CMD if set (e.g. SERVER_CMD="java -Xmx128m -jar target/attack-kb.jar serve"), else bin/attack-kb serve if that launcher exists,
 # else java -Xmx$HEAP (256m) -jar target/attack-kb.jar serve; load.sh appends --index, --port and --result-cache.
 #
 # Needs wrk (Debian package "wrk"), python3 and the jar (mvn -B package). Builds the index from $ATTACK_KB_DATA
@@ -64,6 +65,10 @@ command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; ex
 [ -f "$INDEX/CURRENT" ] || java -jar "$JAR" index --data "$DATA" --index "$INDEX" >/dev/null
 [ "$MODE" != longtail ] || src/bench/longtail.py "$QUERIES"
 [ "$MODE" != titles ] || WHOLE=1 src/bench/longtail.py "$QUERIES"
+if [ -n "${RELEASE:-}" ]; then
+  sed "/^\/api\/search/s/\$/\&release=$RELEASE/" "$QUERIES" > "target/bench-queries-$RELEASE.txt"
+  QUERIES=target/bench-queries-$RELEASE.txt
+fi
 if curl -sf "$URL/healthz" >/dev/null; then echo "something already answers on port $PORT: set PORT" >&2; exit 1; fi
 
 echo "server: ${SERVE[*]} --index $INDEX --port $PORT --result-cache $RESULT_CACHE"

@@ -4,6 +4,7 @@ import attackkb.index.IndexBuilder;
 import attackkb.index.IndexStore;
 import attackkb.ingest.Ingested;
 import attackkb.ingest.Ingestion;
+import attackkb.ingest.OlderReleases;
 import attackkb.model.KnowledgeBase;
 import attackkb.source.DataSources;
 import attackkb.source.Downloader;
@@ -14,6 +15,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** The hand-written fixture bundles under src/test/resources/fixtures, and indexes built from them. */
 public final class Fixtures {
@@ -72,9 +74,35 @@ public final class Fixtures {
 
     /** Ingests sources with a downloader that must not be used (its cache is a folder that never exists). */
     public static Ingested ingest(List<String> specs, List<String> log) {
+        return ingest(specs, log, OlderReleases.NONE);
+    }
+
+    /** As {@link #ingest(List, List)}, handing each older release to {@code older}. */
+    public static Ingested ingest(List<String> specs, List<String> log, OlderReleases older) {
+        return ingest(specs, (Consumer<String>) log::add, older);
+    }
+
+    private static Ingested ingest(List<String> specs, Consumer<String> log, OlderReleases older) {
         var quiet = new PrintStream(OutputStream.nullOutputStream());
         var downloader = new Downloader(Path.of("/nonexistent-attack-kb-cache"), quiet);
-        return new Ingestion(new DataSources(downloader), log::add).ingest(specs);
+        return new Ingestion(new DataSources(downloader), log, older).ingest(specs);
+    }
+
+    /**
+     * Reads the sources and builds their index into {@code store} as the CLI does: older releases searchable too,
+     * written on a thread of their own (whose lines join {@code log} in the order they come).
+     */
+    public static Ingested build(IndexStore store, List<String> specs, List<String> log) throws IOException {
+        Consumer<String> lines = line -> {
+            synchronized (log) {
+                log.add(line);
+            }
+        };
+        try (IndexBuilder.Build build = new IndexBuilder(store).start(lines)) {
+            Ingested ingested = ingest(specs, lines, build.olderReleases());
+            build.finish(ingested);
+            return ingested;
+        }
     }
 
     public static KnowledgeBase knowledgeBase() {
@@ -98,8 +126,7 @@ public final class Fixtures {
 
     private static IndexStore build(Path root, Path... sources) throws IOException {
         var store = new IndexStore(root);
-        List<String> specs = java.util.Arrays.stream(sources).map(Path::toString).toList();
-        new IndexBuilder(store).build(ingest(specs, new ArrayList<>()));
+        build(store, java.util.Arrays.stream(sources).map(Path::toString).toList(), new ArrayList<>());
         return store;
     }
 }

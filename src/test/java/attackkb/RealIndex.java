@@ -2,7 +2,6 @@ package attackkb;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.ingest.Ingested;
@@ -77,9 +76,9 @@ public final class RealIndex {
     private static RealIndex buildHere(String name, List<Path> data) {
         try {
             Path root = Files.createTempDirectory("attack-kb-real-" + name);
-            Ingested ingested = Fixtures.ingest(data.stream().map(Path::toString).toList(), new ArrayList<>());
-            IndexManifest manifest = new IndexBuilder(new IndexStore(root.resolve("index"))).build(ingested);
-            return new RealIndex(root, manifest, ingested.knowledgeBase(), null);
+            var store = new IndexStore(root.resolve("index"));
+            Ingested ingested = Fixtures.build(store, data.stream().map(Path::toString).toList(), new ArrayList<>());
+            return new RealIndex(root, store.manifest(), ingested.knowledgeBase(), null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

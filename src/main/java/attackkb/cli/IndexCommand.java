@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code attack-kb index}: reads the sources and builds a new index, swapped in only when complete. */
 @Command(name = "index", mixinStandardHelpOptions = true,
         description = {"Build the search index from ATT&CK STIX bundles.",
-                "Without --data, downloads the pinned ATT&CK release (Enterprise, Mobile, ICS).",
+                "Without --data, downloads the pinned ATT&CK releases of --attack-version (Enterprise, Mobile, ICS),",
+                "the framework mappings and the SP 800-53 catalog, each checked against its digest.",
                 "A failed build leaves the previous index untouched."})
 public final class IndexCommand implements Callable<Integer> {
     @Spec

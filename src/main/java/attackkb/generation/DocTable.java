@@ -53,6 +53,8 @@ public final class DocTable {
     private final String[] ordValue;
     private final String[] ordLabel;
     private final List<Map<String, Integer>> ordByValue;
+    /** Tactic shortnames to names, as this index's tactics have them. */
+    private final Map<String, String> tacticNames;
 
     DocTable(IndexReader reader, DocValuesReader docValues, SortedSetDocValuesReaderState facetState)
             throws IOException {
@@ -66,6 +68,7 @@ public final class DocTable {
             active[doc] = Status.ACTIVE.key().equals(hits[doc].status());
         }
         Map<String, String> tacticLabels = tacticLabels(hits);
+        tacticNames = Map.copyOf(tacticLabels);
         idRank = idRanks(reader);
         docAtIdRank = new int[maxDoc];
         for (int doc = 0; doc < maxDoc; doc++) docAtIdRank[idRank[doc]] = doc;
@@ -159,6 +162,11 @@ public final class DocTable {
 
     public int maxDoc() {
         return hits.length;
+    }
+
+    /** Tactic shortnames to the names this index's tactics have ("defense-evasion" is "Defense Evasion"). */
+    public Map<String, String> tacticNames() {
+        return tacticNames;
     }
 
     public HitRecord hit(int doc) {

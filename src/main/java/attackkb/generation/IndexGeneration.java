@@ -3,6 +3,7 @@ package attackkb.generation;
 import static attackkb.index.IndexSchema.*;
 
 import attackkb.BadInputException;
+import attackkb.index.IndexBuilder;
 import attackkb.index.IndexManifest;
 import attackkb.index.IndexStore;
 import attackkb.index.SnippetOffsets;
@@ -28,10 +29,13 @@ import org.apache.lucene.store.FSDirectory;
 
 /**
  * One opened index generation and everything derived from it once rather than per request: the searcher, the
- * {@link DocTable} (hit records, ID order, facet ordinals and their labels), the term lookups and the manifest.
+ * {@link DocTable} (hit records, ID order, facet ordinals and their labels), the term lookups and the manifest. The
+ * same for the search index of an older release that a generation holds.
  */
 public final class IndexGeneration implements Closeable {
     private final Path generation;
+    /** The older release this is the index of, or null for a generation's own (current) index. */
+    private final String olderRelease;
     private final Directory directory;
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -42,8 +46,9 @@ public final class IndexGeneration implements Closeable {
     private final DocTable table;
     private final TermLookups terms;
 
-    private IndexGeneration(Path generation, IndexManifest manifest) throws IOException {
+    private IndexGeneration(Path generation, IndexManifest manifest, String olderRelease) throws IOException {
         this.generation = generation;
+        this.olderRelease = olderRelease;
         this.manifest = manifest;
         this.directory = FSDirectory.open(generation);
         try {
@@ -76,10 +81,25 @@ public final class IndexGeneration implements Closeable {
     public static IndexGeneration open(IndexStore store) {
         IndexManifest manifest = store.manifest();
         try {
-            return new IndexGeneration(store.current(), manifest);
+            return new IndexGeneration(store.current(), manifest, null);
         } catch (IOException e) {
             throw new BadInputException(store.root() + ": index cannot be opened (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The search index of older release {@code version} that {@code generation} holds. */
+    public static IndexGeneration openOlderRelease(Path generation, String version) {
+        Path folder = IndexBuilder.releaseFolder(generation, version);
+        try {
+            return new IndexGeneration(folder, IndexStore.manifestOf(folder), version);
+        } catch (IOException e) {
+            throw new BadInputException(folder + ": index cannot be opened (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** Whether {@code generation} holds a search index of older release {@code version}. */
+    public static boolean holdsOlderRelease(Path generation, String version) {
+        return java.nio.file.Files.isRegularFile(IndexBuilder.releaseFolder(generation, version).resolve(IndexManifest.FILE_NAME));
     }
 
     /**
@@ -128,8 +148,14 @@ public final class IndexGeneration implements Closeable {
         }
     }
 
+    /** The folder of the index: the generation's, or the older release's inside it. */
     public Path generation() {
         return generation;
+    }
+
+    /** The older release whose index this is, or null for the current release's. */
+    public String olderRelease() {
+        return olderRelease;
     }
 
     public IndexSearcher searcher() {

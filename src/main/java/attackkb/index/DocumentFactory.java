@@ -18,6 +18,8 @@ import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
+import attackkb.releases.ObjectState;
+import attackkb.releases.ReleaseSnapshot;
 import attackkb.text.PlainText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,14 +37,42 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 import org.apache.lucene.util.BytesRef;
 
-/** Turns domain records into Lucene documents, one per searchable entity, following {@link IndexSchema}. */
+/**
+ * Turns domain records into Lucene documents, one per searchable entity, following {@link IndexSchema}: the current
+ * release's, or an older release's, whose documents are searched alike but lead to the current release's objects.
+ */
 final class DocumentFactory {
     private final FacetsConfig facets = IndexSchema.facetsConfig();
     /** Older names by STIX ID: searchable, so that people who learnt the old name still find the object. */
     private final Map<String, List<String>> formerNames;
+    /** For an older release, the current one: what became of each object. Null for the current release. */
+    private final ReleaseSnapshot current;
 
+    /** The current release's documents. */
     DocumentFactory(Map<String, List<String>> formerNames) {
+        this(formerNames, null);
+    }
+
+    private DocumentFactory(Map<String, List<String>> formerNames, ReleaseSnapshot current) {
         this.formerNames = formerNames;
+        this.current = current;
+    }
+
+    /**
+     * An older release's documents: its own names and text only, and in each hit record what became of the object
+     * in {@code current}. Without the stored record, which only the current release's pages read.
+     */
+    static DocumentFactory olderRelease(ReleaseSnapshot current) {
+        return new DocumentFactory(Map.of(), current);
+    }
+
+    /** What became of the object with this STIX ID in the current release. */
+    static HitRecord.Current currentOf(ReleaseSnapshot current, String stixId) {
+        ObjectState now = current.byStixId(stixId);
+        if (now == null) return new HitRecord.Current(HitRecord.Current.REMOVED, null, null, null, null);
+        ObjectState successor = now.revoked() ? current.byId(now.type(), now.successor()) : null;
+        return new HitRecord.Current(now.status(), now.id(), now.name(), successor == null ? null : successor.id(),
+                successor == null ? null : successor.name());
     }
 
     Document technique(Technique t) {
@@ -64,7 +94,7 @@ final class DocumentFactory {
         doc.facetKeyword(FRAMEWORK, t.controls().stream().map(ControlLink::framework).distinct().toList());
         doc.facetKeyword(FAMILY, t.controls().stream().filter(l -> FrameworkNames.NIST_800_53.equals(l.framework()))
                 .map(ControlLink::family).distinct().toList());
-        return doc.build(t);
+        return doc.build(t, t.stixId());
     }
 
     Document control(Control c) {
@@ -83,7 +113,7 @@ final class DocumentFactory {
         var rationale = new StringJoiner("\n");
         c.techniques().forEach(u -> rationale.add(u.techniqueName() + ": " + (u.comments() == null ? "" : u.comments())));
         doc.snippetText(MITIGATION, rationale.toString());
-        return doc.build(c);
+        return doc.build(c, null);
     }
 
     Document tactic(Tactic t) {
@@ -91,7 +121,7 @@ final class DocumentFactory {
         doc.formerNames(formerNames.get(t.stixId()));
         doc.tactics(listOf(t.shortname()));
         doc.statement(PlainText.of(t.description()));
-        return doc.build(t);
+        return doc.build(t, t.stixId());
     }
 
     Document mitigation(Mitigation m) {
@@ -101,7 +131,7 @@ final class DocumentFactory {
         var guidance = new StringJoiner("\n");
         m.techniques().forEach(u -> guidance.add(PlainText.of(u.description())));
         doc.snippetText(MITIGATION, guidance.toString());
-        return doc.build(m);
+        return doc.build(m, m.stixId());
     }
 
     Document detection(DetectionStrategy s) {
@@ -115,7 +145,7 @@ final class DocumentFactory {
         doc.platforms(List.copyOf(platforms));
         doc.facetKeyword(DATA_COMPONENT, components);
         doc.snippetText(DETECTION, detectionText(s));
-        return doc.build(s);
+        return doc.build(s, s.stixId());
     }
 
     Document actor(Actor a) {
@@ -126,7 +156,7 @@ final class DocumentFactory {
         doc.text(ALIASES, String.join(" ; ", a.aliases()));
         a.aliases().forEach(alias -> doc.keyword(NAME_EXACT, alias));
         doc.statement(PlainText.of(a.description()));
-        return doc.build(a);
+        return doc.build(a, a.stixId());
     }
 
     private static String mitigationText(List<MitigationUse> uses) {
@@ -257,16 +287,19 @@ final class DocumentFactory {
             doc.add(new Field(field, value, snippetFieldType(field)));
         }
 
-        Document build(Object record) {
+        /** The document, with its hit record and, for the current release, its stored {@code record}. */
+        Document build(Object record, String stixId) {
             NORMED_FIELDS.forEach((field, fieldType) -> {
                 if (doc.getField(field) != null) return;
                 doc.add(new Field(field, "", fieldType));
             });
             try {
                 var hit = new HitRecord(id, type.key(), name, status.key(), domains, tactics, platforms, parentId,
-                        parentName, framework, lead, formerNames);
+                        parentName, framework, lead, formerNames, current == null ? null : currentOf(current, stixId));
                 doc.add(new BinaryDocValuesField(HIT, new BytesRef(Json.MAPPER.writeValueAsBytes(hit))));
-                doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Json.MAPPER.writeValueAsBytes(record))));
+                if (current == null) {
+                    doc.add(new BinaryDocValuesField(SOURCE, new BytesRef(Json.MAPPER.writeValueAsBytes(record))));
+                }
                 return facets.build(doc);
             } catch (IOException e) { // writing JSON to memory or building facets: neither does I/O
                 throw new UncheckedIOException(e);

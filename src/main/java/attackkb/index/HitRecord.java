@@ -9,6 +9,8 @@ import java.util.List;
  * @param framework the framework of a framework entry (its page is under it), else null
  * @param lead the start of the entity's description, for hits whose match gives no snippet
  * @param formerNames names it had in older releases, or those of the objects it replaced (null when none)
+ * @param current in an older release's index, what became of the object (the same STIX ID) in the current release;
+ *     null in the current release's
  */
 public record HitRecord(
         String id,
@@ -22,4 +24,19 @@ public record HitRecord(
         String parentName,
         String framework,
         String lead,
-        List<String> formerNames) {}
+        List<String> formerNames,
+        Current current) {
+
+    /**
+     * An object of an older release as the current release has it: {@code status} is active, deprecated, revoked or
+     * removed (no longer in the current release: then nothing else is set); a revoked one names the active object that
+     * replaced it.
+     */
+    public record Current(String status, String id, String name, String successor, String successorName) {
+        public static final String REMOVED = "removed";
+
+        public boolean removed() {
+            return REMOVED.equals(status);
+        }
+    }
+}

@@ -71,11 +71,16 @@ public final class IndexStore {
     }
 
     public IndexManifest manifest() {
-        Path file = current().resolve(IndexManifest.FILE_NAME);
+        return manifestOf(current());
+    }
+
+    /** The manifest of an index folder: a generation, or an older release's index inside one. */
+    public static IndexManifest manifestOf(Path folder) {
+        Path file = folder.resolve(IndexManifest.FILE_NAME);
         try {
             IndexManifest manifest = Json.MAPPER.readValue(file.toFile(), IndexManifest.class);
             if (manifest.schemaVersion() != IndexSchema.VERSION) {
-                throw new BadInputException(root + ": index has schema version " + manifest.schemaVersion()
+                throw new BadInputException(folder + ": index has schema version " + manifest.schemaVersion()
                         + " but this attack-kb reads version " + IndexSchema.VERSION + "; rebuild it with 'index'");
             }
             return manifest;

@@ -17,10 +17,12 @@ import attackkb.stix.KnowledgeBaseAssembler;
 import attackkb.stix.StixBundleReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -31,10 +33,17 @@ import java.util.function.Consumer;
 public final class Ingestion {
     private final DataSources dataSources;
     private final Consumer<String> log;
+    private final OlderReleases older;
 
     public Ingestion(DataSources dataSources, Consumer<String> log) {
+        this(dataSources, log, OlderReleases.NONE);
+    }
+
+    /** @param older what becomes of each release older than the current one, handed over as soon as it is assembled */
+    public Ingestion(DataSources dataSources, Consumer<String> log, OlderReleases older) {
         this.dataSources = dataSources;
         this.log = log;
+        this.older = older;
     }
 
     public Ingested ingest(List<String> specs) {
@@ -74,26 +83,35 @@ public final class Ingestion {
     private record Assembled(KnowledgeBase current, ReleaseHistory releases) {}
 
     /**
-     * Assembles each release, oldest first, keeping of the older ones only their snapshot; the newest is the current
-     * release, the one indexed and searched.
+     * Assembles each release, the current one (the newest) first: each older one is then handed to {@link #older}
+     * with it, so that it can say what became of its objects, and kept only as its snapshot from then on.
      */
     private Assembled assembleReleases(ReleaseBundles bundles) {
         Map<String, KnowledgeBaseAssembler> releases = bundles.releases();
-        List<ReleaseSnapshot> snapshots = new ArrayList<>();
-        KnowledgeBase current = null;
         var versions = new ArrayList<>(releases.keySet());
-        for (int i = 0; i < versions.size(); i++) {
-            String version = versions.get(i);
+        String newest = versions.remove(versions.size() - 1);
+        KnowledgeBase current = releases.get(newest).assemble();
+        releases.put(newest, null); // its raw objects can go
+        ReleaseSnapshot currentSnapshot = Snapshots.of(newest, current);
+        List<ReleaseSnapshot> snapshots = new ArrayList<>();
+        for (String version : versions) {
+            long started = System.nanoTime();
             KnowledgeBase kb = releases.get(version).assemble();
-            releases.put(version, null); // its objects can go
-            snapshots.add(Snapshots.of(version, kb));
-            if (i == versions.size() - 1) current = kb;
-            else log.accept(String.format("kept ATT&CK %s (%s) for history: %,d objects", version,
-                    String.join(", ", kb.attackVersions().keySet()), snapshots.get(i).objects().size()));
+            releases.put(version, null);
+            ReleaseSnapshot snapshot = Snapshots.of(version, kb);
+            snapshots.add(snapshot);
+            log.accept(String.format("kept ATT&CK %s (%s): %,d objects in %d ms", version,
+                    String.join(", ", new TreeMap<>(kb.attackVersions()).keySet()), snapshot.objects().size(),
+                    (System.nanoTime() - started) / 1_000_000));
+            try {
+                older.accept(version, kb, currentSnapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        if (versions.size() > 1) {
-            log.accept("current release: ATT&CK " + versions.get(versions.size() - 1) + "; held for history: "
-                    + String.join(", ", versions.subList(0, versions.size() - 1)));
+        snapshots.add(currentSnapshot);
+        if (!versions.isEmpty()) {
+            log.accept("current release: ATT&CK " + newest + "; also held: " + String.join(", ", versions));
         }
         return new Assembled(current, new ReleaseHistory(snapshots));
     }

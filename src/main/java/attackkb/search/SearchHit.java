@@ -1,10 +1,13 @@
 package attackkb.search;
 
+import attackkb.index.HitRecord;
 import java.util.List;
 
 /**
  * One result. {@code snippet} is HTML: text escaped, matched words in {@code <mark>}. {@code matched} names the
- * fields the query matched ({@code id}, {@code name}, {@code statement}, {@code detection}, …).
+ * fields the query matched ({@code id}, {@code name}, {@code statement}, {@code detection}, …). A hit of an older
+ * release has that release's ID, name and text; {@code current} says what became of it in the current release, and
+ * {@code url} is the current object's page (none when the object is no longer there).
  */
 public record SearchHit(
         String id,
@@ -18,7 +21,14 @@ public record SearchHit(
         Float score,
         String snippet,
         List<String> matched,
-        String framework) {
+        String framework,
+        HitRecord.Current current) {
+
+    /** A hit of the current release. */
+    public SearchHit(String id, String type, String name, String domain, String url, List<String> tactics,
+            List<String> platforms, Parent parent, Float score, String snippet, List<String> matched, String framework) {
+        this(id, type, name, domain, url, tactics, platforms, parent, score, snippet, matched, framework, null);
+    }
 
     public record Parent(String id, String name) {}
 }

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * One search: free text plus facet selections. Values within one facet are OR-ed, facets are AND-ed.
- * The constructor validates, so an invalid request cannot exist.
+ * The constructor validates, so an invalid request cannot exist. {@code release} is the ATT&CK release to search, or
+ * null for the current one; whether the index holds it is for the server to say.
  */
 public record SearchRequest(
         String query,
@@ -23,12 +24,14 @@ public record SearchRequest(
         List<String> controls,
         int limit,
         int offset,
-        Sort sort) {
+        Sort sort,
+        String release) {
 
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
     public static final int MAX_QUERY_LENGTH = 1_000;
+    private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,2}");
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
@@ -43,6 +46,11 @@ public record SearchRequest(
         controls = controls == null || controls.isEmpty() ? List.of()
                 : clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
         sort = sort == null ? Sort.RELEVANCE : sort;
+        release = release == null || release.isBlank() ? null : release.strip();
+        if (release != null && !RELEASE.matcher(release).matches()) {
+            throw new BadInputException("release must be an ATT&CK release such as 16.1, got \""
+                    + (release.length() > 20 ? release.substring(0, 20) + "…" : release) + "\"");
+        }
         if (query.length() > MAX_QUERY_LENGTH) {
             throw new BadInputException("query is " + query.length() + " characters long; the limit is " + MAX_QUERY_LENGTH);
         }
@@ -52,6 +60,14 @@ public record SearchRequest(
         if (offset < 0 || offset > MAX_OFFSET) {
             throw new BadInputException("offset must be between 0 and " + MAX_OFFSET + ", got " + offset);
         }
+    }
+
+    /** A search of the current release. */
+    public SearchRequest(String query, List<String> platforms, List<String> tactics, List<String> dataComponents,
+            List<String> domains, List<String> types, List<String> frameworks, List<String> families,
+            List<String> controls, int limit, int offset, Sort sort) {
+        this(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls, limit, offset,
+                sort, null);
     }
 
     /** Ordered by relevance (by ID without words), as most callers ask. */
@@ -75,13 +91,25 @@ public record SearchRequest(
     /** The same search in another order. */
     public SearchRequest withSort(Sort newSort) {
         return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls,
-                limit, offset, newSort);
+                limit, offset, newSort, release);
     }
 
     /** The same search at another page. */
     public SearchRequest at(int newLimit, int newOffset) {
         return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls,
-                newLimit, newOffset, sort);
+                newLimit, newOffset, sort, release);
+    }
+
+    /** The same search in another release (null: the current one). */
+    public SearchRequest withRelease(String newRelease) {
+        return new SearchRequest(query, platforms, tactics, dataComponents, domains, types, frameworks, families, controls,
+                limit, offset, sort, newRelease);
+    }
+
+    /** The same search for other words, from its first page. */
+    public SearchRequest withQuery(String newQuery) {
+        return new SearchRequest(newQuery, platforms, tactics, dataComponents, domains, types, frameworks, families,
+                controls, limit, 0, sort, release);
     }
 
     /** The facet selections keyed by facet dimension, in {@link IndexSchema#FACETS} order. */

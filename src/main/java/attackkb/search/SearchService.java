@@ -121,8 +121,8 @@ public final class SearchService {
             List<SearchHit> hits = toHits(docs, hitScores, ranked ? read.query() : null, ranked);
             Map<String, List<FacetValue>> facets = facets(tally.counts(), request);
             double tookMs = Math.round((System.nanoTime() - started) / 10_000.0) / 100.0;
-            return new Found(new SearchResult(request.query(), tally.total(), tookMs, hits, facets, read.typos(),
-                    read.didYouMean()), docs);
+            return new Found(new SearchResult(index.olderRelease(), request.query(), tally.total(), tookMs, hits, facets,
+                    read.typos(), read.didYouMean()), docs);
         } catch (IndexSearcher.TooManyClauses e) {
             throw new BadInputException("query is too complex (it expands to more than "
                     + IndexSearcher.getMaxClauseCount() + " terms); make it more specific", e);
@@ -229,7 +229,7 @@ public final class SearchService {
                     h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()),
                     ranked ? scores[i] : null,
                     snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),
-                    snippet != null ? snippet.matched() : List.of(), h.framework()));
+                    snippet != null ? snippet.matched() : List.of(), h.framework(), h.current()));
         }
         return hits;
     }

@@ -1,6 +1,7 @@
 package attackkb.serving;
 
 import attackkb.ThreadConfined;
+import attackkb.index.HitRecord;
 import attackkb.search.FacetValue;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchResult;
@@ -140,7 +141,13 @@ final class SearchResultJson {
     }
 
     private void result(SearchResult r) {
-        ascii("{\"query\":");
+        if (r.release() != null) {
+            ascii("{\"release\":");
+            string(r.release());
+            ascii(",\"query\":");
+        } else {
+            ascii("{\"query\":");
+        }
         string(r.query());
         ascii(",\"total\":");
         number(r.total());
@@ -207,6 +214,18 @@ final class SearchResultJson {
         separator = field(separator, "\"snippet\":", h.snippet());
         separator = field(separator, "\"matched\":", h.matched());
         separator = field(separator, "\"framework\":", h.framework());
+        if (h.current() != null) {
+            name(separator, "\"current\":");
+            separator = ',';
+            HitRecord.Current c = h.current();
+            byte inner = field((byte) '{', "\"status\":", c.status());
+            inner = field(inner, "\"id\":", c.id());
+            inner = field(inner, "\"name\":", c.name());
+            inner = field(inner, "\"successor\":", c.successor());
+            inner = field(inner, "\"successor_name\":", c.successorName());
+            if (inner == '{') put(inner);
+            brace();
+        }
         if (separator == '{') put(separator);
         brace();
     }

@@ -1,5 +1,6 @@
 package attackkb.serving;
 
+import attackkb.BadInputException;
 import attackkb.generation.GenerationMemo;
 import attackkb.generation.IndexGeneration;
 import attackkb.index.IndexStore;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * suggestions).
  *
  * <p>Counted like Lucene's {@code IndexReader}: whoever opens it holds one reference, dropped by {@link #close()};
- * {@link CurrentGeneration} takes one more for each request, and the last reference let go closes the index.
+ * {@link CurrentGeneration} takes one more for each request, and the last reference let go closes the index, and the
+ * older release open beside it ({@link #searchIn}).
  */
 public final class ServedGeneration implements Closeable {
     private final IndexGeneration index;
@@ -33,6 +35,10 @@ public final class ServedGeneration implements Closeable {
     private final Suggester suggester;
     private final FrameworkEntries frameworks;
     private final GenerationMemo memo = new GenerationMemo();
+    /** The current release (null when the index does not record its releases), searched by default. */
+    private final String currentRelease;
+    private final SearchedRelease current;
+    private final OlderReleases older;
     private final AtomicInteger refCount = new AtomicInteger(1); // the opener's
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -49,6 +55,12 @@ public final class ServedGeneration implements Closeable {
         this.entities = new EntityStore(index);
         this.suggester = Suggester.load(index);
         this.frameworks = new FrameworkEntries(entities, index.manifest().frameworks());
+        List<String> releases = index.manifest().releases() == null ? List.of() : index.manifest().releases();
+        this.currentRelease = releases.isEmpty() ? null : releases.get(releases.size() - 1);
+        this.current = new SearchedRelease(currentRelease, false, responses, index.manifest(),
+                index.table().tacticNames(), () -> {}, () -> -1);
+        this.older = new OlderReleases(index.generation(), releases.stream().limit(Math.max(0, releases.size() - 1))
+                .filter(v -> IndexGeneration.holdsOlderRelease(index.generation(), v)).toList(), resultCache);
     }
 
     public static ServedGeneration open(IndexStore store) {
@@ -81,6 +93,42 @@ public final class ServedGeneration implements Closeable {
 
     public FrameworkEntries frameworks() {
         return frameworks;
+    }
+
+    /**
+     * The release a search asks for (null or blank: the current one), held for one request: close it when done. An
+     * older release's index is opened on its first search; see {@link OlderReleases}.
+     *
+     * @throws BadInputException if the index holds no search index of that release
+     */
+    public SearchedRelease searchIn(String release) {
+        if (release == null || release.isBlank() || release.equals(currentRelease)) return current;
+        if (!older.held().contains(release)) {
+            List<String> searchable = searchableReleases();
+            throw new BadInputException("release " + release + " is not held by this index; "
+                    + (searchable.size() > 1 ? "it can search ATT&CK " + String.join(", ", searchable.subList(0, searchable.size() - 1))
+                            + " and " + currentRelease + " (the current release)"
+                            : "it holds only the current release" + (currentRelease == null ? "" : ", ATT&CK " + currentRelease)));
+        }
+        return older.acquire(release);
+    }
+
+    /** The releases a search can be made in, oldest first, the current one last; empty when the index does not say. */
+    public List<String> searchableReleases() {
+        if (currentRelease == null) return List.of();
+        List<String> all = new java.util.ArrayList<>(older.held());
+        all.add(currentRelease);
+        return List.copyOf(all);
+    }
+
+    /** The current release, e.g. {@code 18.1}; null for an index that does not record its releases. */
+    public String currentRelease() {
+        return currentRelease;
+    }
+
+    /** The older releases searched: for tests. */
+    OlderReleases olderReleases() {
+        return older;
     }
 
     /**
@@ -118,6 +166,7 @@ public final class ServedGeneration implements Closeable {
         int left = refCount.decrementAndGet();
         if (left > 0) return;
         if (left < 0) throw new IllegalStateException("generation " + index.generation().getFileName() + " released once too often");
+        older.close();
         try {
             index.close();
         } catch (IOException ignored) {

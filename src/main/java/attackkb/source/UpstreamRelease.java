@@ -1,18 +1,28 @@
 package attackkb.source;
 
 import attackkb.BadInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The official files a user who gives no {@code --data} gets, each fetched from a repository commit (never a
- * branch, which moves) and checked against its digest before it is used: the ATT&CK bundles from MITRE's
- * attack-stix-data, every mapping file of the Center for Threat-Informed Defense's Mappings Explorer, and NIST's
- * full SP 800-53 rev5 OSCAL catalog, so every control has its statement and guidance.
+ * branch, which moves) and checked against its digest before it is used: the ATT&CK bundles of each release asked
+ * for from MITRE's attack-stix-data, every mapping file of the Center for Threat-Informed Defense's Mappings
+ * Explorer, and NIST's full SP 800-53 rev5 OSCAL catalog, so every control has its statement and guidance.
  */
 public final class UpstreamRelease {
     public static final String DEFAULT_VERSION = "18.1";
@@ -30,18 +40,31 @@ public final class UpstreamRelease {
     public static final String NIST_800_53_CATALOG = "https://raw.githubusercontent.com/usnistgov/oscal-content/"
             + OSCAL_COMMIT + "/nist.gov/SP800-53/rev5/json/NIST_SP-800-53_rev5_catalog.json";
 
-    /** Upstream publishes Git blob IDs for these; the mapping files' SHA-256 were taken from byte-identical copies. */
+    /** The Git blob ID of every release bundle at {@link #ATTACK_COMMIT}, as upstream's tree records them. */
+    static final String PINS_RESOURCE = "/attack-release-pins.tsv";
+    private static final Pattern BUNDLE_FILE = Pattern.compile("([a-z]+-attack)-(\\d{1,3}\\.\\d{1,3})\\.json");
+
+    /** Orders releases as numbers: 9.0 before 16.1. */
+    static final Comparator<String> OLDEST_FIRST = Comparator
+            .comparingInt((String v) -> Integer.parseInt(v.substring(0, v.indexOf('.'))))
+            .thenComparingInt(v -> Integer.parseInt(v.substring(v.indexOf('.') + 1)));
+
+    /** Each release pinned, oldest first, and the domains that have a bundle in it. */
+    private static final Map<String, List<String>> RELEASES = new TreeMap<>(OLDEST_FIRST);
+
+    /**
+     * Upstream publishes Git blob IDs for the bundles and the catalog; the mapping files' SHA-256 were taken from
+     * byte-identical copies.
+     */
     private static final Map<String, Digest> PINNED = pinned();
 
-    private static final Pattern VERSION = Pattern.compile("\\d{1,3}(\\.\\d{1,3})?");
+    private static final Pattern VERSION = Pattern.compile("\\d{1,3}\\.\\d{1,3}");
 
     private UpstreamRelease() {}
 
     private static Map<String, Digest> pinned() {
         Map<String, Digest> pinned = new LinkedHashMap<>();
-        pinned.put(bundle("enterprise-attack", "18.1"), Digest.gitBlob("c634454a95b4d761958dd9c8c60499bbb8c06a58"));
-        pinned.put(bundle("mobile-attack", "18.1"), Digest.gitBlob("ff6e8ae1a62bfd295ace61855ffec8bd4d70b9c4"));
-        pinned.put(bundle("ics-attack", "18.1"), Digest.gitBlob("b3a647bc74c3145624b278f0e26756223a306ecb"));
+        readBundlePins(pinned);
         mapping(pinned, "nist_800_53", "rev5", "16.1", "enterprise", "355ae97d309c00eb2428e5af07754ff4ca16cfe63928194081d0e883aed929c8");
         mapping(pinned, "aws", "12.12.2024", "16.1", "enterprise", "21d88ec6db69269e6bd59e6626d6461242bb5e621472d6b992c788142e068004");
         mapping(pinned, "azure", "04.26.2025", "16.1", "enterprise", "e13e691d5c19e64d0a7df309f670641ffb8718175e33d34f49375f65ab04cbc2");
@@ -59,6 +82,29 @@ public final class UpstreamRelease {
         return Map.copyOf(pinned);
     }
 
+    /** Reads {@link #PINS_RESOURCE}: {@code file <tab> blob ID} lines, {@code #} comments. */
+    private static void readBundlePins(Map<String, Digest> pinned) {
+        Map<String, TreeSet<String>> domains = new TreeMap<>(OLDEST_FIRST);
+        try (InputStream in = UpstreamRelease.class.getResourceAsStream(PINS_RESOURCE)) {
+            if (in == null) throw new IllegalStateException(PINS_RESOURCE + " is missing from the jar");
+            var lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line; (line = lines.readLine()) != null; ) {
+                if (line.isBlank() || line.startsWith("#")) continue;
+                String[] fields = line.split("\t");
+                Matcher file = BUNDLE_FILE.matcher(fields[0]);
+                if (fields.length != 2 || !file.matches() || !DOMAINS.contains(file.group(1))) {
+                    throw new IllegalStateException(PINS_RESOURCE + ": not a pinned bundle: " + line);
+                }
+                pinned.put(bundle(file.group(1), file.group(2)), Digest.gitBlob(fields[1]));
+                domains.computeIfAbsent(file.group(2), v -> new TreeSet<>(Comparator.comparingInt(DOMAINS::indexOf)))
+                        .add(file.group(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        domains.forEach((version, held) -> RELEASES.put(version, List.copyOf(held)));
+    }
+
     /** Mappings Explorer's layout: {@code mappings/aws/attack-16.1/aws-12.12.2024/enterprise/aws-12.12.2024_attack-16.1-enterprise.json}. */
     private static void mapping(Map<String, Digest> pinned, String framework, String version, String attack,
                                 String domain, String sha256) {
@@ -71,15 +117,60 @@ public final class UpstreamRelease {
         return ATTACK_BASE + domain + "/" + domain + "-" + version + ".json";
     }
 
+    /** The ATT&CK releases whose bundles are pinned, oldest first. */
+    public static List<String> releases() {
+        return List.copyOf(RELEASES.keySet());
+    }
+
+    /** The domains that have a bundle in {@code version} (ICS has none before 8.0); empty for an unknown release. */
+    public static List<String> domains(String version) {
+        return RELEASES.getOrDefault(version, List.of());
+    }
+
     /** The bundle URLs of one ATT&CK release, e.g. {@code 18.1}, then every pinned mapping file and the catalog. */
     public static List<String> urls(String version) {
-        if (version == null || !VERSION.matcher(version).matches()) {
-            throw new BadInputException("--attack-version: expected a release such as "
-                    + DEFAULT_VERSION + ", got \"" + version + "\"");
+        return urls(List.of(version));
+    }
+
+    /**
+     * The bundle URLs of each ATT&CK release asked for, oldest release first and each in the order of {@link #DOMAINS}
+     * (only the domains that have a bundle in it), then every pinned mapping file and the catalog once. A release
+     * asked for twice is fetched once.
+     */
+    public static List<String> urls(List<String> versions) {
+        if (versions == null || versions.isEmpty()) throw new BadInputException("--attack-version: no release given");
+        var asked = new TreeSet<String>(OLDEST_FIRST);
+        for (String raw : versions) {
+            String version = raw == null ? "" : raw.strip();
+            if (!VERSION.matcher(version).matches()) {
+                throw new BadInputException("--attack-version: expected a release such as " + DEFAULT_VERSION
+                        + ", got \"" + raw + "\"");
+            }
+            if (!RELEASES.containsKey(version)) {
+                throw new BadInputException("--attack-version " + version + ": not a release attack-kb has pinned; "
+                        + "it knows ATT&CK " + knownRange() + "; give the files of another release with --data");
+            }
+            asked.add(version);
         }
-        List<String> urls = new ArrayList<>(DOMAINS.stream().map(d -> bundle(d, version)).toList());
+        List<String> urls = new ArrayList<>();
+        for (String version : asked) RELEASES.get(version).forEach(domain -> urls.add(bundle(domain, version)));
         PINNED.keySet().stream().filter(url -> !url.startsWith(ATTACK_BASE)).sorted().forEach(urls::add);
         return List.copyOf(urls);
+    }
+
+    /** "1.0 to 18.1 (mobile-attack without 11.0, 11.1, 11.2; ics-attack from 8.0)": what the pins cover. */
+    static String knownRange() {
+        List<String> all = releases();
+        List<String> notes = new ArrayList<>();
+        for (String domain : DOMAINS) {
+            List<String> held = all.stream().filter(v -> RELEASES.get(v).contains(domain)).toList();
+            if (held.isEmpty()) continue;
+            String first = held.get(0);
+            List<String> missing = all.stream().filter(v -> OLDEST_FIRST.compare(v, first) > 0 && !held.contains(v)).toList();
+            if (!first.equals(all.get(0))) notes.add(domain + " from " + first);
+            if (!missing.isEmpty()) notes.add(domain + " without " + String.join(", ", missing));
+        }
+        return all.get(0) + " to " + all.get(all.size() - 1) + (notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")");
     }
 
     /** The digest a download of {@code url} must have, when it is one of the pinned files. */

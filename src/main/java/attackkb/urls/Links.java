@@ -25,8 +25,17 @@ public final class Links {
         return route == null ? "/" + type + "/" + id : route.replace("{id}", id);
     }
 
-    /** The page of what a hit shows: a framework entry's is under its framework. */
+    /**
+     * The page of what a hit shows: a framework entry's is under its framework; an older release's object leads to the
+     * same object in the current release (under its current ID; for a revoked one, the object that replaced it, where
+     * its own page redirects), and nowhere when it is no longer there.
+     */
     public static String path(HitRecord hit) {
+        HitRecord.Current now = hit.current();
+        if (now != null) {
+            String id = now.successor() != null ? now.successor() : now.id();
+            return id == null ? null : path(hit.type(), id);
+        }
         return hit.framework() == null ? path(hit.type(), hit.id()) : entry(hit.framework(), hit.id());
     }
 

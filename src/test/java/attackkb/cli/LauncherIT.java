@@ -151,6 +151,12 @@ class LauncherIT {
         assertThat(dryRun(Map.of("ATTACK_KB_INDEX", big.toString()), "serve").out()).contains(" -Xmx90m ");
         // Only serve commits its heap up front.
         assertThat(dryRun(Map.of("ATTACK_KB_INDEX", big.toString()), "search", "x").out()).contains(" -Xms32m -Xmx90m ");
+        // The older releases' search indexes are mapped and opened one at a time, on demand: they do not count. Their
+        // snapshots, read onto the heap for histories, do.
+        Path older = Files.createDirectories(generation.resolve("releases").resolve("16.1"));
+        Files.write(older.resolve("_0.dvd"), new byte[20 << 20]);
+        Files.write(generation.resolve("releases").resolve("16.1.json.gz"), new byte[2 << 20]);
+        assertThat(dryRun(Map.of(), "serve", "--index", big.toString()).out()).contains(" -Xms92m -Xmx92m ");
         // serve over an empty folder builds the index first, so it gets the indexer's heap, as does index.
         assertThat(dryRun(Map.of(), "serve", "--index", tmp.resolve("empty").toString()).out()).contains(" -Xmx256m ");
         assertThat(dryRun(Map.of(), "index", "--data", "x").out()).contains(" -Xmx256m ").doesNotContain("MALLOC");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import attackkb.FixtureIndex;
 import attackkb.Json;
 import attackkb.generation.IndexGeneration;
+import attackkb.index.HitRecord;
 import attackkb.search.FacetValue;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchRequest;
@@ -78,6 +79,25 @@ class SearchResultJsonTest {
 
         assertThat(ours(bare)).isEqualTo(jackson(bare)).isEqualTo("{\"query\":\"\",\"total\":0}");
         assertThat(ours(hollow)).isEqualTo(jackson(hollow));
+    }
+
+    @Test
+    void writesAnOlderReleaseAndWhatBecameOfEachHitAsJacksonDoes() throws Exception {
+        SearchHit renamed = new SearchHit("T1176", "technique", "Browser Extensions", "enterprise-attack",
+                "/techniques/T1176", List.of("persistence"), List.of("Windows"), null, 9.5f, "<mark>Browser</mark>",
+                List.of("name"), null, new HitRecord.Current("active", "T1176", "Software Extensions", null, null));
+        SearchHit revoked = new SearchHit("T1574.002", "technique", "DLL Side-Loading", null, "/techniques/T1574.001",
+                List.of(), List.of(), new SearchHit.Parent("T1574", "Hijack Execution Flow"), null, null, null, null,
+                new HitRecord.Current("revoked", "T1574.002", "DLL Side-Loading", "T1574.001", "DLL \"quoted\""));
+        SearchHit gone = new SearchHit("T1", null, null, null, null, null, null, null, null, null, null, null,
+                new HitRecord.Current("removed", null, null, null, null));
+        SearchHit empty = new SearchHit(null, null, null, null, null, null, null, null, null, null, null, null,
+                new HitRecord.Current(null, null, null, null, null));
+        SearchResult result = new SearchResult("16.1", "browser", 4, 0, List.of(renamed, revoked, gone, empty),
+                Map.of(), List.of(), null);
+
+        assertThat(ours(result)).isEqualTo(jackson(result)).startsWith("{\"release\":\"16.1\",\"query\":\"browser\"")
+                .contains(",\"current\":{\"status\":\"removed\"}}", "{\"current\":{}}");
     }
 
     @Test

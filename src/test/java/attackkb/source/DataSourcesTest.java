@@ -80,15 +80,6 @@ class DataSourcesTest {
     }
 
     @Test
-    void otherReleasesComeFromTheSameCommitUnpinned() {
-        String enterprise = UpstreamRelease.urls("17.0").get(0);
-        assertThat(enterprise).endsWith("/7ad8a86f41edc91dd37de0487b0c2f44ae3a3af7/enterprise-attack/enterprise-attack-17.0.json");
-        assertThat(UpstreamRelease.digest(enterprise)).isEmpty();
-        assertThatThrownBy(() -> UpstreamRelease.urls("../../etc"))
-                .isInstanceOf(BadInputException.class).hasMessageStartingWith("--attack-version: expected a release");
-    }
-
-    @Test
     void computesGitBlobIdsAsGitDoes() throws IOException {
         Path file = Files.writeString(tmp.resolve("hello.txt"), "hello\n");
         assertThat(Digest.gitBlob("ce013625030ba8dba906f756967f9e9ca394464a").matches(file)).isTrue();

@@ -7,6 +7,7 @@ import attackkb.model.EntityType;
 import attackkb.model.Technique;
 import attackkb.search.SearchRequest;
 import attackkb.search.Suggester;
+import attackkb.serving.SearchedRelease;
 import attackkb.serving.ServedGeneration;
 import attackkb.urls.Links;
 import attackkb.web.http.Body;
@@ -27,9 +28,12 @@ public final class ApiController {
         this.live = live;
     }
 
+    /** {@code /api/search}: of the current release, or of an older one with {@code release=16.1}. */
     public void search(Context ctx) {
         var request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
-        Body.send(ctx, "application/json", out -> live.get().responses().sendJson(request, out));
+        try (SearchedRelease searched = live.get().searchIn(request.release())) {
+            Body.send(ctx, "application/json", out -> searched.responses().sendJson(request, out));
+        }
     }
 
     public void suggest(Context ctx) {

@@ -8,6 +8,7 @@ import attackkb.model.TechniqueUse;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
+import attackkb.serving.SearchedRelease;
 import attackkb.serving.ServedGeneration;
 import attackkb.web.http.Csv;
 import attackkb.web.http.NotFoundException;
@@ -36,7 +37,16 @@ public final class ExportController {
     public void export(Context ctx) {
         String format = QueryParams.text(ctx, "format");
         SearchRequest first = QueryParams.search(ctx, SearchRequest.MAX_LIMIT);
-        List<SearchHit> hits = all(first);
+        if (!List.of("csv", "json", "navigator").contains(format)) {
+            throw new BadInputException("format must be csv, json or navigator, got \"" + format + "\"");
+        }
+        try (SearchedRelease searched = live.get().searchIn(first.release())) {
+            export(ctx, format, first, searched);
+        }
+    }
+
+    private void export(Context ctx, String format, SearchRequest first, SearchedRelease searched) {
+        List<SearchHit> hits = all(first, searched);
         String name = "attack-kb-" + (first.query().isBlank() ? "selection" : first.query().replaceAll("[^A-Za-z0-9._-]+", "-"));
         switch (format) {
             case "csv" -> Csv.send(ctx, name + ".csv", csvRows(hits));
@@ -46,18 +56,18 @@ public final class ExportController {
             }
             case "navigator" -> {
                 ctx.header("Content-Disposition", "attachment; filename=\"" + name + "-layer.json\"");
-                ctx.json(navigatorLayer(first, hits));
+                ctx.json(navigatorLayer(first, hits, searched.manifest().attackVersions()));
             }
             default -> throw new BadInputException("format must be csv, json or navigator, got \"" + format + "\"");
         }
     }
 
-    private List<SearchHit> all(SearchRequest first) {
+    private static List<SearchHit> all(SearchRequest first, SearchedRelease searched) {
         List<SearchHit> hits = new ArrayList<>();
         int offset = first.offset();
         while (hits.size() < MAX_EXPORT) {
             var page = first.at(SearchRequest.MAX_LIMIT, offset);
-            SearchResult result = live.get().responses().result(page);
+            SearchResult result = searched.responses().result(page);
             hits.addAll(result.hits());
             offset += SearchRequest.MAX_LIMIT;
             if (result.hits().size() < SearchRequest.MAX_LIMIT || offset > SearchRequest.MAX_OFFSET) break;
@@ -114,10 +124,10 @@ public final class ExportController {
         ctx.json(layer.toMap());
     }
 
-    /** A Navigator layer scoring each technique hit in each of its tactics. */
-    Map<String, Object> navigatorLayer(SearchRequest request, List<SearchHit> hits) {
+    /** A Navigator layer scoring each technique hit in each of its tactics, for the release searched. */
+    static Map<String, Object> navigatorLayer(SearchRequest request, List<SearchHit> hits, Map<String, String> attackVersions) {
         String domain = request.domains().size() == 1 ? request.domains().get(0) : "enterprise-attack";
-        String version = live.get().index().manifest().attackVersions().getOrDefault(domain, "18");
+        String version = attackVersions.getOrDefault(domain, "18");
         var layer = new NavigatorLayer("attack-kb: " + (request.query().isBlank() ? "selection" : request.query()),
                 "Exported from attack-kb: " + SearchUrls.page(request, 0), domain, version)
                 .platforms(request.platforms());

@@ -34,7 +34,8 @@ public final class QueryParams {
                 all(ctx, "control"),
                 integer(ctx, "limit", defaultLimit),
                 integer(ctx, "offset", 0),
-                attackkb.search.Sort.of(ctx.queryParam("sort")));
+                attackkb.search.Sort.of(ctx.queryParam("sort")),
+                ctx.queryParam("release"));
     }
 
     /**

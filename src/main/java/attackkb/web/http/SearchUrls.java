@@ -14,6 +14,7 @@ public final class SearchUrls {
     static String query(SearchRequest r, int offset) {
         var q = new StringJoiner("&");
         if (!r.query().isEmpty()) q.add("q=" + encode(r.query()));
+        if (r.release() != null) q.add("release=" + encode(r.release()));
         add(q, "type", r.types());
         add(q, "domain", r.domains());
         add(q, "framework", r.frameworks());
@@ -42,6 +43,7 @@ public final class SearchUrls {
     public static String pageWithout(SearchRequest r, String dimension, String value) {
         var q = new StringJoiner("&");
         if (!r.query().isEmpty()) q.add("q=" + encode(r.query()));
+        if (r.release() != null) q.add("release=" + encode(r.release()));
         r.selections().forEach((dim, values) -> values.stream()
                 .filter(v -> !(dim.equals(dimension) && v.equals(value)))
                 .forEach(v -> q.add(dim + "=" + encode(v))));

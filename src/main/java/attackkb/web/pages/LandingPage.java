@@ -10,9 +10,10 @@ import java.util.List;
  *
  * @param landing always true: the search template shows this section instead of results
  * @param documents how many documents the index holds
+ * @param releases the releases that can be searched, and the one chosen
  */
 record LandingPage(String title, SearchRequest request, boolean landing, List<Framework> frameworks,
-        List<TacticSummary> tactics, long documents, List<Example> examples) {
+        List<TacticSummary> tactics, long documents, List<Example> examples, ReleaseChoice releases) {
 
     /** A search to try, and what it shows off. */
     record Example(String q, String why) {}

@@ -15,11 +15,12 @@ import java.util.Map;
  * @param didYouMeanUrl the search for the suggested spelling, or null
  * @param frameworkNames framework keys to names; {@code typeLabels} and {@code tacticNames} likewise, for the hits' tags
  * @param chips the selected facet values, each with the search without it
+ * @param releases the releases that can be searched, and the one searched
  */
 record ResultsPage(String title, SearchRequest request, boolean landing, SearchResult result, int from, int to,
         String previous, String next, List<Pager.Link> pages, List<SortLink> sorts, String didYouMeanUrl, Exports exports,
         List<FacetView> facetViews, Map<String, String> frameworkNames, Map<String, String> typeLabels,
-        Map<String, String> tacticNames, List<Chip> chips) {
+        Map<String, String> tacticNames, List<Chip> chips, ReleaseChoice releases) {
 
     /** An order the results can be sorted in, and whether it is the one shown. */
     record SortLink(String key, String label, String url, boolean current) {}

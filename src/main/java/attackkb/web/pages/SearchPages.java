@@ -6,6 +6,7 @@ import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.Sort;
 import attackkb.search.query.AttackId;
+import attackkb.serving.SearchedRelease;
 import attackkb.serving.ServedGeneration;
 import attackkb.urls.Links;
 import attackkb.web.http.Htmx;
@@ -40,11 +41,17 @@ public final class SearchPages {
 
     public void search(Context ctx) {
         SearchRequest request = QueryParams.search(ctx, SearchRequest.DEFAULT_LIMIT);
+        try (SearchedRelease searched = live.get().searchIn(request.release())) {
+            search(ctx, request, searched);
+        }
+    }
+
+    private void search(Context ctx, SearchRequest request, SearchedRelease searched) {
         boolean fragment = Htmx.isFragmentRequest(ctx);
         ctx.header("Vary", "HX-Request");
         // Submitting an exact ID goes to its page; typing one (an htmx request from the search box) just searches,
-        // so live search looks nothing up.
-        boolean submitted = !fragment || Htmx.isSubmit(ctx);
+        // so live search looks nothing up. In an older release an ID is searched: its pages are the current release's.
+        boolean submitted = (!fragment || Htmx.isSubmit(ctx)) && !searched.older();
         Optional<String> jump = !submitted ? Optional.empty() : AttackId.parse(request.query()).flatMap(this::pageOf)
                 .or(() -> live.get().frameworks().find(request.query()).map(c -> Links.entry(c.framework(), c.id())));
         if (jump.isPresent()) {
@@ -52,19 +59,19 @@ public final class SearchPages {
             return;
         }
         String template = fragment ? "_results" : "search";
+        ReleaseChoice releases = releaseChoice(request, searched);
         // Nothing asked yet: say what this is and where to start, rather than list everything in ID order.
         if (request.query().isBlank() && request.selections().values().stream().allMatch(List::isEmpty) && request.offset() == 0) {
             view.render(ctx, template, new LandingPage("attack-kb: search MITRE ATT&CK and the frameworks mapped to it",
                     request, true, live.get().frameworks().frameworks(), live.get().entities().tactics(),
-                    live.get().index().manifest().documents(), EXAMPLES));
+                    live.get().index().manifest().documents(), EXAMPLES, releases));
             return;
         }
-        SearchResult result = live.get().responses().result(request);
+        SearchResult result = searched.responses().result(request);
         int offset = request.offset();
         int limit = request.limit();
-        String didYouMeanUrl = result.didYouMean() == null ? null : SearchUrls.page(new SearchRequest(result.didYouMean(),
-                request.platforms(), request.tactics(), request.dataComponents(), request.domains(), request.types(),
-                request.frameworks(), request.families(), request.controls(), request.limit(), 0), 0);
+        String didYouMeanUrl = result.didYouMean() == null ? null
+                : SearchUrls.page(request.withQuery(result.didYouMean()).withSort(Sort.RELEVANCE), 0);
         var exports = new ResultsPage.Exports(SearchUrls.export(request, "csv"), SearchUrls.export(request, "json"),
                 SearchUrls.export(request, "navigator"));
         Map<String, String> labels = new LinkedHashMap<>(FACET_LABELS);
@@ -74,7 +81,26 @@ public final class SearchPages {
                 offset > 0 ? SearchUrls.page(request, Math.max(0, offset - limit)) : null,
                 offset + limit < result.total() ? SearchUrls.page(request, offset + limit) : null,
                 Pager.links(request, result.total()), sorts(request), didYouMeanUrl, exports, facetViews(result, labels),
-                frameworkNames(), TYPE_LABELS, tacticNames(), chips(request, result, labels)));
+                frameworkNames(), TYPE_LABELS, searched.older() ? searched.tacticNames() : tacticNames(),
+                chips(request, result, labels), releases));
+    }
+
+    /**
+     * The releases the page offers (none when the index holds one), the one searched selected: the current one is
+     * offered without a release in the URL, so a bookmark of it follows the index to its next release.
+     */
+    private ReleaseChoice releaseChoice(SearchRequest request, SearchedRelease searched) {
+        List<String> releases = live.get().searchableReleases();
+        String current = live.get().currentRelease();
+        if (releases.size() < 2) return new ReleaseChoice(List.of(), null, current, null);
+        List<ReleaseChoice.Option> options = new ArrayList<>();
+        options.add(new ReleaseChoice.Option("", "ATT&CK " + current + " (current)", !searched.older()));
+        for (int i = releases.size() - 2; i >= 0; i--) {
+            String version = releases.get(i);
+            options.add(new ReleaseChoice.Option(version, "ATT&CK " + version, searched.older() && version.equals(searched.version())));
+        }
+        return new ReleaseChoice(options, searched.older() ? searched.version() : null, current,
+                searched.older() ? SearchUrls.page(request.withRelease(null), 0) : null);
     }
 
     /** The orders a search can be sorted in; without words there is no relevance, and the listing is in ID order. */
