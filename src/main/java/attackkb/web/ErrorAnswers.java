@@ -26,7 +26,9 @@ final class ErrorAnswers {
     /** A request method the path does not take; {@code allowed} is what it does, as the Allow header says it. */
     static final class MethodNotAllowed extends RuntimeException {
         MethodNotAllowed(String method, String allowed) {
-            super(method + " is not allowed here; only " + allowed.replaceAll(", ([A-Z]+)$", " and $1") + (allowed.contains(",") ? " are" : " is"));
+            // "GET, HEAD, POST" reads "only GET, HEAD and POST are"; "POST", "only POST is".
+            super(method + " is not allowed here; only " + allowed.replaceAll(", ([A-Z]+)$", " and $1")
+                    + (allowed.contains(",") ? " are" : " is"));
         }
     }
 
