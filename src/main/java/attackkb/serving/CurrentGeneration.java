@@ -32,7 +32,7 @@ public final class CurrentGeneration implements Closeable {
         @Override
         protected ServedGeneration refreshIfNeeded(ServedGeneration served) {
             if (store.current().equals(served.index().generation())) return null;
-            return ServedGeneration.open(store, resultCache);
+            return warmed(ServedGeneration.open(store, resultCache));
         }
 
         @Override
@@ -61,7 +61,21 @@ public final class CurrentGeneration implements Closeable {
         this.store = store;
         this.resultCache = resultCache;
         this.log = log;
-        this.generations = new Generations(ServedGeneration.open(store, resultCache));
+        this.generations = new Generations(warmed(ServedGeneration.open(store, resultCache)));
+    }
+
+    /**
+     * A generation with its releases read before it is served: every object page shows its history, and the first
+     * request to need them should not wait for them.
+     */
+    private static ServedGeneration warmed(ServedGeneration served) {
+        try {
+            served.releases();
+            return served;
+        } catch (RuntimeException e) {
+            served.close();
+            throw e;
+        }
     }
 
     /** The current generation, held for one request: give it back to {@link #release} when the request is done. */
