@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Each object's history across the fixture pair of releases ("18.1" → "19.0": T1002 renamed, T1001 moved to a new
  * tactic, T1003 revoked by the new T1004, the revoked T1009 now leading to T1004, TA0005 renamed Stealth), in the API
- * and on the pages.
+ * and on the pages; and former names in search.
  */
 class HistoryWebTest {
     @RegisterExtension
@@ -154,5 +154,32 @@ class HistoryWebTest {
                 .contains("<h2 id=\"history\">History</h2>")
                 .contains("<p class=\"former\">Formerly: Defense Evasion</p>")
                 .contains("<li>Renamed from \u201cDefense Evasion\u201d to \u201cStealth\u201d.</li>"));
+    }
+
+    @Test
+    void searchingAnOldNameFindsTheObjectAndSaysItWasRenamed() {
+        test((server, client) -> {
+            JsonNode result = json(client, "/api/search?q=command+shell");
+            JsonNode first = result.at("/hits/0");
+            assertThat(first.get("id").asText()).isEqualTo("T1002");
+            assertThat(first.get("former_names").toString()).isEqualTo("[\"Command Shell\"]");
+            assertThat(first.get("matched").toString()).contains("\"aliases\",\"former_names\"");
+            // The revoked T1009's name is searchable on the technique that now stands for it.
+            JsonNode old = json(client, "/api/search?q=old+injection").at("/hits/0");
+            assertThat(old.get("id").asText()).isEqualTo("T1004");
+            assertThat(old.get("former_names").toString()).isEqualTo("[\"Old Injection\"]");
+            // A query that does not touch the former name leaves it out of what matched.
+            JsonNode scripting = json(client, "/api/search?q=scripting").at("/hits/0");
+            assertThat(scripting.get("id").asText()).isEqualTo("T1002");
+            assertThat(scripting.get("matched").toString()).doesNotContain("former_names");
+
+            String page = body(client, "/search?q=command+shell", 200);
+            assertThat(page).contains("<p class=\"former\">Formerly Command Shell</p>");
+            assertThat(body(client, "/search?q=scripting", 200)).doesNotContain("Formerly");
+            // The live results (htmx) are the same fragment.
+            try (Response r = client.get("/?q=command+shell", b -> b.header("HX-Request", "true"))) {
+                assertThat(r.body().string()).contains("<p class=\"former\">Formerly Command Shell</p>");
+            }
+        });
     }
 }
