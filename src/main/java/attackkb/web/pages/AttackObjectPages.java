@@ -8,6 +8,7 @@ import attackkb.model.DetectionStrategy;
 import attackkb.model.EntityType;
 import attackkb.model.Mitigation;
 import attackkb.model.RelatedTechnique;
+import attackkb.model.Status;
 import attackkb.model.Tactic;
 import attackkb.model.TacticRef;
 import attackkb.model.Technique;
@@ -90,7 +91,8 @@ public final class AttackObjectPages {
                 MarkdownHtml.render(m.description(), List.of(), citations))).toList();
         var procedures = t.procedures().stream().map(p -> new TechniquePage.ProcedureView(p,
                 Links.path(p.sourceType().key(), p.sourceId()), MarkdownHtml.render(p.description(), p.references(), citations))).toList();
-        var siblings = t.status() == attackkb.model.Status.REVOKED ? List.<EntityStore.MatrixTechnique>of() : siblings(t, entities);
+        // A revoked technique's page lists no siblings: it is no longer in its tactic.
+        var siblings = t.status() == Status.REVOKED ? List.<EntityStore.MatrixTechnique>of() : siblings(t, entities);
         view.render(ctx, "technique", new TechniquePage(t.id() + " " + t.name(), t, statement, detections, mitigations,
                 procedures, siblings, siblings.stream().mapToInt(s -> 1 + s.subtechniques().size()).sum(),
                 FrameworkEntries.byFramework(t), related(t), citations.list(), history(t.stixId()),
