@@ -49,12 +49,8 @@ public final class SearchService {
     private static final List<Integer> LONG_DIMENSIONS =
             List.of(DocTable.DIMENSIONS.indexOf(DATA_COMPONENT), DocTable.DIMENSIONS.indexOf(CONTROL));
 
-    /** What {@link SearchHit#matched()} says when the query matched one of a hit's former names. */
-    public static final String FORMER_NAMES_MATCHED = "former_names";
-
     private final IndexGeneration index;
     private final DocTable table;
-    private final org.apache.lucene.analysis.Analyzer analyzer = analyzer();
     private final Snippets snippets;
     private final QueryReader reader;
     private final QueryScores scores;
@@ -224,33 +220,18 @@ public final class SearchService {
 
     private List<SearchHit> toHits(int[] docs, float[] scores, Query query, boolean ranked) throws IOException {
         Snippets.Snippet[] snippetsOfDocs = snippets.forDocs(query, docs);
-        FormerNameMatch formerNames = ranked ? new FormerNameMatch(query, analyzer) : null;
         List<SearchHit> hits = new ArrayList<>(docs.length);
         for (int i = 0; i < docs.length; i++) {
             HitRecord h = table.hit(docs[i]);
             Snippets.Snippet snippet = snippetsOfDocs[i];
-            List<String> matched = snippet != null ? snippet.matched() : List.of();
-            if (formerNames != null && matched.contains(ALIASES) && formerNames.matches(h.formerNames())) {
-                matched = withFormerNames(matched);
-            }
             hits.add(new SearchHit(h.id(), h.type(), h.name(), h.domains().isEmpty() ? null : h.domains().get(0),
                     table.path(docs[i]), h.tactics(), h.platforms(),
                     h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()), h.formerNames(),
                     ranked ? scores[i] : null,
                     snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),
-                    matched, h.framework(), h.current()));
+                    snippet != null ? snippet.matched() : List.of(), h.framework(), h.current()));
         }
         return hits;
-    }
-
-    /** The matched fields with {@code former_names} after {@code aliases}, through which former names are found. */
-    private static List<String> withFormerNames(List<String> matched) {
-        List<String> out = new ArrayList<>(matched.size() + 1);
-        for (String field : matched) {
-            out.add(field);
-            if (field.equals(ALIASES)) out.add(FORMER_NAMES_MATCHED);
-        }
-        return List.copyOf(out);
     }
 
     /** Whether {@code ord} is among the first {@code shown} of {@code keys} (a dimension's, as {@link #facets} sorts them). */
