@@ -120,6 +120,8 @@ class HistoryIT {
             JsonNode bash = json(client, "/api/search?q=bash+history");
             assertThat(ids(bash).get(0)).isEqualTo("T1552.003");
             assertThat(bash.at("/hits/0/matched").toString()).contains("\"former_names\"");
+            // While the old name is being typed, its last word is completed among former names too.
+            assertThat(ids(json(client, "/api/search?q=bash+hist")).subList(0, 3)).contains("T1552.003");
 
             // T1574.002 DLL Side-Loading is revoked, so hidden from search; the technique that replaced it is found.
             JsonNode dll = json(client, "/api/search?q=dll+side-loading");

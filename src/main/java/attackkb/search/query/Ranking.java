@@ -31,10 +31,11 @@ public record Ranking(
      * Tuned with the relevance harness (see README): the prose fields count about equally, each query word's
      * scores in every field add up, and a word in the mitigation text counts half, a procedure example three
      * quarters. Boosting names over statements made results worse: a technique's name is short and generic, and
-     * the words people search with are in its description and its detections. A word of a former name counts three
-     * quarters, and a query that is a whole former name half what a current name does.
+     * the words people search with are in its description and its detections. A word of a former name counts as
+     * much (a field of its own, so its rarity is its own), and a query that is a whole former name half what a whole
+     * current name does.
      */
-    public static final Ranking DEFAULT = new Ranking(boosts(1f, 1f, 0.75f, 1f, 1f, 0.5f, 0.75f), 20f, 10f, 0.6f, 0.5f,
+    public static final Ranking DEFAULT = new Ranking(boosts(1f, 1f, 1f, 1f, 1f, 0.5f, 0.75f), 20f, 10f, 0.6f, 0.5f,
             0.8f);
 
     /** Boosts kept in {@link attackkb.index.IndexSchema#PROSE_FIELDS} order, so every JVM builds the same query. */

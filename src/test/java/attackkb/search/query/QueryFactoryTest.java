@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryFactoryTest {
     private final QueryFactory factory = new QueryFactory(IndexSchema.analyzer(), Synonyms.parse("k8s, kubernetes"),
-            new Ranking(Ranking.boosts(1f, 1f, 0.75f, 1f, 1f, 0.5f, 0.75f), 20f, 10f, 0.6f, 0.5f, 0.8f));
+            new Ranking(Ranking.boosts(1f, 1f, 1f, 1f, 1f, 0.5f, 0.75f), 20f, 10f, 0.6f, 0.5f, 0.8f));
 
     @Test
     void anIdFindsThatObjectThenItsChildrenAmongActiveObjects() {
@@ -57,9 +57,9 @@ class QueryFactoryTest {
         var completions = List.of(new Vocabulary.WeightedTerm("contain", 1f), new Vocabulary.WeightedTerm("contact", 0.25f));
         assertThat(factory.build("conta", List.of(), completions).toString()).isEqualTo("+(" + inEveryField("conta")
                 + " (name_exact:conta)^20.0 (former_name_exact:conta)^10.0"
-                + " (name:contain)^0.8 (aliases:contain)^0.8 (statement:contain)^0.8"
-                + " (detection:contain)^0.8 (name:contact)^0.2 (aliases:contact)^0.2 (statement:contact)^0.2"
-                + " (detection:contact)^0.2) #status:active");
+                + " (name:contain)^0.8 (aliases:contain)^0.8 (former_names:contain)^0.8 (statement:contain)^0.8"
+                + " (detection:contain)^0.8 (name:contact)^0.2 (aliases:contact)^0.2 (former_names:contact)^0.2"
+                + " (statement:contact)^0.2 (detection:contact)^0.2) #status:active");
     }
 
     @Test
