@@ -10,7 +10,8 @@ import java.util.Map;
  * marks), the rest removed from the older text or added in the newer. Words are compared as written. The words the
  * texts start and end with in common are set aside first, so a change in one sentence of a long description costs
  * little; when what is left is still too large to compare ({@link #MAX_CELLS}), the middle is shown as one whole
- * replacement, and {@link #wordByWord()} says so.
+ * replacement, and {@link #wordByWord()} says so. A few words kept between changes at least as long are made part of
+ * them, so that a rewritten sentence reads as a replacement.
  *
  * @param segments runs of words that are the same, removed or added, in reading order (removed before added)
  * @param wordByWord false when the middle was too large to compare and is given as one removal and one addition
@@ -50,17 +51,17 @@ public record WordDiff(List<Segment> segments, boolean wordByWord) {
             endB--;
         }
         var out = new Builder();
-        for (int i = 0; i < start; i++) out.add(Op.SAME, b.get(i));
+        for (int i = 0; i < start; i++) out.same(a.get(i), b.get(i));
         int n = endA - start;
         int m = endB - start;
         boolean wordByWord = (long) n * m <= maxCells;
         if (wordByWord) {
             lcs(a.subList(start, endA), b.subList(start, endB), out);
         } else {
-            for (int i = start; i < endA; i++) out.add(Op.REMOVED, a.get(i));
-            for (int j = start; j < endB; j++) out.add(Op.ADDED, b.get(j));
+            for (int i = start; i < endA; i++) out.removed(a.get(i));
+            for (int j = start; j < endB; j++) out.added(b.get(j));
         }
-        for (int j = endB; j < b.size(); j++) out.add(Op.SAME, b.get(j));
+        for (int i = endA, j = endB; j < b.size(); i++, j++) out.same(a.get(i), b.get(j));
         return new WordDiff(out.segments(), wordByWord);
     }
 
@@ -69,12 +70,14 @@ public record WordDiff(List<Segment> segments, boolean wordByWord) {
         return segments.stream().anyMatch(s -> s.op() != Op.SAME);
     }
 
-    /** How many words (and marks) were removed, and added: {@code [removed, added]}. */
+    /** How many words (punctuation marks aside) were removed, and added: {@code [removed, added]}. */
     public int[] counts() {
         int[] counts = new int[2];
         for (Segment s : segments) {
             if (s.op() == Op.SAME) continue;
-            counts[s.op() == Op.REMOVED ? 0 : 1] += tokens(s.text()).size();
+            for (Token t : tokens(s.text())) {
+                if (Character.isLetterOrDigit(t.word().codePointAt(0))) counts[s.op() == Op.REMOVED ? 0 : 1]++;
+            }
         }
         return counts;
     }
@@ -104,17 +107,15 @@ public record WordDiff(List<Segment> segments, boolean wordByWord) {
         int j = 0;
         while (i < n && j < m) {
             if (x[i] == y[j]) {
-                out.add(Op.SAME, b.get(j));
-                i++;
-                j++;
+                out.same(a.get(i++), b.get(j++));
             } else if (rest[(i + 1) * width + j] >= rest[i * width + j + 1]) {
-                out.add(Op.REMOVED, a.get(i++));
+                out.removed(a.get(i++));
             } else {
-                out.add(Op.ADDED, b.get(j++));
+                out.added(b.get(j++));
             }
         }
-        while (i < n) out.add(Op.REMOVED, a.get(i++));
-        while (j < m) out.add(Op.ADDED, b.get(j++));
+        while (i < n) out.removed(a.get(i++));
+        while (j < m) out.added(b.get(j++));
     }
 
     /** A word or a punctuation mark, and whether white space came before it. */
@@ -158,32 +159,106 @@ public record WordDiff(List<Segment> segments, boolean wordByWord) {
         return c == '-' || c == '.' || c == '\'' || c == '\u2019' || c == '_' || c == '/' || c == ':' || c == '\\';
     }
 
-    /** Joins tokens into runs of one kind, each run's words spaced as they were written. */
-    private static final class Builder {
-        private final List<Segment> segments = new ArrayList<>();
-        private Op op;
-        private StringBuilder text;
-        private boolean spaceBefore;
+    /** A word the same in both texts (both tokens), removed ({@code a}) or added ({@code b}). */
+    private record Edit(Op op, Token a, Token b) {}
 
-        void add(Op next, Token token) {
-            if (next != op) {
-                flush();
-                op = next;
-                text = new StringBuilder(token.word());
-                spaceBefore = token.spaceBefore();
-                return;
-            }
-            if (token.spaceBefore()) text.append(' ');
-            text.append(token.word());
+    /**
+     * Collects the edits, then reads them as runs: the same words, and changes (the removed words of a change before
+     * its added ones), each run's words spaced as they were written.
+     */
+    private static final class Builder {
+        private List<Edit> edits = new ArrayList<>();
+
+        void same(Token a, Token b) {
+            edits.add(new Edit(Op.SAME, a, b));
         }
 
-        private void flush() {
-            if (op != null) segments.add(new Segment(op, text.toString(), spaceBefore));
+        void removed(Token a) {
+            edits.add(new Edit(Op.REMOVED, a, null));
+        }
+
+        void added(Token b) {
+            edits.add(new Edit(Op.ADDED, null, b));
         }
 
         List<Segment> segments() {
-            flush();
+            while (dissolveOneShortRun()) {
+                // again, with the changes either side of it now one
+            }
+            List<Segment> segments = new ArrayList<>();
+            for (int start = 0; start < edits.size(); ) {
+                int end = runEnd(start);
+                if (edits.get(start).op() == Op.SAME) {
+                    segment(segments, Op.SAME, start, end);
+                } else {
+                    segment(segments, Op.REMOVED, start, end);
+                    segment(segments, Op.ADDED, start, end);
+                }
+                start = end;
+            }
             return List.copyOf(segments);
+        }
+
+        /**
+         * Turns the first run of same words that is no longer than the changes on either side of it into a removal
+         * and an addition, as a semantic clean-up does: a rewritten sentence then reads as what it was and what it
+         * is, not as a scatter of changes around the "the" and "to" the two versions happen to share.
+         */
+        private boolean dissolveOneShortRun() {
+            int[] before = null;
+            for (int start = 0; start < edits.size(); ) {
+                int end = runEnd(start);
+                boolean same = edits.get(start).op() == Op.SAME;
+                if (same && before != null && end < edits.size()) {
+                    int[] after = changeSize(end, runEnd(end));
+                    int length = end - start;
+                    if (length <= Math.max(before[0], before[1]) && length <= Math.max(after[0], after[1])) {
+                        List<Edit> replaced = new ArrayList<>(edits.subList(0, start));
+                        for (int i = start; i < end; i++) replaced.add(new Edit(Op.REMOVED, edits.get(i).a(), null));
+                        for (int i = start; i < end; i++) replaced.add(new Edit(Op.ADDED, null, edits.get(i).b()));
+                        replaced.addAll(edits.subList(end, edits.size()));
+                        edits = replaced;
+                        return true;
+                    }
+                }
+                before = same ? null : changeSize(start, end);
+                start = end;
+            }
+            return false;
+        }
+
+        /** Where the run that starts at {@code start} ends: same words, or changes of either kind. */
+        private int runEnd(int start) {
+            boolean same = edits.get(start).op() == Op.SAME;
+            int end = start + 1;
+            while (end < edits.size() && (edits.get(end).op() == Op.SAME) == same) end++;
+            return end;
+        }
+
+        /** The words a run of changes removes and adds. */
+        private int[] changeSize(int start, int end) {
+            int[] size = new int[2];
+            for (int i = start; i < end; i++) size[edits.get(i).op() == Op.REMOVED ? 0 : 1]++;
+            return size;
+        }
+
+        /** The words of one kind in edits {@code start} to {@code end} as a segment, if there are any. */
+        private void segment(List<Segment> segments, Op op, int start, int end) {
+            StringBuilder text = null;
+            boolean spaceBefore = false;
+            for (int i = start; i < end; i++) {
+                Edit e = edits.get(i);
+                if (e.op() != op) continue;
+                Token t = op == Op.REMOVED ? e.a() : e.b();
+                if (text == null) {
+                    text = new StringBuilder(t.word());
+                    spaceBefore = t.spaceBefore();
+                } else {
+                    if (t.spaceBefore()) text.append(' ');
+                    text.append(t.word());
+                }
+            }
+            if (text != null) segments.add(new Segment(op, text.toString(), spaceBefore));
         }
     }
 }

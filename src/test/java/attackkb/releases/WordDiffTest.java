@@ -23,16 +23,32 @@ class WordDiffTest {
 
     @Test
     void aReplacedWordIsRemovedThenAdded() {
-        WordDiff d = WordDiff.of("the quick brown fox jumps", "the slow brown dog jumps");
+        WordDiff d = WordDiff.of("the quick brown fox jumps over the lazy dog", "the slow brown fox jumps over the lazy dog");
         assertThat(d.segments()).containsExactly(
                 new Segment(Op.SAME, "the", false),
                 new Segment(Op.REMOVED, "quick", true),
                 new Segment(Op.ADDED, "slow", true),
-                new Segment(Op.SAME, "brown", true),
-                new Segment(Op.REMOVED, "fox", true),
-                new Segment(Op.ADDED, "dog", true),
+                new Segment(Op.SAME, "brown fox jumps over the lazy dog", true));
+        assertThat(d.counts()).containsExactly(1, 1);
+    }
+
+    @Test
+    void aRunOfSameWordsNoLongerThanTheChangesAroundItBecomesPartOfThem() {
+        // "brown" is kept by both, but between two changes as long as it, it reads better inside one.
+        WordDiff d = WordDiff.of("the quick brown fox jumps", "the slow brown dog jumps");
+        assertThat(d.segments()).containsExactly(
+                new Segment(Op.SAME, "the", false),
+                new Segment(Op.REMOVED, "quick brown fox", true),
+                new Segment(Op.ADDED, "slow brown dog", true),
                 new Segment(Op.SAME, "jumps", true));
-        assertThat(d.counts()).containsExactly(2, 2);
+        assertThat(d.counts()).containsExactly(3, 3);
+        // A rewritten sentence is what it was and what it is, not a scatter around the words both happen to use.
+        WordDiff rewritten = WordDiff.of("They can be installed directly or through a browser's app store.",
+                "Extensions are typically installed via official marketplaces, app stores, or manually.");
+        assertThat(rewritten.segments()).containsExactly(
+                new Segment(Op.REMOVED, "They can be installed directly or through a browser's app store", false),
+                new Segment(Op.ADDED, "Extensions are typically installed via official marketplaces, app stores, or manually", false),
+                new Segment(Op.SAME, ".", false));
     }
 
     @Test
@@ -56,6 +72,8 @@ class WordDiffTest {
                 new Segment(Op.REMOVED, "side-loading,", true),
                 new Segment(Op.ADDED, "search-order hijacking;", true),
                 new Segment(Op.SAME, "e.g. lsass.exe.", true));
+        // Words are counted, marks are not.
+        assertThat(d.counts()).containsExactly(1, 2);
     }
 
     @Test
@@ -71,19 +89,26 @@ class WordDiffTest {
     @Test
     void aMiddleTooLargeToCompareIsOneWholeReplacementBetweenTheCommonEnds() {
         String before = "Start here. a b c d e f. End here.";
-        String after = "Start here. f e d c b a. End here.";
+        String after = "Start here. f b c d e a. End here.";
+        // Six words each side is 36 cells: over a cap of 35, the middle is replaced whole.
         WordDiff capped = WordDiff.of(before, after, 35);
         assertThat(capped.wordByWord()).isFalse();
         assertThat(capped.segments()).containsExactly(
                 new Segment(Op.SAME, "Start here.", false),
                 new Segment(Op.REMOVED, "a b c d e f", true),
-                new Segment(Op.ADDED, "f e d c b a", true),
+                new Segment(Op.ADDED, "f b c d e a", true),
                 new Segment(Op.SAME, ". End here.", false));
-        // Six words each side is 36 cells: within a cap of 36 it is compared word by word.
         WordDiff compared = WordDiff.of(before, after, 36);
         assertThat(compared.wordByWord()).isTrue();
-        assertThat(compared.segments()).hasSizeGreaterThan(4);
-        assertThat(compared.counts()).containsExactly(5, 5);
+        assertThat(compared.segments()).containsExactly(
+                new Segment(Op.SAME, "Start here.", false),
+                new Segment(Op.REMOVED, "a", true),
+                new Segment(Op.ADDED, "f", true),
+                new Segment(Op.SAME, "b c d e", true),
+                new Segment(Op.REMOVED, "f", true),
+                new Segment(Op.ADDED, "a", true),
+                new Segment(Op.SAME, ". End here.", false));
+        assertThat(compared.counts()).containsExactly(2, 2);
     }
 
     @Test
