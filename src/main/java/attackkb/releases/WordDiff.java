@@ -159,106 +159,98 @@ public record WordDiff(List<Segment> segments, boolean wordByWord) {
         return c == '-' || c == '.' || c == '\'' || c == '\u2019' || c == '_' || c == '/' || c == ':' || c == '\\';
     }
 
-    /** A word the same in both texts (both tokens), removed ({@code a}) or added ({@code b}). */
-    private record Edit(Op op, Token a, Token b) {}
-
     /**
-     * Collects the edits, then reads them as runs: the same words, and changes (the removed words of a change before
-     * its added ones), each run's words spaced as they were written.
+     * Runs of words as the comparison finds them: the same in both texts ({@code removed} holds the older text's
+     * tokens, {@code added} the newer's), or a change (the words it removes and adds).
      */
+    private static final class Run {
+        final boolean same;
+        final List<Token> removed = new ArrayList<>();
+        final List<Token> added = new ArrayList<>();
+
+        Run(boolean same) {
+            this.same = same;
+        }
+
+        int length() {
+            return same ? added.size() : Math.max(removed.size(), added.size());
+        }
+    }
+
+    /** Gathers the comparison's words into runs, then cleans them up and writes them as segments. */
     private static final class Builder {
-        private List<Edit> edits = new ArrayList<>();
+        private final List<Run> runs = new ArrayList<>();
 
         void same(Token a, Token b) {
-            edits.add(new Edit(Op.SAME, a, b));
+            Run run = last(true);
+            run.removed.add(a);
+            run.added.add(b);
         }
 
         void removed(Token a) {
-            edits.add(new Edit(Op.REMOVED, a, null));
+            last(false).removed.add(a);
         }
 
         void added(Token b) {
-            edits.add(new Edit(Op.ADDED, null, b));
+            last(false).added.add(b);
+        }
+
+        private Run last(boolean same) {
+            Run last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last == null || last.same != same) runs.add(last = new Run(same));
+            return last;
         }
 
         List<Segment> segments() {
-            while (dissolveOneShortRun()) {
-                // again, with the changes either side of it now one
-            }
+            List<Run> cleaned = dissolveShortRuns();
             List<Segment> segments = new ArrayList<>();
-            for (int start = 0; start < edits.size(); ) {
-                int end = runEnd(start);
-                if (edits.get(start).op() == Op.SAME) {
-                    segment(segments, Op.SAME, start, end);
+            for (Run run : cleaned) {
+                if (run.same) {
+                    segment(segments, Op.SAME, run.added);
                 } else {
-                    segment(segments, Op.REMOVED, start, end);
-                    segment(segments, Op.ADDED, start, end);
+                    segment(segments, Op.REMOVED, run.removed);
+                    segment(segments, Op.ADDED, run.added);
                 }
-                start = end;
             }
             return List.copyOf(segments);
         }
 
         /**
-         * Turns the first run of same words that is no longer than the changes on either side of it into a removal
-         * and an addition, as a semantic clean-up does: a rewritten sentence then reads as what it was and what it
-         * is, not as a scatter of changes around the "the" and "to" the two versions happen to share.
+         * Makes each run of same words that is no longer than the changes on either side of it part of one change with
+         * them, as a semantic clean-up does: a rewritten sentence then reads as what it was and what it is, not as a
+         * scatter of changes around the "the" and "to" the two versions happen to share. One pass, stepping back after
+         * each merge, since the grown change may now swallow the run before it.
          */
-        private boolean dissolveOneShortRun() {
-            int[] before = null;
-            for (int start = 0; start < edits.size(); ) {
-                int end = runEnd(start);
-                boolean same = edits.get(start).op() == Op.SAME;
-                if (same && before != null && end < edits.size()) {
-                    int[] after = changeSize(end, runEnd(end));
-                    int length = end - start;
-                    if (length <= Math.max(before[0], before[1]) && length <= Math.max(after[0], after[1])) {
-                        List<Edit> replaced = new ArrayList<>(edits.subList(0, start));
-                        for (int i = start; i < end; i++) replaced.add(new Edit(Op.REMOVED, edits.get(i).a(), null));
-                        for (int i = start; i < end; i++) replaced.add(new Edit(Op.ADDED, null, edits.get(i).b()));
-                        replaced.addAll(edits.subList(end, edits.size()));
-                        edits = replaced;
-                        return true;
-                    }
-                }
-                before = same ? null : changeSize(start, end);
-                start = end;
-            }
-            return false;
-        }
-
-        /** Where the run that starts at {@code start} ends: same words, or changes of either kind. */
-        private int runEnd(int start) {
-            boolean same = edits.get(start).op() == Op.SAME;
-            int end = start + 1;
-            while (end < edits.size() && (edits.get(end).op() == Op.SAME) == same) end++;
-            return end;
-        }
-
-        /** The words a run of changes removes and adds. */
-        private int[] changeSize(int start, int end) {
-            int[] size = new int[2];
-            for (int i = start; i < end; i++) size[edits.get(i).op() == Op.REMOVED ? 0 : 1]++;
-            return size;
-        }
-
-        /** The words of one kind in edits {@code start} to {@code end} as a segment, if there are any. */
-        private void segment(List<Segment> segments, Op op, int start, int end) {
-            StringBuilder text = null;
-            boolean spaceBefore = false;
-            for (int i = start; i < end; i++) {
-                Edit e = edits.get(i);
-                if (e.op() != op) continue;
-                Token t = op == Op.REMOVED ? e.a() : e.b();
-                if (text == null) {
-                    text = new StringBuilder(t.word());
-                    spaceBefore = t.spaceBefore();
-                } else {
-                    if (t.spaceBefore()) text.append(' ');
-                    text.append(t.word());
+        private List<Run> dissolveShortRuns() {
+            List<Run> out = new ArrayList<>(runs.size());
+            for (Run run : runs) {
+                out.add(run);
+                // out ends change, same, change: merge them when the same words are no longer than either change.
+                while (out.size() >= 3 && !run.same) {
+                    Run right = out.get(out.size() - 1);
+                    Run middle = out.get(out.size() - 2);
+                    Run left = out.get(out.size() - 3);
+                    if (!middle.same || left.same || middle.length() > left.length() || middle.length() > right.length()) break;
+                    left.removed.addAll(middle.removed);
+                    left.removed.addAll(right.removed);
+                    left.added.addAll(middle.added);
+                    left.added.addAll(right.added);
+                    out.remove(out.size() - 1);
+                    out.remove(out.size() - 1);
+                    run = left;
                 }
             }
-            if (text != null) segments.add(new Segment(op, text.toString(), spaceBefore));
+            return out;
+        }
+
+        private static void segment(List<Segment> segments, Op op, List<Token> tokens) {
+            if (tokens.isEmpty()) return;
+            StringBuilder text = new StringBuilder(tokens.get(0).word());
+            for (int i = 1; i < tokens.size(); i++) {
+                if (tokens.get(i).spaceBefore()) text.append(' ');
+                text.append(tokens.get(i).word());
+            }
+            segments.add(new Segment(op, text.toString(), tokens.get(0).spaceBefore()));
         }
     }
 }
