@@ -68,7 +68,8 @@ class HistoryIT {
                     .contains("<p class=\"former\">Formerly: Browser Extensions</p>");
             String in171 = section.substring(section.indexOf("<h3>ATT&amp;CK 17.1</h3>"), section.indexOf("<h3>ATT&amp;CK 18.1</h3>"));
             assertThat(in171).contains("<li>Renamed from \u201cBrowser Extensions\u201d to \u201cSoftware Extensions\u201d.</li>")
-                    .contains("<li>Version 1.3 \u2192 2.0 (major change).</li>")
+                    .contains("<li>Version 1.3 <span aria-hidden=\"true\">&rarr;</span><span class=\"visually-hidden\">to</span>"
+                            + " 2.0 (major change).</li>")
                     .contains("<details class=\"word-diff\">").contains("<del>").contains("<ins>");
         });
     }

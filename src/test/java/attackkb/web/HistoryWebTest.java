@@ -32,6 +32,9 @@ class HistoryWebTest {
         }
     }
 
+    /** An arrow as pages write it: hidden from screen readers, which read "to" instead. */
+    static final String TO = "<span aria-hidden=\"true\">&rarr;</span><span class=\"visually-hidden\">to</span>";
+
     static JsonNode json(HttpClient client, String path) throws IOException {
         return Json.MAPPER.readTree(body(client, path, 200));
     }
@@ -77,6 +80,10 @@ class HistoryWebTest {
             JsonNode chained = json(client, "/api/techniques/T1009").get("history");
             assertThat(chained.get("revoked_in_or_before").asText()).isEqualTo("18.1");
             assertThat(chained.get("successor").asText()).isEqualTo("T1004");
+            // Its successor T1003 was revoked in turn: the chain now leads to T1004.
+            assertThat(chained.at("/releases/1").toString()).isEqualTo("{\"release\":\"19.0\",\"id\":\"T1009\","
+                    + "\"name\":\"Old Injection\",\"status\":\"revoked\",\"version\":\"1.0\","
+                    + "\"categories\":[\"successor_changed\"],\"successor\":\"T1004\",\"old_successor\":\"T1003\"}");
             assertThat(json(client, "/api/techniques/T1004").get("history").toString()).isEqualTo("{\"releases\":["
                     + "{\"release\":\"19.0\",\"id\":\"T1004\",\"name\":\"Process Injection\",\"status\":\"active\","
                     + "\"version\":\"1.0\",\"categories\":[\"added\"]}],"
@@ -110,7 +117,7 @@ class HistoryWebTest {
                     .contains("<h3>ATT&amp;CK 18.1</h3>")
                     .contains("<li>In the oldest release held, as \u201cCommand Shell\u201d, version 1.0.</li>")
                     .contains("<li>Renamed from \u201cCommand Shell\u201d to \u201cCommand and Scripting Shell\u201d.</li>")
-                    .contains("<li>Version 1.0 \u2192 1.1 (minor change).</li>")
+                    .contains("<li>Version 1.0 " + TO + " 1.1 (minor change).</li>")
                     .contains("<details class=\"word-diff\">")
                     .contains("<summary>Description changed: 4 words added</summary>")
                     .contains("<p class=\"diff\">Adversaries run commands in a shell <ins><span class=\"cue\" aria-hidden=\"true\">{+</span>"
@@ -123,8 +130,9 @@ class HistoryWebTest {
     @Test
     void aTechniqueInANewTacticLinksTheTacticsBeforeAndAfter() {
         test((server, client) -> assertThat(body(client, "/techniques/T1001", 200)).contains(
-                "<li>Tactics: <a href=\"/tactics/TA0005\">Defense Evasion</a> \u2192 <a href=\"/tactics/TA0112\">Defense Impairment</a>.</li>",
-                "<li>Version 1.0 \u2192 2.0 (major change).</li>"));
+                "<li>Tactics: <a href=\"/tactics/TA0005\">Defense Evasion</a> " + TO
+                        + " <a href=\"/tactics/TA0112\">Defense Impairment</a>.</li>",
+                "<li>Version 1.0 " + TO + " 2.0 (major change).</li>"));
     }
 
     @Test
@@ -139,7 +147,9 @@ class HistoryWebTest {
             assertThat(revoked.indexOf("class=\"retired\"")).isLessThan(revoked.indexOf("class=\"statement\""));
             assertThat(body(client, "/techniques/T1009", 200)).contains("<strong>Revoked in ATT&amp;CK 18.1 or earlier</strong>: "
                     + "replaced by <a href=\"/techniques/T1004\">T1004 Process Injection</a>.")
-                    .contains("<li>In the oldest release held, as \u201cOld Injection\u201d, version 1.0, already revoked.</li>");
+                    .contains("<li>In the oldest release held, as \u201cOld Injection\u201d, version 1.0, already revoked.</li>")
+                    .contains("<li>Still revoked, now replaced by <a href=\"/techniques/T1004\">T1004 Process Injection</a>"
+                            + " (was T1003).</li>");
             String successor = body(client, "/techniques/T1004", 200);
             assertThat(successor).contains("<li>Added, as \u201cProcess Injection\u201d, version 1.0.</li>")
                     .contains("<p>In ATT&amp;CK 19.0, of the releases held here (18.1, 19.0).</p>")

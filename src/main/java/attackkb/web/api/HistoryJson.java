@@ -72,7 +72,8 @@ final class HistoryJson {
         if (c == null) return out;
         put(out, "old_id", c.oldId());
         put(out, "old_name", c.oldName());
-        if (c.has(ChangeCategory.REVOKED)) put(out, "successor", c.successor());
+        if (c.has(ChangeCategory.REVOKED) || c.has(ChangeCategory.SUCCESSOR_CHANGED)) put(out, "successor", c.successor());
+        if (c.has(ChangeCategory.SUCCESSOR_CHANGED)) put(out, "old_successor", c.successorBefore());
         if (c.has(ChangeCategory.MOVED) && !java.util.Objects.equals(c.parentBefore(), c.parentAfter())) {
             put(out, "old_parent", c.parentBefore());
             put(out, "parent", c.parentAfter());

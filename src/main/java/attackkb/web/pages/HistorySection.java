@@ -110,13 +110,17 @@ final class HistorySection {
             switch (category) {
                 case REVOKED -> lines.add(c.successor() == null ? Line.text("Revoked.") : Line.of(Part.text("Revoked: replaced by "),
                         link(s.type(), c.successor(), nameIn(now, s.type(), c.successor())), Part.text(".")));
+                case SUCCESSOR_CHANGED -> lines.add(Line.of(Part.text("Still revoked, now replaced by "),
+                        link(s.type(), c.successor(), nameIn(now, s.type(), c.successor())),
+                        Part.text(c.successorBefore() == null ? "." : " (was " + c.successorBefore() + ").")));
                 case DEPRECATED -> lines.add(Line.text("Deprecated."));
                 case RENAMED -> lines.add(Line.text("Renamed from \u201c" + c.oldName() + "\u201d to \u201c" + c.name() + "\u201d."));
                 case MOVED -> moved(c, s.type(), lines);
                 case TACTICS_CHANGED -> lines.add(tactics(c.tacticsBefore(), c.tacticsAfter()));
                 case PLATFORMS_CHANGED -> lines.add(platforms(c.platformsBefore(), c.platformsAfter()));
-                case MAJOR_VERSION, MINOR_VERSION -> lines.add(Line.text("Version " + c.versionBefore() + " \u2192 "
-                        + c.versionAfter() + (category == ChangeCategory.MAJOR_VERSION ? " (major change)." : " (minor change).")));
+                case MAJOR_VERSION, MINOR_VERSION -> lines.add(Line.of(Part.text("Version " + c.versionBefore() + " "),
+                        Part.ARROW, Part.text(" " + c.versionAfter()
+                                + (category == ChangeCategory.MAJOR_VERSION ? " (major change)." : " (minor change)."))));
                 case DESCRIPTION_CHANGED -> description = description(previous.state().description(), s.description());
                 case MITIGATIONS_CHANGED -> added(lines, "Mitigations", c.mitigationsAdded(), c.mitigationsDropped(),
                         EntityType.MITIGATION.key(), now, before);
@@ -145,12 +149,14 @@ final class HistorySection {
         }
     }
 
-    /** "Tactics: Defense Evasion → Defense Impairment, Stealth", each tactic linked. */
+    /** "Tactics: Defense Evasion → Defense Impairment, Stealth", each tactic linked, the arrow read out as "to". */
     private static Line tactics(List<TacticRef> before, List<TacticRef> after) {
         List<Part> parts = new ArrayList<>();
         parts.add(Part.text("Tactics: "));
         tacticList(before, parts);
-        parts.add(Part.text(" \u2192 "));
+        parts.add(Part.text(" "));
+        parts.add(Part.ARROW);
+        parts.add(Part.text(" "));
         tacticList(after, parts);
         parts.add(Part.text("."));
         return new Line(List.copyOf(parts));
@@ -161,7 +167,7 @@ final class HistorySection {
         for (int i = 0; i < tactics.size(); i++) {
             if (i > 0) parts.add(Part.text(", "));
             TacticRef t = tactics.get(i);
-            parts.add(new Part(t.name() == null ? t.id() : t.name(), Links.path(EntityType.TACTIC.key(), t.id())));
+            parts.add(Part.link(t.name() == null ? t.id() : t.name(), Links.path(EntityType.TACTIC.key(), t.id())));
         }
     }
 
@@ -208,7 +214,7 @@ final class HistorySection {
     }
 
     private static Part link(String type, String id, String name) {
-        return new Part(name == null ? id : id + " " + name, Links.path(type, id));
+        return Part.link(name == null ? id : id + " " + name, Links.path(type, id));
     }
 
     /** The two descriptions as plain text, compared word by word. */

@@ -39,10 +39,16 @@ record HistoryView(List<String> appearsIn, List<String> held, List<String> forme
         }
     }
 
-    /** Text, linked when {@code url} is set. */
-    record Part(String text, String url) {
+    /** Text, linked when {@code url} is set; or an arrow from a value to the next, read out as "to". */
+    record Part(String text, String url, boolean arrow) {
+        static final Part ARROW = new Part("\u2192", null, true);
+
         static Part text(String text) {
-            return new Part(text, null);
+            return new Part(text, null, false);
+        }
+
+        static Part link(String text, String url) {
+            return new Part(text, url, false);
         }
     }
 
