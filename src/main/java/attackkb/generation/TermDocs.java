@@ -1,5 +1,6 @@
 package attackkb.generation;
 
+import static attackkb.index.IndexSchema.FORMER_NAME_EXACT;
 import static attackkb.index.IndexSchema.NAME_EXACT;
 import static attackkb.index.IndexSchema.PROSE_FIELDS;
 
@@ -124,6 +125,7 @@ public final class TermDocs {
     private static List<String> fields() {
         List<String> fields = new java.util.ArrayList<>(PROSE_FIELDS);
         fields.add(NAME_EXACT);
+        fields.add(FORMER_NAME_EXACT);
         return List.copyOf(fields);
     }
 

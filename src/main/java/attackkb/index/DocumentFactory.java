@@ -238,8 +238,8 @@ final class DocumentFactory {
 
         void formerNames(List<String> names) {
             if (names == null || names.isEmpty()) return;
-            text(ALIASES, String.join(" ; ", names));
-            names.forEach(n -> keyword(NAME_EXACT, n));
+            text(FORMER_NAMES, String.join(" ; ", names));
+            names.forEach(n -> keyword(FORMER_NAME_EXACT, n));
             formerNames = names;
         }
 

@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
  */
 public final class IndexSchema {
     /** Bumped whenever a change here makes older indexes unreadable or wrong (or slow); the manifest records it. */
-    public static final int VERSION = 9;
+    public static final int VERSION = 10;
 
     // Exact-match fields: one lower-cased, ASCII-folded token per value, so "T1204.003" and "t1204.003" match.
     public static final String ID = "id";
@@ -34,6 +34,8 @@ public final class IndexSchema {
     public static final String REVOKED_BY = "revoked_by";
     public static final String STATUS = "status";
     public static final String NAME_EXACT = "name_exact";
+    /** An object's {@link #FORMER_NAMES}, each whole: a query that is one of them, weighted below a current name. */
+    public static final String FORMER_NAME_EXACT = "former_name_exact";
     public static final String TYPE = "type";
     public static final String DOMAIN = "domain";
     public static final String PLATFORM = "platform";
@@ -48,6 +50,11 @@ public final class IndexSchema {
     // Full-text fields: English prose analysis.
     public static final String NAME = "name";
     public static final String ALIASES = "aliases";
+    /**
+     * The names an object had in older releases, and those of the objects it replaced: found by them, weighted
+     * apart from its current names, and reported as matched so a result can say why it was found.
+     */
+    public static final String FORMER_NAMES = "former_names";
     /** The description of an object: for a technique, its statement. */
     public static final String STATEMENT = "statement";
     /** Detection strategy names, analytic descriptions, log source names and channels, data components. */
@@ -77,10 +84,11 @@ public final class IndexSchema {
     /** Facet dimensions, all multi-valued: a technique can sit in several tactics and platforms. */
     public static final List<String> FACETS = List.of(TYPE, DOMAIN, FRAMEWORK, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY, CONTROL);
 
-    public static final List<String> PROSE_FIELDS = List.of(NAME, ALIASES, STATEMENT, DETECTION, MITIGATION, PROCEDURES);
+    public static final List<String> PROSE_FIELDS = List.of(NAME, ALIASES, FORMER_NAMES, STATEMENT, DETECTION, MITIGATION,
+            PROCEDURES);
 
     public static final List<String> KEYWORD_FIELDS =
-            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, TYPE, DOMAIN, FRAMEWORK, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY,
+            List.of(ID, PARENT_ID, REVOKED_BY, STATUS, NAME_EXACT, FORMER_NAME_EXACT, TYPE, DOMAIN, FRAMEWORK, PLATFORM, TACTIC, DATA_COMPONENT, FAMILY,
                     CONTROL);
 
     /** Prose that snippets are cut from, most telling first. */
@@ -118,7 +126,8 @@ public final class IndexSchema {
      * document scored. An empty field has no terms, so the statistics
      * BM25 scores with (document count, average length) do not change.
      */
-    static final Map<String, FieldType> NORMED_FIELDS = orderedMap(NAME, TEXT, ALIASES, TEXT, STATEMENT, SNIPPET_TEXT);
+    static final Map<String, FieldType> NORMED_FIELDS = orderedMap(NAME, TEXT, ALIASES, TEXT, FORMER_NAMES, TEXT,
+            STATEMENT, SNIPPET_TEXT);
 
     private static Map<String, FieldType> orderedMap(Object... pairs) {
         var map = new java.util.LinkedHashMap<String, FieldType>();

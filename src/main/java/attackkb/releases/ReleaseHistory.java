@@ -89,6 +89,19 @@ public final class ReleaseHistory {
         return new ObjectHistory(stixId, List.copyOf(steps), List.copyOf(names), List.copyOf(ids));
     }
 
+    /**
+     * The objects of the current release revoked in favour of the object of this type and ID, directly or through a
+     * chain (T1009 → T1003 → T1004), in ID order. Revoked objects stay in every later release, so the current one has
+     * them all.
+     */
+    public List<ObjectState> replacedBy(String type, String id) {
+        if (id == null) return List.of();
+        return current().objects().stream()
+                .filter(o -> o.revoked() && o.type().equals(type) && id.equalsIgnoreCase(o.successor()))
+                .sorted(Comparator.comparing(ObjectState::id, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
     private static Change addedChange(ObjectState state) {
         return ReleaseDiff.between(new ReleaseSnapshot("", Map.of(), List.of()),
                 new ReleaseSnapshot("", Map.of(), List.of(state))).get(0);

@@ -226,7 +226,7 @@ public final class SearchService {
             Snippets.Snippet snippet = snippetsOfDocs[i];
             hits.add(new SearchHit(h.id(), h.type(), h.name(), h.domains().isEmpty() ? null : h.domains().get(0),
                     table.path(docs[i]), h.tactics(), h.platforms(),
-                    h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()),
+                    h.parentId() == null ? null : new SearchHit.Parent(h.parentId(), h.parentName()), h.formerNames(),
                     ranked ? scores[i] : null,
                     snippet != null && snippet.html() != null ? snippet.html() : Snippets.escape(h.lead()),
                     snippet != null ? snippet.matched() : List.of(), h.framework(), h.current()));

@@ -36,7 +36,8 @@ final class SearchResultJson {
     private SearchResultJson() {}
 
     /**
-     * A hit's fields that are the same in every answer (ID, type, name, domain, URL, tactics, platforms, parent), as
+     * A hit's fields that are the same in every answer (ID, type, name, domain, URL, tactics, platforms, parent, former
+     * names), as
      * JSON from its opening brace, and the texts it was written from: used for a hit that holds these very objects.
      * Reading a page's twenty hits' texts meant reaching about two hundred objects across the heap; this is one array.
      */
@@ -58,7 +59,8 @@ final class SearchResultJson {
             return h.id() == o.id() && h.type() == o.type() && h.name() == o.name() && h.domain() == o.domain()
                     && h.url() == o.url() && h.tactics() == o.tactics() && h.platforms() == o.platforms()
                     && (h.parent() == null ? o.parent() == null
-                            : o.parent() != null && h.parent().id() == o.parent().id() && h.parent().name() == o.parent().name());
+                            : o.parent() != null && h.parent().id() == o.parent().id() && h.parent().name() == o.parent().name())
+                    && h.formerNames() == o.formerNames();
         }
     }
 
@@ -202,7 +204,7 @@ final class SearchResultJson {
             if (doc >= 0) {
                 // Kept without the parts that change, which a generation's heads would hold on to.
                 SearchHit of = new SearchHit(h.id(), h.type(), h.name(), h.domain(), h.url(), h.tactics(), h.platforms(),
-                        h.parent(), null, null, null, null);
+                        h.parent(), h.formerNames(), null, null, null, null);
                 heads[doc] = new Head(Arrays.copyOfRange(out, start, size), separator, of);
             }
         }
@@ -248,6 +250,7 @@ final class SearchResultJson {
             if (inner == '{') put(inner);
             brace();
         }
+        separator = field(separator, "\"former_names\":", h.formerNames());
         return separator;
     }
 

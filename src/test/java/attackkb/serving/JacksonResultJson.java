@@ -34,7 +34,7 @@ final class JacksonResultJson {
             TACTICS = new SerializedString("tactics"), PLATFORMS = new SerializedString("platforms"),
             PARENT = new SerializedString("parent"), SCORE = new SerializedString("score"),
             SNIPPET = new SerializedString("snippet"), MATCHED = new SerializedString("matched"),
-            FRAMEWORK = new SerializedString("framework"), VALUE = new SerializedString("value"),
+            FRAMEWORK = new SerializedString("framework"), FORMER_NAMES = new SerializedString("former_names"), VALUE = new SerializedString("value"),
             LABEL = new SerializedString("label"), COUNT = new SerializedString("count"),
             SELECTED = new SerializedString("selected");
 
@@ -52,7 +52,7 @@ final class JacksonResultJson {
             this.json = new SerializedString(json);
             this.json.asUnquotedUTF8(); // encoded once, here
             this.of = new SearchHit(of.id(), of.type(), of.name(), of.domain(), of.url(), of.tactics(), of.platforms(),
-                    of.parent(), null, null, null, null);
+                    of.parent(), of.formerNames(), null, null, null, null);
         }
 
         boolean writes(SearchHit h) {
@@ -60,7 +60,8 @@ final class JacksonResultJson {
             return h.id() == o.id() && h.type() == o.type() && h.name() == o.name() && h.domain() == o.domain()
                     && h.url() == o.url() && h.tactics() == o.tactics() && h.platforms() == o.platforms()
                     && (h.parent() == null ? o.parent() == null
-                            : o.parent() != null && h.parent().id() == o.parent().id() && h.parent().name() == o.parent().name());
+                            : o.parent() != null && h.parent().id() == o.parent().id() && h.parent().name() == o.parent().name())
+                    && h.formerNames() == o.formerNames();
         }
     }
 
@@ -190,6 +191,7 @@ final class JacksonResultJson {
             field(g, NAME, h.parent().name());
             g.writeEndObject();
         }
+        field(g, FORMER_NAMES, h.formerNames());
     }
 
     /** The head fields of {@code h} as JSON, without the object's braces. */

@@ -26,13 +26,13 @@ class JacksonResultJsonTest {
         facets.put("platform", List.of(new FacetValue("Windows", tricky, 3, true)));
         facets.put("tactic", List.of());
         SearchHit empty = new SearchHit(null, null, null, null, null, null, null, new SearchHit.Parent(null, null),
-                null, null, null, null);
+                List.of(), null, null, null, null);
         List<SearchResult> results = List.of(
                 new SearchResult(tricky, Long.MAX_VALUE, 0.25, List.of(SearchResultJsonTest.hit(tricky, tricky), empty),
                         facets, java.util.Arrays.asList("kerbros", null), "kerberos"),
                 new SearchResult("", 0, 0, null, null, null, null),
                 new SearchResult("q", 1, 0, List.of(new SearchHit("T1", null, null, null, null, null, null, null,
-                        3.4028235e38f, null, null, null)), Map.of(), List.of(), null),
+                        null, 3.4028235e38f, null, null, null)), Map.of(), List.of(), null),
                 new SearchResult("x\"".repeat(40_000), 1, 0, null, null, null, null));
         for (SearchResult result : results) {
             assertThat(candidate(result)).isEqualTo(SearchResultJsonTest.jackson(result));
@@ -53,9 +53,9 @@ class JacksonResultJsonTest {
 
         SearchHit kept = found.result().hits().get(0);
         SearchHit other = new SearchHit(kept.id(), kept.type(), new String("Renamed"), kept.domain(), kept.url(),
-                kept.tactics(), kept.platforms(), kept.parent(), null, null, null, null);
+                kept.tactics(), kept.platforms(), kept.parent(), kept.formerNames(), null, null, null, null);
         SearchHit bare = new SearchHit(kept.id(), kept.type(), kept.name(), kept.domain(), kept.url(), kept.tactics(),
-                kept.platforms(), kept.parent(), null, null, null, null);
+                kept.platforms(), kept.parent(), kept.formerNames(), null, null, null, null);
         SearchResult changed = new SearchResult("image", 3, 0, List.of(kept, bare, other), Map.of(), null, null);
         int doc = found.docs()[0];
         assertThat(new String(JacksonResultJson.body(changed, new int[] {doc, doc, doc}, heads),

@@ -50,7 +50,7 @@ class SearchResultJsonTest {
 
     static SearchHit hit(String name, String snippet) {
         return new SearchHit("T1", "technique", name, null, "/techniques/T1", List.of(), List.of("Windows", "Linux"),
-                null, 1.5f, snippet, List.of("name"), null);
+                null, List.of("Old " + name, "Older"), 1.5f, snippet, List.of("name", "aliases", "former_names"), null);
     }
 
     @Test
@@ -64,7 +64,7 @@ class SearchResultJsonTest {
         SearchResult result = new SearchResult(tricky, 2, 0.25,
                 List.of(hit(tricky, tricky), new SearchHit("T1204.003", "technique", "Malicious Image",
                         "enterprise-attack", "/techniques/T1204.003", List.of("execution"), List.of(),
-                        new SearchHit.Parent("T1204", "User Execution"), 16.558977f, null, List.of(), "veris")),
+                        new SearchHit.Parent("T1204", "User Execution"), null, 16.558977f, null, List.of(), "veris")),
                 facets, List.of("kerbros", tricky), "kerberos");
 
         assertThat(ours(result)).isEqualTo(jackson(result));
@@ -74,7 +74,7 @@ class SearchResultJsonTest {
     void leavesOutWhatIsNullAsJacksonDoes() throws Exception {
         SearchResult bare = new SearchResult("", 0, 0, null, null, null, null);
         SearchHit empty = new SearchHit(null, null, null, null, null, null, null, new SearchHit.Parent(null, null),
-                null, null, null, null);
+                List.of(), null, null, null, null);
         SearchResult hollow = new SearchResult("q", 1, 0, List.of(empty), Map.of(), List.of(), null);
 
         assertThat(ours(bare)).isEqualTo(jackson(bare)).isEqualTo("{\"query\":\"\",\"total\":0}");
@@ -84,14 +84,15 @@ class SearchResultJsonTest {
     @Test
     void writesAnOlderReleaseAndWhatBecameOfEachHitAsJacksonDoes() throws Exception {
         SearchHit renamed = new SearchHit("T1176", "technique", "Browser Extensions", "enterprise-attack",
-                "/techniques/T1176", List.of("persistence"), List.of("Windows"), null, 9.5f, "<mark>Browser</mark>",
+                "/techniques/T1176", List.of("persistence"), List.of("Windows"), null, List.of("Browser Extensions"), 9.5f,
+                "<mark>Browser</mark>",
                 List.of("name"), null, new HitRecord.Current("active", "T1176", "Software Extensions", null, null));
         SearchHit revoked = new SearchHit("T1574.002", "technique", "DLL Side-Loading", null, "/techniques/T1574.001",
-                List.of(), List.of(), new SearchHit.Parent("T1574", "Hijack Execution Flow"), null, null, null, null,
+                List.of(), List.of(), new SearchHit.Parent("T1574", "Hijack Execution Flow"), null, null, null, null, null,
                 new HitRecord.Current("revoked", "T1574.002", "DLL Side-Loading", "T1574.001", "DLL \"quoted\""));
-        SearchHit gone = new SearchHit("T1", null, null, null, null, null, null, null, null, null, null, null,
+        SearchHit gone = new SearchHit("T1", null, null, null, null, null, null, null, null, null, null, null, null,
                 new HitRecord.Current("removed", null, null, null, null));
-        SearchHit empty = new SearchHit(null, null, null, null, null, null, null, null, null, null, null, null,
+        SearchHit empty = new SearchHit(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 new HitRecord.Current(null, null, null, null, null));
         SearchResult result = new SearchResult("16.1", "browser", 4, 0, List.of(renamed, revoked, gone, empty),
                 Map.of(), List.of(), null);
@@ -114,7 +115,7 @@ class SearchResultJsonTest {
     void writesEveryFloatAsJacksonDoes() throws Exception {
         for (float score : new float[] {0f, 1e-7f, 0.1f, 3.4028235e38f, 16.558977f, 1234567.9f, 1e7f, 100f}) {
             SearchResult result = new SearchResult("q", 1, 0, List.of(new SearchHit("T1", null, null, null, null,
-                    null, null, null, score, null, null, null)), null, null, null);
+                    null, null, null, null, score, null, null, null)), null, null, null);
             assertThat(ours(result)).as("score %s", score).isEqualTo(jackson(result));
         }
     }
@@ -163,9 +164,17 @@ class SearchResultJsonTest {
         // Another hit in the same document's place (equal texts, other objects) is written field by field.
         SearchHit kept = found.result().hits().get(0);
         SearchHit other = new SearchHit(kept.id(), kept.type(), new String("Renamed"), kept.domain(), kept.url(),
-                kept.tactics(), kept.platforms(), kept.parent(), kept.score(), kept.snippet(), kept.matched(), kept.framework());
+                kept.tactics(), kept.platforms(), kept.parent(), kept.formerNames(), kept.score(), kept.snippet(),
+                kept.matched(), kept.framework());
         SearchResult changed = new SearchResult("image", 1, 0, List.of(other), Map.of(), null, null);
         assertThat(new String(SearchResultJson.body(changed, new int[] {found.docs()[0]}, heads), StandardCharsets.UTF_8))
                 .isEqualTo(jackson(changed)).contains("\"name\":\"Renamed\"");
+        // Former names are part of the head too.
+        SearchHit renamed = new SearchHit(kept.id(), kept.type(), kept.name(), kept.domain(), kept.url(), kept.tactics(),
+                kept.platforms(), kept.parent(), List.of("Old Image"), kept.score(), kept.snippet(), kept.matched(),
+                kept.framework());
+        SearchResult withFormer = new SearchResult("image", 1, 0, List.of(renamed), Map.of(), null, null);
+        assertThat(new String(SearchResultJson.body(withFormer, new int[] {found.docs()[0]}, heads), StandardCharsets.UTF_8))
+                .isEqualTo(jackson(withFormer)).contains("\"former_names\":[\"Old Image\"]");
     }
 }

@@ -150,14 +150,15 @@ class PagesTest {
     }
 
     @Test
-    void revokedAndNonCanonicalIdsRedirectAndUnknownOnesAreHelpful404s() {
+    void nonCanonicalIdsRedirectRevokedOnesSayWhatReplacedThemAndUnknownOnesAreHelpful404s() {
         test((server, client) -> {
             Page lower = get(client, "/techniques/t1204.003");
             assertThat(lower.status()).isEqualTo(301);
             assertThat(lower.headers().get("Location")).isEqualTo("/techniques/T1204.003");
             Page revoked = get(client, "/techniques/T9999");
-            assertThat(revoked.status()).isEqualTo(301);
-            assertThat(revoked.headers().get("Location")).isEqualTo("/techniques/T1525");
+            assertThat(revoked.status()).isEqualTo(200);
+            assertThat(revoked.body()).contains("<p class=\"retired\"><strong>Revoked in ATT&amp;CK 18.1 or earlier</strong>: "
+                    + "replaced by <a href=\"/techniques/T1525\">T1525 Implant Internal Image</a>.</p>");
             Page unknown = get(client, "/techniques/T0000");
             assertThat(unknown.status()).isEqualTo(404);
             assertThat(unknown.body()).contains("No technique with the ID").contains("name=\"q\" type=\"search\" value=\"T0000\"");

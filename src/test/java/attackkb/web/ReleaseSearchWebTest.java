@@ -70,7 +70,7 @@ class ReleaseSearchWebTest {
             assertThat(r.has("release")).isFalse();
             assertThat(hits(r).get(0)).isEqualTo("T1002 Command and Scripting Shell");
             assertThat(r.get("hits").get(0).has("current")).isFalse();
-            assertThat(r.get("hits").get(0).get("matched").toString()).contains("\"aliases\"");
+            assertThat(r.get("hits").get(0).get("matched").toString()).contains("\"former_names\"");
             JsonNode former = get(client, "/api/search?q=%22Command+Shell%22").json();
             assertThat(hits(former)).containsExactly("T1002 Command and Scripting Shell");
             assertThat(get(client, "/api/search?q=Command+Shell&release=19.0").json().get("hits"))

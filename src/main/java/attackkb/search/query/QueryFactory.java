@@ -128,6 +128,7 @@ public final class QueryFactory {
         var flat = new BooleanQuery.Builder();
         addParsed(text, flat);
         inline(keyword(NAME_EXACT, text), ranking.exactNameBoost(), flat);
+        inline(keyword(FORMER_NAME_EXACT, text), ranking.formerNameBoost(), flat);
         for (String alternative : synonyms.expansions(text)) {
             inline(synonymPhrases.get(alternative, this::phraseInEveryField), ranking.synonymWeight(), flat);
         }

@@ -44,7 +44,7 @@ public final class Vocabulary {
     /** Corrections kept per word: the closest few, so a typo never costs much more than a word. */
     static final int MAX_CORRECTIONS = 4;
     /** Completions come from, and are searched in, the fields that say what an object is. */
-    static final List<String> COMPLETION_FIELDS = List.of(NAME, ALIASES, STATEMENT, DETECTION);
+    static final List<String> COMPLETION_FIELDS = List.of(NAME, ALIASES, FORMER_NAMES, STATEMENT, DETECTION);
     /** Corrections look only at names, aliases and statements: longer prose fields make them noisy. */
     static final List<String> CORRECTION_FIELDS = List.of(NAME, ALIASES, STATEMENT);
     /** Terms looked at per prefix and field: bounds the cost of a short, common prefix. */

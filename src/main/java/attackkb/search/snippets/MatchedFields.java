@@ -18,7 +18,7 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
 
 /**
- * Which of the shown fields (ID, name, aliases, then the snippet fields) each hit holds one of the query's terms in,
+ * Which of the shown fields (ID, name, aliases, former names, then the snippet fields) each hit holds one of the query's terms in,
  * as a bit per field. A held term's hits are known from its place among the page's postings; the others (IDs, exact
  * names) are looked for in the index's postings.
  */
@@ -26,11 +26,11 @@ final class MatchedFields {
     /** The fields whose matches are reported, in the order they are shown; index fields map onto these. */
     private static final List<String> SHOWN = shown();
     /** Index fields whose matches count, and the shown field each one reports as. */
-    static final List<String> MATCH_FIELDS = List.of(ID, PARENT_ID, NAME, NAME_EXACT, ALIASES, STATEMENT,
-            DETECTION, MITIGATION, PROCEDURES);
+    static final List<String> MATCH_FIELDS = List.of(ID, PARENT_ID, NAME, NAME_EXACT, ALIASES, FORMER_NAMES,
+            FORMER_NAME_EXACT, STATEMENT, DETECTION, MITIGATION, PROCEDURES);
     private static final int SNIPPET_BITS = SNIPPET_FIELDS.stream().mapToInt(f -> 1 << SHOWN.indexOf(f)).reduce(0, (a, b) -> a | b);
     private static final int[] SHOWN_BIT = MATCH_FIELDS.stream().mapToInt(f -> 1 << SHOWN.indexOf(
-            f.equals(PARENT_ID) ? ID : f.equals(NAME_EXACT) ? NAME : f)).toArray();
+            f.equals(PARENT_ID) ? ID : f.equals(NAME_EXACT) ? NAME : f.equals(FORMER_NAME_EXACT) ? FORMER_NAMES : f)).toArray();
 
     private final IndexReader reader;
     private final TermLookups lookups;
@@ -41,7 +41,7 @@ final class MatchedFields {
     }
 
     private static List<String> shown() {
-        List<String> order = new ArrayList<>(List.of(ID, NAME, ALIASES));
+        List<String> order = new ArrayList<>(List.of(ID, NAME, ALIASES, FORMER_NAMES));
         order.addAll(SNIPPET_FIELDS);
         return List.copyOf(order);
     }

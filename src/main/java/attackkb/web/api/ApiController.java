@@ -5,6 +5,7 @@ import attackkb.Json;
 import attackkb.index.IndexManifest;
 import attackkb.model.EntityType;
 import attackkb.model.Technique;
+import attackkb.releases.ObjectState;
 import attackkb.search.SearchRequest;
 import attackkb.search.Suggester;
 import attackkb.serving.SearchedRelease;
@@ -45,13 +46,20 @@ public final class ApiController {
         ctx.json(Json.object("query", q, "suggestions", live.get().suggester().suggest(q, limit)));
     }
 
-    /** The record of one entity type by ID. It is stored as the JSON we serve, so it is sent without re-serialising. */
+    /**
+     * The record of one entity type by ID, with its {@code history} across the releases held. The record is stored as
+     * the JSON we serve, so it is sent without re-serialising, the history written after it.
+     */
     public Handler entity(EntityType type) {
         return ctx -> {
             String id = ctx.pathParam("id");
-            byte[] json = live.get().entities().source(type, id)
+            ServedGeneration served = live.get();
+            byte[] json = served.entities().source(type, id)
                     .orElseThrow(() -> new NotFoundException("no " + type.key() + " with ID \"" + id + "\""));
-            Body.send(ctx, "application/json", json);
+            // The current release's object of this type and ID: like the record, the active one if there are two.
+            ObjectState now = served.releases().current().byId(type.key(), id.strip());
+            Body.send(ctx, "application/json",
+                    HistoryJson.appendTo(json, now == null ? null : HistoryJson.of(served.releases(), now.stixId())));
         };
     }
 
@@ -81,9 +89,15 @@ public final class ApiController {
     public void tactic(Context ctx) {
         String id = ctx.pathParam("id");
         String domain = ctx.queryParamAsClass("domain", String.class).getOrDefault("enterprise-attack");
-        var column = live.get().entities().tactic(id, domain)
+        ServedGeneration served = live.get();
+        var column = served.entities().tactic(id, domain)
                 .orElseThrow(() -> new NotFoundException("no tactic with ID or shortname \"" + id + "\" in " + domain));
-        ctx.json(column);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("tactic", column.tactic());
+        body.put("techniques", column.techniques());
+        Map<String, Object> history = HistoryJson.of(served.releases(), column.tactic().stixId());
+        if (history != null) body.put("history", history);
+        ctx.json(body);
     }
 
     public void health(Context ctx) {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param pageUrl the page's own path, which its Navigator layer's address extends
  */
 record ActorPage(String title, Actor actor, String statement, List<Relation> associated,
-        List<TechniqueUseView> techniques, String pageUrl, List<Citations.Numbered> references, PageActions actions) {
+        List<TechniqueUseView> techniques, String pageUrl, List<Citations.Numbered> references, HistoryView history,
+        PageActions actions) {
 
     /** The actors tied by one relation, under its heading ("Software used", "Attributed to" …). */
     record Relation(String heading, List<Associate> actors) {}

@@ -51,6 +51,11 @@ public final class AttackObjectPages {
                 Links.graph(id), id, report.label());
     }
 
+    /** The History section of the object with this STIX ID, from the releases held. */
+    private HistoryView history(String stixId) {
+        return HistorySection.of(live.get().releases(), stixId);
+    }
+
     /** {@code /techniques/T1204/003} → {@code /techniques/T1204.003}, so links copied from attack.mitre.org work. */
     public void techniqueAsOnMitre(Context ctx) {
         String id = ctx.pathParam("id");
@@ -71,10 +76,8 @@ public final class AttackObjectPages {
             view.notFound(ctx, "technique", id);
             return;
         }
-        if (t.status() == Status.REVOKED && t.revokedBy() != null) {
-            ctx.redirect(Links.path(EntityType.TECHNIQUE.key(), t.revokedBy()), HttpStatus.MOVED_PERMANENTLY);
-            return;
-        }
+        // A revoked technique's page is shown, not redirected to its successor: it says when it was revoked, and
+        // by what, for whoever follows an old link or a mapping made before.
         if (!t.id().equals(id)) { // t1204.003 → the canonical URL
             ctx.redirect(Links.path(EntityType.TECHNIQUE.key(), t.id()), HttpStatus.MOVED_PERMANENTLY);
             return;
@@ -88,10 +91,11 @@ public final class AttackObjectPages {
                 MarkdownHtml.render(m.description(), List.of(), citations))).toList();
         var procedures = t.procedures().stream().map(p -> new TechniquePage.ProcedureView(p,
                 Links.path(p.sourceType().key(), p.sourceId()), MarkdownHtml.render(p.description(), p.references(), citations))).toList();
-        var siblings = siblings(t, entities);
+        // A revoked technique's page lists no siblings: it is no longer in its tactic.
+        var siblings = t.status() == Status.REVOKED ? List.<EntityStore.MatrixTechnique>of() : siblings(t, entities);
         view.render(ctx, "technique", new TechniquePage(t.id() + " " + t.name(), t, statement, detections, mitigations,
                 procedures, siblings, siblings.stream().mapToInt(s -> 1 + s.subtechniques().size()).sum(),
-                FrameworkEntries.byFramework(t), related(t), citations.list(),
+                FrameworkEntries.byFramework(t), related(t), citations.list(), history(t.stixId()),
                 actions(ctx, EntityType.TECHNIQUE, t.id(), t.name(), t.stixId(), t.attackUrl(), t.domains())));
     }
 
@@ -132,7 +136,7 @@ public final class AttackObjectPages {
         Tactic t = column.tactic();
         String statement = MarkdownHtml.render(t.description(), t.references(), citations);
         view.render(ctx, "tactic", new TacticPage(t.id() + " " + t.name(), t, statement, column.techniques(), citations.list(),
-                actions(ctx, EntityType.TACTIC, t.id(), t.name(), t.stixId(), t.attackUrl(), List.of(t.domain()))));
+                history(t.stixId()), actions(ctx, EntityType.TACTIC, t.id(), t.name(), t.stixId(), t.attackUrl(), List.of(t.domain()))));
     }
 
     public void tactics(Context ctx) {
@@ -150,7 +154,7 @@ public final class AttackObjectPages {
         String statement = MarkdownHtml.render(m.description(), m.references(), citations);
         var techniques = TechniqueUseView.of(m.techniques(), citations);
         view.render(ctx, "mitigation", new MitigationPage(m.id() + " " + m.name(), m, statement, techniques, citations.list(),
-                actions(ctx, EntityType.MITIGATION, m.id(), m.name(), m.stixId(), m.attackUrl(), m.domains())));
+                history(m.stixId()), actions(ctx, EntityType.MITIGATION, m.id(), m.name(), m.stixId(), m.attackUrl(), m.domains())));
     }
 
     public void detection(Context ctx) {
@@ -169,7 +173,7 @@ public final class AttackObjectPages {
             techniques.add(new DetectionPage.TechniqueName(techniqueId, name));
         }
         view.render(ctx, "detection", new DetectionPage(d.id() + " " + d.name(), d, techniques,
-                DetectionView.of(d, citations).analytics(), citations.list(),
+                DetectionView.of(d, citations).analytics(), citations.list(), history(d.stixId()),
                 actions(ctx, EntityType.DETECTION, d.id(), d.name(), d.stixId(), d.attackUrl(), d.domains())));
     }
 
@@ -180,10 +184,6 @@ public final class AttackObjectPages {
             view.notFound(ctx, type.key(), id);
             return;
         }
-        if (a.status() == Status.REVOKED && a.revokedBy() != null) {
-            ctx.redirect(Links.path(type.key(), a.revokedBy()), HttpStatus.MOVED_PERMANENTLY);
-            return;
-        }
         var citations = new Citations();
         String statement = MarkdownHtml.render(a.description(), a.references(), citations);
         var techniques = TechniqueUseView.of(a.techniques(), citations);
@@ -192,7 +192,7 @@ public final class AttackObjectPages {
         var references = citations.list();
         var associated = associated(a, citations);
         view.render(ctx, "actor", new ActorPage(a.id() + " " + a.name(), a, statement, associated, techniques,
-                Links.path(type.key(), a.id()), references,
+                Links.path(type.key(), a.id()), references, history(a.stixId()),
                 actions(ctx, type, a.id(), a.name(), a.stixId(), a.attackUrl(), a.domains())));
     }
 

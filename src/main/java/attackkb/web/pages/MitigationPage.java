@@ -5,4 +5,4 @@ import java.util.List;
 
 /** {@code /mitigations/{id}}: a mitigation and the techniques it mitigates, with how. */
 record MitigationPage(String title, Mitigation mitigation, String statement, List<TechniqueUseView> techniques,
-        List<Citations.Numbered> references, PageActions actions) {}
+        List<Citations.Numbered> references, HistoryView history, PageActions actions) {}

@@ -6,4 +6,4 @@ import java.util.List;
 
 /** {@code /tactics/{id}}: a tactic and its techniques in matrix order. */
 record TacticPage(String title, Tactic tactic, String statement, List<MatrixTechnique> techniques,
-        List<Citations.Numbered> references, PageActions actions) {}
+        List<Citations.Numbered> references, HistoryView history, PageActions actions) {}

@@ -17,7 +17,7 @@ import java.util.List;
 record TechniquePage(String title, Technique technique, String statement, List<DetectionView> detections,
         List<MitigationView> mitigations, List<ProcedureView> procedures, List<MatrixTechnique> siblings,
         int siblingCount, List<MappedFramework> frameworks, List<Related> related,
-        List<Citations.Numbered> references, PageActions actions) {
+        List<Citations.Numbered> references, HistoryView history, PageActions actions) {
 
     /** A mitigation of the technique: how it applies here, and what the mitigation is in general. */
     record MitigationView(MitigationUse mitigation, String guidance, String description) {}

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class QueryFactoryTest {
     private final QueryFactory factory = new QueryFactory(IndexSchema.analyzer(), Synonyms.parse("k8s, kubernetes"),
-            new Ranking(Ranking.boosts(1f, 1f, 1f, 1f, 0.5f, 0.75f), 20f, 0.6f, 0.5f, 0.8f));
+            new Ranking(Ranking.boosts(1f, 1f, 1f, 1f, 1f, 0.5f, 0.75f), 20f, 10f, 0.6f, 0.5f, 0.8f));
 
     @Test
     void anIdFindsThatObjectThenItsChildrenAmongActiveObjects() {
@@ -37,16 +37,18 @@ class QueryFactoryTest {
     @Test
     void wordsAreSearchedInEveryProseFieldWithTheirBoostsAndAsAnExactName() {
         assertThat(factory.build("images").toString())
-                .isEqualTo("+(" + inEveryField("imag") + " (name_exact:images)^20.0) #status:active");
+                .isEqualTo("+(" + inEveryField("imag") + " (name_exact:images)^20.0 (former_name_exact:images)^10.0)"
+                        + " #status:active");
     }
 
     @Test
     void synonymsAndTypoCorrectionsAreAddedAtLowerWeight() {
         assertThat(factory.build("k8s").toString()).isEqualTo("+(" + inEveryField("k8")
-                + " (name_exact:k8s)^20.0 " + inEveryField("kubernet", 0.6f) + ") #status:active");
+                + " (name_exact:k8s)^20.0 (former_name_exact:k8s)^10.0 " + inEveryField("kubernet", 0.6f) + ") #status:active");
         var corrections = List.of(new Vocabulary.WeightedTerm("contain", 0.75f));
         assertThat(factory.build("contianer", corrections, List.of()).toString()).isEqualTo("+(" + inEveryField("contian")
-                + " (name_exact:contianer)^20.0 (Synonym(name:contain^0.75))^0.5 (Synonym(aliases:contain^0.75))^0.5"
+                + " (name_exact:contianer)^20.0 (former_name_exact:contianer)^10.0"
+                + " (Synonym(name:contain^0.75))^0.5 (Synonym(aliases:contain^0.75))^0.5"
                 + " (Synonym(statement:contain^0.75))^0.5) #status:active");
     }
 
@@ -54,9 +56,10 @@ class QueryFactoryTest {
     void completionsOfTheLastWordAreSearchedWeightedByLikelihood() {
         var completions = List.of(new Vocabulary.WeightedTerm("contain", 1f), new Vocabulary.WeightedTerm("contact", 0.25f));
         assertThat(factory.build("conta", List.of(), completions).toString()).isEqualTo("+(" + inEveryField("conta")
-                + " (name_exact:conta)^20.0 (name:contain)^0.8 (aliases:contain)^0.8 (statement:contain)^0.8"
-                + " (detection:contain)^0.8 (name:contact)^0.2 (aliases:contact)^0.2 (statement:contact)^0.2"
-                + " (detection:contact)^0.2) #status:active");
+                + " (name_exact:conta)^20.0 (former_name_exact:conta)^10.0"
+                + " (name:contain)^0.8 (aliases:contain)^0.8 (former_names:contain)^0.8 (statement:contain)^0.8"
+                + " (detection:contain)^0.8 (name:contact)^0.2 (aliases:contact)^0.2 (former_names:contact)^0.2"
+                + " (statement:contact)^0.2 (detection:contact)^0.2) #status:active");
     }
 
     @Test
@@ -77,14 +80,14 @@ class QueryFactoryTest {
         java.util.Collections.reverse(fields);
         fields.forEach(f -> reversed.put(f, Ranking.DEFAULT.fieldBoosts().get(f)));
         var other = new QueryFactory(IndexSchema.analyzer(), Synonyms.parse("k8s, kubernetes"),
-                new Ranking(reversed, 20f, 0.6f, 0.5f, 0.8f));
+                new Ranking(reversed, 20f, 10f, 0.6f, 0.5f, 0.8f));
         assertThat(other.build("k8s image").toString()).isEqualTo(factory.build("k8s image").toString());
     }
 
     @Test
     void camelCaseWordsAreSplitIntoParts() {
         assertThat(factory.build("ListCronjobs").toString()).isEqualTo("+(" + inEveryField("list") + " "
-                + inEveryField("cronjob") + " (name_exact:listcronjobs)^20.0) #status:active");
+                + inEveryField("cronjob") + " (name_exact:listcronjobs)^20.0 (former_name_exact:listcronjobs)^10.0) #status:active");
     }
 
     @Test
