@@ -2,11 +2,17 @@ package attackkb.cli;
 
 import attackkb.Json;
 import attackkb.generation.IndexGeneration;
+import attackkb.index.HitRecord;
+import attackkb.index.IndexManifest;
+import attackkb.index.IndexStore;
 import attackkb.search.SearchHit;
 import attackkb.search.SearchRequest;
 import attackkb.search.SearchResult;
 import attackkb.search.SearchService;
+import attackkb.search.Sort;
+import attackkb.serving.ServedGeneration;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +61,11 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--control", paramLabel = "C", description = "Only techniques mapped to this framework entry (repeatable), e.g. AC-4, aws_config, CVE-2021-44228.")
     List<String> controls = new ArrayList<>();
 
+    @Option(names = "--release", paramLabel = "VERSION",
+            description = "Search this older ATT&CK release the index holds, e.g. 16.1: its names and text, each hit "
+                    + "with what became of it (default: the current release).")
+    String release;
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "Number of results, 1 to " + SearchRequest.MAX_LIMIT + " (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -68,22 +79,45 @@ public final class SearchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var request = new SearchRequest(String.join(" ", words), platforms, tactics, List.of(), domains, types, frameworks,
-                families, controls, limit, 0);
+                families, controls, limit, 0, Sort.RELEVANCE, release);
         SearchResult result;
-        try (IndexGeneration index = IndexGeneration.open(location.store())) {
+        String current;
+        try (IndexGeneration index = open(location.store(), request.release())) {
             result = new SearchService(index).search(request);
+            current = release(location.store().manifest());
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(result));
         } else {
-            printText(out, result, System.console() != null);
+            printText(out, result, current, System.console() != null);
         }
         out.flush();
         return 0;
     }
 
-    private static void printText(PrintWriter out, SearchResult result, boolean terminal) {
+    /** The index of {@code release}: the generation's own for the current release (or none given), else the older one's. */
+    private static IndexGeneration open(IndexStore store, String release) {
+        String current = release(store.manifest());
+        if (release == null || release.equals(current)) return IndexGeneration.open(store);
+        Path generation = store.current();
+        List<String> releases = store.manifest().releases() == null ? List.of() : store.manifest().releases();
+        if (!IndexGeneration.holdsOlderRelease(generation, release)) {
+            List<String> searchable = new ArrayList<>(releases.stream().filter(v -> !v.equals(current))
+                    .filter(v -> IndexGeneration.holdsOlderRelease(generation, v)).toList());
+            if (current != null) searchable.add(current);
+            throw ServedGeneration.notHeld(release, searchable, current);
+        }
+        return IndexGeneration.openOlderRelease(generation, release);
+    }
+
+    /** The current release of an index, or null when its manifest does not say. */
+    private static String release(IndexManifest manifest) {
+        List<String> releases = manifest.releases();
+        return releases == null || releases.isEmpty() ? null : releases.get(releases.size() - 1);
+    }
+
+    private static void printText(PrintWriter out, SearchResult result, String current, boolean terminal) {
         if (result.hits().isEmpty()) {
             out.println("No results. Try fewer or other words, or drop a filter.");
             return;
@@ -96,8 +130,26 @@ public final class SearchCommand implements Callable<Integer> {
                     hit.parent() == null ? "" : "  (" + hit.parent().name() + ")");
             String facts = String.join("  ", List.of(hit.type(), where, platforms).stream().filter(s -> !s.isEmpty()).toList());
             out.println("    " + facts);
+            if (hit.current() != null) {
+                String now = now(hit.current(), hit, current);
+                if (now != null) out.println("    " + now);
+            }
             if (hit.snippet() != null && !hit.snippet().isEmpty()) out.println("    " + TerminalText.of(hit.snippet(), terminal));
         }
-        out.printf(Locale.ROOT, "%d of %,d results in %.1f ms%n", result.hits().size(), result.total(), result.tookMs());
+        out.printf(Locale.ROOT, "%d of %,d results in %.1f ms%s%n", result.hits().size(), result.total(), result.tookMs(),
+                result.release() == null ? "" : " (ATT&CK " + result.release() + ")");
+    }
+
+    /** What became of an older release's hit in the current release, or null when it is the same. */
+    private static String now(HitRecord.Current now, SearchHit hit, String current) {
+        String in = " in ATT&CK " + current;
+        return switch (now.status()) {
+            case HitRecord.Current.REMOVED -> "no longer" + in;
+            case "revoked" -> "revoked" + in + (now.successor() == null ? "" : ": replaced by " + now.successor() + " "
+                    + now.successorName());
+            case "deprecated" -> "deprecated" + in;
+            default -> now.id().equals(hit.id()) && now.name().equals(hit.name()) ? null
+                    : "now " + now.id() + " " + now.name() + in;
+        };
     }
 }

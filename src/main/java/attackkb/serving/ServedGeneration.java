@@ -103,14 +103,16 @@ public final class ServedGeneration implements Closeable {
      */
     public SearchedRelease searchIn(String release) {
         if (release == null || release.isBlank() || release.equals(currentRelease)) return current;
-        if (!older.held().contains(release)) {
-            List<String> searchable = searchableReleases();
-            throw new BadInputException("release " + release + " is not held by this index; "
-                    + (searchable.size() > 1 ? "it can search ATT&CK " + String.join(", ", searchable.subList(0, searchable.size() - 1))
-                            + " and " + currentRelease + " (the current release)"
-                            : "it holds only the current release" + (currentRelease == null ? "" : ", ATT&CK " + currentRelease)));
-        }
+        if (!older.held().contains(release)) throw notHeld(release, searchableReleases(), currentRelease);
         return older.acquire(release);
+    }
+
+    /** That {@code release} cannot be searched, naming those that can ({@code searchable}, the current one last). */
+    public static BadInputException notHeld(String release, List<String> searchable, String currentRelease) {
+        return new BadInputException("release " + release + " is not held by this index; "
+                + (searchable.size() > 1 ? "it can search ATT&CK " + String.join(", ", searchable.subList(0, searchable.size() - 1))
+                        + " and " + currentRelease + " (the current release)"
+                        : "it holds only the current release" + (currentRelease == null ? "" : ", ATT&CK " + currentRelease)));
     }
 
     /** The releases a search can be made in, oldest first, the current one last; empty when the index does not say. */

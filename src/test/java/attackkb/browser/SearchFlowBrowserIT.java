@@ -29,6 +29,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -154,6 +155,33 @@ class SearchFlowBrowserIT {
         assertThat(browser.findElement(By.id("mitigations")).findElement(By.xpath("..")).getText()).contains("Code Signing");
         assertThat(browser.findElement(By.id("detections")).findElement(By.xpath("..")).getText()).contains("DET0248");
         screenshot("technique");
+    }
+
+    /** Choosing an older release in the selector searches it in place, says so, and its hits lead to today's objects. */
+    @Test
+    void choosingAnOlderReleaseSearchesItInPlace() throws IOException {
+        assumeTrue(fixtureServer == null, "skipped: the fixture index holds one release");
+        load("/search?q=browser+extensions");
+        ((JavascriptExecutor) browser).executeScript("window.notReloaded = true;");
+        waitUpTo(10).until(b -> b.findElement(By.cssSelector("#results li.hit a.hit-title")).getText()
+                .contains("Browser Extensions"));
+        assertThat(browser.findElements(By.cssSelector(".release-banner"))).isEmpty();
+
+        new Select(browser.findElement(By.id("release"))).selectByValue("16.1");
+        waitUpTo(10).until(b -> b.getCurrentUrl().contains("release=16.1")
+                && !b.findElements(By.cssSelector(".release-banner")).isEmpty());
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.notReloaded === true;"))
+                .as("the older release's results arrived without a page reload").isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector(".release-banner")).getText()).startsWith("Searching ATT&CK 16.1");
+        WebElement first = browser.findElement(By.cssSelector("#results li.hit"));
+        assertThat(first.getAttribute("data-id")).isEqualTo("T1176");
+        assertThat(first.findElement(By.cssSelector("a.hit-title")).getText()).isEqualTo("T1176 Browser Extensions");
+        assertThat(first.findElement(By.cssSelector(".hit-now")).getText()).isEqualTo("Now T1176 Software Extensions in ATT&CK 18.1.");
+        screenshot("search-release-16.1");
+
+        first.findElement(By.cssSelector("a.hit-title")).click();
+        waitUpTo(10).until(b -> b.getCurrentUrl().endsWith("/techniques/T1176"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Software Extensions");
     }
 
     @Test
@@ -295,7 +323,8 @@ class SearchFlowBrowserIT {
         List<String> paths = List.of("/", "/search?q=container+image", "/techniques/T1204.003", "/matrix/enterprise-attack",
                 "/frameworks/nist_800_53/AC-4", "/graph/T1204.003", "/changes/16.1...18.1", "/techniques/T1574.001",
                 "/frameworks", "/frameworks/nist_800_53?freshness=stale", "/frameworks/nist_800_53/SA-10?freshness=stale",
-                "/techniques/T1176", "/techniques/T1574.002", "/search?q=bash+history");
+                "/techniques/T1176", "/techniques/T1574.002", "/search?q=bash+history",
+                "/search?q=dll+side-loading&release=16.1");
         browser.get(base + "/");
         js.executeScript("localStorage.removeItem('attack-kb-theme');");
         AxeScan.InEveryPage axe = AxeScan.intoEveryPage(browser);

@@ -88,6 +88,31 @@ class ReleasesCliTest {
                 + "x-mitre-collection with x_mitre_version), so it cannot be placed among releases 18.1, 19.0");
     }
 
+    @Test
+    void searchFindsAnOlderReleasesObjectsUnderTheirNamesThenAndSaysWhatBecameOfThem() {
+        String releases = tmp.resolve("releases").toString();
+        Cli built = Cli.run("index", "--data", Fixtures.releases().toString(), "--index", releases);
+        assertThat(built.exitCode()).as(built.err()).isZero();
+        assertThat(built.err()).containsPattern("wrote the search index of ATT&CK 18\\.1: 7 documents in \\d+ ms");
+
+        Cli older = Cli.run("search", "--index", releases, "--release", "18.1", "Process", "Injection");
+        assertThat(older.exitCode()).as(older.err()).isZero();
+        assertThat(older.out()).startsWith(" 1. T1003      Process Injection\n    technique  defense-evasion  Windows\n"
+                        + "    revoked in ATT&CK 19.0: replaced by T1004 Process Injection\n"
+                        + "    Adversaries inject code into other processes.\n")
+                .containsPattern("\n1 of 1 results in [0-9.]+ ms \\(ATT&CK 18\\.1\\)\n$");
+        Cli renamed = Cli.run("search", "--index", releases, "--release", "18.1", "--limit", "1", "Command", "Shell");
+        assertThat(renamed.out()).contains("T1002      Command Shell\n").contains("    now T1002 Command and Scripting Shell in ATT&CK 19.0\n");
+        Cli current = Cli.run("search", "--index", releases, "--release", "19.0", "--limit", "1", "Command", "Shell");
+        assertThat(current.out()).contains("T1002      Command and Scripting Shell\n").doesNotContain("ATT&CK 19.0")
+                .doesNotContain(" now ");
+
+        Cli unknown = Cli.run("search", "--index", releases, "--release", "17.1", "shell");
+        assertThat(unknown.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(unknown.err().strip()).isEqualTo("attack-kb: release 17.1 is not held by this index; it can search "
+                + "ATT&CK 18.1 and 19.0 (the current release)");
+    }
+
     private void assertOneLineAndIntact(Cli cli, String message) {
         assertThat(cli.exitCode()).isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(cli.err().lines().filter(l -> l.startsWith("attack-kb:")).toList()).containsExactly(message);
