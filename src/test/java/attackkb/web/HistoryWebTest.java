@@ -123,7 +123,8 @@ class HistoryWebTest {
                     .contains("<p class=\"diff\">Adversaries run commands in a shell <ins><span class=\"cue\" aria-hidden=\"true\">{+</span>"
                             + "<span class=\"visually-hidden\">Added: </span>or a script interpreter"
                             + "<span class=\"cue\" aria-hidden=\"true\">+}</span></ins>.</p>");
-            assertThat(page).doesNotContain("class=\"retired\"");
+            assertThat(page).doesNotContain("class=\"retired\"")
+                    .contains(" · <a href=\"#history\">history in ATT&amp;CK 18.1, 19.0</a></dd>");
         });
     }
 
