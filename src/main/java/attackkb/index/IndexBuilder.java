@@ -109,14 +109,15 @@ public final class IndexBuilder {
         }
 
         /**
-         * Writes each older release, as it is assembled, into a search index of its own. One is written at a time: the
-         * next waits, holding its objects, so at most two older releases are in memory beside the current one.
+         * Writes each older release, as it is assembled, into a search index of its own. One is written at a time, and
+         * the next is handed over only when it is done: the ingest waits, holding the next one's objects, so at most two
+         * older releases are in memory beside the current one, however many are read. A failed write stops the build.
          */
         public OlderReleases olderReleases() {
             return (version, kb, current) -> {
                 // Its name becomes a folder: only a release number such as 16.1 can be one.
                 if (!ReleaseOrder.isRelease(version)) return;
-                for (Future<?> done : olderWrites) if (done.isDone()) awaitOlderWrite(done); // a failure stops the build now
+                awaitOlderWrites();
                 olderWrites.add(olderWriter.submit(() -> {
                     writeOlder(version, kb, current);
                     return null;

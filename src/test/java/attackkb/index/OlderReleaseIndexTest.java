@@ -115,6 +115,22 @@ class OlderReleaseIndexTest {
         assertThat(IndexGeneration.holdsOlderRelease(store.current(), "18.1")).isFalse();
     }
 
+    @Test
+    void aBuildThatFailsAfterAnOlderReleaseWasHandedOverLeavesNothingOfIt() throws IOException {
+        IndexStore store = Fixtures.index(tmp.resolve("index"));
+        Path live = store.current();
+        List<String> log = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (IndexBuilder.Build build = new IndexBuilder(store).start(log::add)) {
+            Fixtures.ingest(List.of(Fixtures.releases().toString()), new ArrayList<>(), build.olderReleases());
+            // The ingest fails here, say: the build is closed without being finished.
+        }
+        assertThat(store.current()).isEqualTo(live);
+        try (var folders = Files.list(tmp.resolve("index"))) {
+            assertThat(folders.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("gen-")))
+                    .containsExactly(live.getFileName().toString());
+        }
+    }
+
     private static HitRecord.Current active(String id, String name) {
         return new HitRecord.Current("active", id, name, null, null);
     }
