@@ -45,34 +45,44 @@ public final class ReleaseFiles {
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted().toList();
         }
-        Map<String, String> shared = new HashMap<>();
+        var shared = new Shared();
         List<ReleaseSnapshot> releases = new ArrayList<>();
         for (Path file : files) {
             SnapshotFile read;
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
                 read = Json.MAPPER.readValue(in, SnapshotFile.class);
             }
-            List<ObjectState> objects = read.objects().stream().map(o -> shared(o, shared)).toList();
+            List<ObjectState> objects = read.objects().stream().map(shared::state).toList();
             releases.add(new ReleaseSnapshot(read.version(), read.domains(), objects));
         }
         releases.sort(java.util.Comparator.comparing(ReleaseSnapshot::version, ReleaseOrder.OLDEST_FIRST));
         return List.copyOf(releases);
     }
 
-    private static ObjectState shared(ObjectState o, Map<String, String> shared) {
-        return new ObjectState(one(o.id(), shared), one(o.stixId(), shared), one(o.type(), shared), one(o.name(), shared),
-                one(o.status(), shared), one(o.successor(), shared), list(o.domains(), shared),
-                o.tactics() == null ? List.of() : o.tactics().stream().map(t -> new TacticRef(one(t.id(), shared),
-                        one(t.shortname(), shared), one(t.name(), shared))).toList(),
-                list(o.platforms(), shared), one(o.parent(), shared), one(o.version(), shared), o.modified(),
-                list(o.mitigations(), shared), list(o.detections(), shared), one(o.description(), shared));
-    }
+    /**
+     * One copy of each equal value across the releases read: strings, lists, tactic references, and whole object
+     * states (an object that did not change between two releases is one state in both). The snapshots are held for
+     * as long as a generation is served, beside the search structures, within the server's memory budget.
+     */
+    private static final class Shared {
+        private final Map<Object, Object> values = new HashMap<>();
 
-    private static String one(String s, Map<String, String> shared) {
-        return s == null ? null : shared.computeIfAbsent(s, k -> k);
-    }
+        @SuppressWarnings("unchecked")
+        private <T> T one(T value) {
+            return value == null ? null : (T) values.computeIfAbsent(value, k -> k);
+        }
 
-    private static List<String> list(List<String> values, Map<String, String> shared) {
-        return values == null ? List.of() : values.stream().map(v -> one(v, shared)).toList();
+        private List<String> list(List<String> strings) {
+            return strings == null || strings.isEmpty() ? List.of() : one(strings.stream().map(this::one).toList());
+        }
+
+        ObjectState state(ObjectState o) {
+            List<TacticRef> tactics = o.tactics() == null || o.tactics().isEmpty() ? List.of()
+                    : one(o.tactics().stream().map(t -> one(new TacticRef(one(t.id()), one(t.shortname()), one(t.name()))))
+                            .toList());
+            return one(new ObjectState(one(o.id()), one(o.stixId()), one(o.type()), one(o.name()), one(o.status()),
+                    one(o.successor()), list(o.domains()), tactics, list(o.platforms()), one(o.parent()), one(o.version()),
+                    one(o.modified()), list(o.mitigations()), list(o.detections()), one(o.description())));
+        }
     }
 }
