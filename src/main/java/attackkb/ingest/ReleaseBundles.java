@@ -53,7 +53,7 @@ final class ReleaseBundles {
 
     /** Files a read bundle under its release; false when it is the same bundle as one already read. */
     boolean add(Bundle bundle, String origin, String sha256) {
-        String release = bundle.version() == null ? null : bundle.version();
+        String release = bundle.version();
         String claim = bundle.domain() + " " + release;
         Claim first = claims.putIfAbsent(claim, new Claim(origin, sha256));
         if (first != null) {

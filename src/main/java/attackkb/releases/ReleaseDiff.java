@@ -41,7 +41,8 @@ public final class ReleaseDiff {
         return List.copyOf(changes);
     }
 
-    private static Change added(ObjectState now) {
+    /** An object new in a release: added when it is active, else no change. */
+    static Change added(ObjectState now) {
         return now.active() ? change(now, now, EnumSet.of(ChangeCategory.ADDED), null, null, null) : null;
     }
 

@@ -73,7 +73,7 @@ public final class ReleaseHistory {
                 continue;
             }
             Change change = previous == null
-                    ? (i > 0 && !seenBefore && state.active() ? addedChange(state) : null)
+                    ? (i > 0 && !seenBefore && state.active() ? ReleaseDiff.added(state) : null)
                     : ReleaseDiff.compare(previous, state, releases.get(i));
             steps.add(new ObjectHistory.Step(releases.get(i).version(), state, change, !seenBefore));
             seenBefore = true;
@@ -100,11 +100,6 @@ public final class ReleaseHistory {
                 .filter(o -> o.revoked() && o.type().equals(type) && id.equalsIgnoreCase(o.successor()))
                 .sorted(Comparator.comparing(ObjectState::id, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
-    }
-
-    private static Change addedChange(ObjectState state) {
-        return ReleaseDiff.between(new ReleaseSnapshot("", Map.of(), List.of()),
-                new ReleaseSnapshot("", Map.of(), List.of(state))).get(0);
     }
 
     /**

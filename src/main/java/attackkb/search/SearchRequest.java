@@ -3,6 +3,7 @@ package attackkb.search;
 import attackkb.BadInputException;
 import attackkb.index.IndexSchema;
 import attackkb.mapping.ControlId;
+import attackkb.releases.ReleaseOrder;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ public record SearchRequest(
     public static final int MAX_LIMIT = 100;
     public static final int MAX_OFFSET = 10_000;
     public static final int MAX_QUERY_LENGTH = 1_000;
-    private static final java.util.regex.Pattern RELEASE = java.util.regex.Pattern.compile("\\d{1,4}(\\.\\d{1,4}){0,2}");
 
     public SearchRequest {
         query = query == null ? "" : query.strip();
@@ -47,7 +47,7 @@ public record SearchRequest(
                 : clean(controls).stream().map(c -> ControlId.normalize(c).orElse(c)).distinct().toList();
         sort = sort == null ? Sort.RELEVANCE : sort;
         release = release == null || release.isBlank() ? null : release.strip();
-        if (release != null && !RELEASE.matcher(release).matches()) {
+        if (release != null && !ReleaseOrder.isRelease(release)) {
             throw new BadInputException("release must be an ATT&CK release such as 16.1, got \""
                     + (release.length() > 20 ? release.substring(0, 20) + "…" : release) + "\"");
         }

@@ -134,8 +134,8 @@ public final class ServedGeneration implements Closeable {
     }
 
     /**
-     * The ATT&CK releases this generation holds, oldest first (the current one last), read from its files on first
-     * use: only change lists, histories and upgrades need them.
+     * The ATT&CK releases this generation holds, oldest first (the current one last), read from its files once
+     * ({@link CurrentGeneration} reads them before it serves the generation).
      */
     public ReleaseHistory releases() {
         return memo.get(ReleaseHistory.class, () -> {
